@@ -13,7 +13,7 @@ const RULES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\b(?:[0-9a-f]{1,4}:){2,7}[0-9a-f]{1,4}\b/gi, '[ip]'],
   // Card numbers, IBANs and other long digit runs (13+ digits, optionally grouped).
   [/\b[A-Z]{2}\d{2}(?:\s?[A-Z0-9]{4}){3,7}\b/g, '[account]'],
-  [/\b(?:\d[ -]?){12,19}\b/g, '[number]'],
+  [/\b\d(?:[ -]?\d){12,18}\b/g, '[number]'],
   // Phone numbers: 7+ digits with common separators, optional leading +.
   [/(?:\+|\b)\d[\d\s().-]{5,}\d\b/g, '[phone]'],
   [/@[A-Za-z0-9_.]{2,32}\b/g, '[mention]'],
