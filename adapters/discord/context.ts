@@ -1,0 +1,91 @@
+/**
+ * What every Discord command and event handler receives: settings, core dependencies and per-adapter state.
+ */
+import type { DiscordConfig } from '../config.js';
+import type { AdapterDeps } from '../deps.js';
+import { redactPersonalData } from '../../src/privacy/redact.js';
+import type { RateLimiter } from '../../src/rate-limit.js';
+import type { Answer } from '../../src/types.js';
+import { renderAnswer, type RenderedMessage } from './render.js';
+
+/** Platform name in usage and feedback records. */
+export const discordPlatform = 'discord';
+
+/** Options of the Discord adapter beyond the environment settings. */
+export interface DiscordAdapterOptions {
+  /** Answer direct messages (requests the Direct Messages intent). */
+  answerDirectMessages: boolean;
+  /** Passages per answer. */
+  top: number;
+  /** `start()` rejects when login and the first READY take longer than this. */
+  loginTimeoutMs: number;
+  /** Longest wait for the client to disconnect in `stop()` (and after a failed login). */
+  stopTimeoutMs: number;
+}
+
+export const defaultDiscordAdapterOptions: Readonly<DiscordAdapterOptions> = {
+  answerDirectMessages: false,
+  top: 3,
+  loginTimeoutMs: 60_000,
+  stopTimeoutMs: 5_000,
+};
+
+/** Shared state of one running adapter. */
+export interface DiscordContext {
+  config: DiscordConfig;
+  deps: AdapterDeps;
+  options: DiscordAdapterOptions;
+  rateLimiter: RateLimiter;
+  /** `<message id>:<user id>` of feedback already counted, so one person cannot stuff the vote. */
+  feedbackSeen: Set<string>;
+  /**
+   * When each rate-limited user was last told about the cooldown: in channels the notice is public, so it is sent
+   * once per cooldown rather than once per message, or the bot would amplify the spam it limits.
+   */
+  cooldownNoticeUntil: Map<string, number>;
+}
+
+/**
+ * Answers one question with the current answerer (hot reload may swap it), records it in the usage log and renders
+ * it. Throws whatever the answerer throws; callers turn that into a polite reply.
+ *
+ * @example
+ * const message = answerQuestion(context, 'How long do you keep my data?');
+ */
+export function answerQuestion(context: DiscordContext, question: string): RenderedMessage {
+  const { answerer, usageLog, logger } = context.deps;
+  const answer: Answer = answerer.answer(cleanQuestion(question), { top: context.options.top });
+  usageLog.recordQuestion(discordPlatform, answer);
+  logger.debug('discord: answered', {
+    question: redactPersonalData(question),
+    answered: answer.answered,
+    section: answer.passages[0]?.section ?? [],
+  });
+  return renderAnswer(answer, { documents: answerer.documents });
+}
+
+/**
+ * Removes Discord mention syntax (`<@id>`, `<@!id>`, `<@&id>`, `<#id>`, `@everyone`, `@here`) from a question:
+ * it is addressing, not content, and would only dilute the search.
+ *
+ * @example
+ * cleanQuestion('<@123> @everyone do you sell my data? <@&456>') // => 'do you sell my data?'
+ */
+export function cleanQuestion(question: string): string {
+  return question
+    .replace(/<(?:@[!&]?|#)\d+>/g, ' ')
+    .replace(/@(?:everyone|here)\b/gi, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/**
+ * A loggable description of an error: name and redacted message only (never URLs, which carry interaction tokens).
+ *
+ * @example
+ * logger.error('discord: reply failed', { error: describeError(error) });
+ */
+export function describeError(error: unknown): { name: string; message: string } {
+  if (error instanceof Error) return { name: error.name, message: redactPersonalData(error.message) };
+  return { name: 'Error', message: redactPersonalData(String(error)) };
+}

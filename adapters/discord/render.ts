@@ -1,0 +1,355 @@
+/**
+ * Pure rendering of an {@link Answer} into a Discord message payload (embeds + buttons), within Discord's limits.
+ * Nothing here talks to Discord, so every limit can be unit-tested with hand-made answers.
+ */
+import { ButtonStyle, ComponentType, escapeMarkdown } from 'discord.js';
+import type { APIActionRowComponent, APIButtonComponent, APIEmbed, MessageMentionOptions } from 'discord.js';
+import type { Answer, AnswerPassage, PolicyDocument } from '../../src/types.js';
+
+/** Discord's documented message limits (https://discord.com/developers/docs/resources/message#embed-object-embed-limits). */
+export const discordLimits = {
+  content: 2000,
+  embedTitle: 256,
+  embedDescription: 4096,
+  fieldName: 256,
+  fieldValue: 1024,
+  footerText: 2048,
+  authorName: 256,
+  fields: 25,
+  embeds: 10,
+  /** Sum of title, description, field names and values, footer and author text of all embeds of one message. */
+  embedTotal: 6000,
+  customId: 100,
+  buttonLabel: 80,
+  buttonUrl: 512,
+  threadName: 100,
+} as const;
+
+/**
+ * Mentions the bot allows in anything it sends: none. Used as the client default and passed explicitly on every
+ * send, so a question containing `@everyone` or `<@&role>` can never notify anyone, and replies never ping.
+ */
+export const noMentions: MessageMentionOptions = { parse: [], repliedUser: false };
+
+/** Prefix of the feedback buttons' custom ids: `privacy-feedback:<helpful|not-helpful>:<section id>`. */
+export const feedbackCustomIdPrefix = 'privacy-feedback';
+
+/** Options for {@link renderAnswer}. */
+export interface RenderOptions {
+  /** Documents the answer came from; used for the footer's "updated" date. Falls back to the citation's date. */
+  documents?: readonly PolicyDocument[];
+  /** Add helpful / not helpful buttons. */
+  feedbackButtons: boolean;
+  /** How much of the question is echoed above the answer. */
+  questionPreviewLength: number;
+}
+
+export const defaultRenderOptions: Readonly<RenderOptions> = {
+  feedbackButtons: true,
+  questionPreviewLength: 300,
+};
+
+/** A message payload: pass it to `reply`, `editReply` or `send` together with {@link noMentions}. */
+export interface RenderedMessage {
+  content: string;
+  embeds: APIEmbed[];
+  components: APIActionRowComponent<APIButtonComponent>[];
+}
+
+const answeredColor = 0x2f6fed;
+const notCoveredColor = 0xf0b232;
+const readMoreLabel = 'Read the full section';
+
+/**
+ * Renders an answer: the echoed question (escaped) as content, one embed per quoted passage whose title is the
+ * section path linked to its deep link, the policy and its date in the footer, and feedback buttons.
+ * A "not covered" answer says so and points to the policy's contact section.
+ *
+ * @example
+ * const message = renderAnswer(answerer.answer('How long do you keep my data?'), { documents: answerer.documents });
+ * await interaction.editReply({ ...message, allowedMentions: noMentions });
+ */
+export function renderAnswer(answer: Answer, options: Partial<RenderOptions> = {}): RenderedMessage {
+  const settings = { ...defaultRenderOptions, ...options };
+  const content = clamp(`**Q:** ${safeUserText(answer.question, settings.questionPreviewLength)}`, discordLimits.content);
+  const cited = answer.answered ? answer.passages : answer.contact ? [answer.contact] : [];
+  const footerText = clamp(footerFor(cited, settings.documents), discordLimits.footerText);
+
+  const embeds = answer.answered && answer.passages.length > 0
+    ? passageEmbeds(answer.passages.slice(0, discordLimits.embeds), footerText)
+    : [notCoveredEmbed(answer, footerText, settings.documents)];
+
+  const components: RenderedMessage['components'] = [];
+  if (settings.feedbackButtons) {
+    const first = answer.answered ? answer.passages[0] : undefined;
+    components.push(feedbackRow(first ? sectionIdOf(first.url) : '', linkOf(cited[0]?.url)));
+  }
+  return { content, embeds: enforceEmbedLimits(embeds), components };
+}
+
+/**
+ * A plain notice (cooldown, error, usage hint) as a message payload without embeds or buttons.
+ *
+ * @example
+ * await interaction.reply({ ...renderNotice('Please wait a moment.'), flags: MessageFlags.Ephemeral, allowedMentions: noMentions });
+ */
+export function renderNotice(text: string): RenderedMessage {
+  return { content: clamp(text, discordLimits.content), embeds: [], components: [] };
+}
+
+/**
+ * The cooldown notice for a rate-limited user.
+ *
+ * @example
+ * renderCooldown(12_000).content // => 'You are asking quickly … try again in 12 seconds.'
+ */
+export function renderCooldown(retryAfterMs: number): RenderedMessage {
+  const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
+  return renderNotice(
+    `You're asking questions faster than I can keep up with. Please try again in ${seconds} second${seconds === 1 ? '' : 's'}.`,
+  );
+}
+
+/**
+ * The user-safe reply when answering failed; details go to the log only.
+ *
+ * @example
+ * await message.reply({ ...renderFailure(), allowedMentions: noMentions });
+ */
+export function renderFailure(): RenderedMessage {
+  return renderNotice("Sorry, something went wrong while looking that up. Please try again in a moment.");
+}
+
+/**
+ * Makes user text safe to echo: escapes Markdown (including masked links, headings and lists) and neutralises
+ * `@` so `@everyone`, `@here`, `<@123>` and `<@&456>` render as plain text, then truncates.
+ *
+ * @example
+ * safeUserText('@everyone *hi* <@&456>', 100) // => '@\u200beveryone \\*hi\\* <@\u200b&456>'
+ */
+export function safeUserText(text: string, maxLength: number): string {
+  // Escaping only lengthens text, and escapeMarkdown is slow on huge input: cut first, escape, then clamp.
+  const escaped = escapeMarkdown(text.replace(/\s+/g, ' ').trim().slice(0, maxLength + 1), {
+    heading: true,
+    bulletedList: true,
+    numberedList: true,
+    maskedLink: true,
+  }).replace(/@/g, '@\u200b');
+  return clamp(escaped, maxLength);
+}
+
+/**
+ * Cuts text to at most `maxLength` characters at the last sentence (or line) boundary; falls back to a word
+ * boundary with an ellipsis, and to a hard cut only for a single giant word.
+ *
+ * @example
+ * trimAtSentence('One. Two three. Four.', 16) // => { text: 'One. Two three.', trimmed: true }
+ */
+export function trimAtSentence(text: string, maxLength: number): { text: string; trimmed: boolean } {
+  if (text.length <= maxLength) return { text, trimmed: false };
+  if (maxLength <= 0) return { text: '', trimmed: true };
+  // One character beyond the limit, so a sentence ending exactly at the limit (followed by a space) still counts.
+  const head = text.slice(0, maxLength + 1);
+  let cut = 0;
+  for (const match of head.matchAll(/[.!?…]['"’”)\]]*(?=\s)|\n/g)) {
+    const end = match[0] === '\n' ? match.index : match.index + match[0].length;
+    if (end <= maxLength) cut = end;
+  }
+  // A boundary in the first fifth would throw most of the passage away; a word boundary keeps more.
+  if (cut > maxLength / 5) return { text: text.slice(0, cut).trimEnd(), trimmed: true };
+  const space = head.lastIndexOf(' ', maxLength - 1);
+  if (space > 0) return { text: `${text.slice(0, space).trimEnd()}…`, trimmed: true };
+  return { text: `${text.slice(0, maxLength - 1)}…`, trimmed: true };
+}
+
+/**
+ * Clamps arbitrary embeds to every Discord limit: string lengths, 25 fields, 10 embeds and 6,000 characters in total
+ * (descriptions are shortened last-embed-first, then whole embeds dropped).
+ *
+ * @example
+ * enforceEmbedLimits([{ description: 'x'.repeat(9000) }])[0].description.length // => 4096
+ */
+export function enforceEmbedLimits(embeds: readonly APIEmbed[]): APIEmbed[] {
+  const out = embeds.slice(0, discordLimits.embeds).map((embed) => {
+    const copy: APIEmbed = { ...embed };
+    if (copy.title !== undefined) copy.title = clamp(copy.title, discordLimits.embedTitle);
+    if (copy.description !== undefined) copy.description = clamp(copy.description, discordLimits.embedDescription);
+    if (copy.footer) copy.footer = { ...copy.footer, text: clamp(copy.footer.text, discordLimits.footerText) };
+    if (copy.author) copy.author = { ...copy.author, name: clamp(copy.author.name, discordLimits.authorName) };
+    if (copy.fields) {
+      copy.fields = copy.fields.slice(0, discordLimits.fields).map((field) => ({
+        ...field,
+        name: clamp(field.name, discordLimits.fieldName),
+        value: clamp(field.value, discordLimits.fieldValue),
+      }));
+    }
+    return copy;
+  });
+  // Over the 6,000 total: shorten descriptions (last embed first), then drop fields, then drop whole embeds.
+  let excess = out.reduce((sum, embed) => sum + embedLength(embed), 0) - discordLimits.embedTotal;
+  for (let i = out.length - 1; i >= 0 && excess > 0; i -= 1) {
+    const embed = out[i]!;
+    const description = embed.description ?? '';
+    embed.description = trimAtSentence(description, Math.max(0, description.length - excess)).text;
+    excess -= description.length - embed.description.length;
+    if (!embed.description) delete embed.description;
+  }
+  for (let i = out.length - 1; i >= 0 && excess > 0; i -= 1) {
+    const fields = out[i]!.fields ?? [];
+    while (fields.length > 0 && excess > 0) {
+      const field = fields.pop()!;
+      excess -= field.name.length + field.value.length;
+    }
+  }
+  while (out.length > 1 && excess > 0) excess -= embedLength(out.pop()!);
+  const [first] = out;
+  if (first && excess > 0) {
+    // One embed without description or fields is at most 256 + 2048 + 256 characters; only the footer can give.
+    if (first.footer) first.footer = { ...first.footer, text: clamp(first.footer.text, Math.max(1, first.footer.text.length - excess)) };
+  }
+  return out;
+}
+
+/**
+ * Characters of one embed that count towards Discord's 6,000 total.
+ *
+ * @example
+ * embedLength({ title: 'abc', footer: { text: 'de' } }) // => 5
+ */
+export function embedLength(embed: APIEmbed): number {
+  return (
+    (embed.title?.length ?? 0) +
+    (embed.description?.length ?? 0) +
+    (embed.footer?.text.length ?? 0) +
+    (embed.author?.name.length ?? 0) +
+    (embed.fields ?? []).reduce((sum, field) => sum + field.name.length + field.value.length, 0)
+  );
+}
+
+/**
+ * The custom id of a feedback button, at most 100 characters.
+ *
+ * @example
+ * feedbackCustomId(true, 'data-retention') // => 'privacy-feedback:helpful:data-retention'
+ */
+export function feedbackCustomId(helpful: boolean, sectionId: string): string {
+  return `${feedbackCustomIdPrefix}:${helpful ? 'helpful' : 'not-helpful'}:${sectionId}`.slice(0, discordLimits.customId);
+}
+
+/**
+ * Reads a feedback button's custom id; undefined for any other custom id.
+ *
+ * @example
+ * parseFeedbackCustomId('privacy-feedback:not-helpful:data-retention') // => { helpful: false, sectionId: 'data-retention' }
+ */
+export function parseFeedbackCustomId(customId: string): { helpful: boolean; sectionId: string } | undefined {
+  const match = /^privacy-feedback:(helpful|not-helpful):(.*)$/s.exec(customId);
+  if (!match) return undefined;
+  return { helpful: match[1] === 'helpful', sectionId: match[2] ?? '' };
+}
+
+function passageEmbeds(passages: readonly AnswerPassage[], footerText: string): APIEmbed[] {
+  const embeds: APIEmbed[] = passages.map((passage) => {
+    const embed: APIEmbed = { color: answeredColor, title: clamp(passage.section.join(' › ') || passage.document, discordLimits.embedTitle) };
+    const url = linkOf(passage.url);
+    if (url) embed.url = url;
+    return embed;
+  });
+  const last = embeds[embeds.length - 1];
+  if (last && footerText) last.footer = { text: footerText };
+
+  // Share what the 6,000-character total leaves after titles and footer fairly; unused shares roll over.
+  let remaining = discordLimits.embedTotal - embeds.reduce((sum, embed) => sum + embedLength(embed), 0);
+  passages.forEach((passage, i) => {
+    const share = Math.floor(remaining / (passages.length - i));
+    const description = quotedPassage(passage.text, linkOf(passage.url), Math.min(discordLimits.embedDescription, share));
+    if (description) embeds[i]!.description = description;
+    remaining -= description.length;
+  });
+  return embeds;
+}
+
+function notCoveredEmbed(answer: Answer, footerText: string, documents: readonly PolicyDocument[] | undefined): APIEmbed {
+  const policy = answer.contact?.document ?? documents?.[0]?.title ?? 'the privacy policy';
+  const embed: APIEmbed = { color: notCoveredColor, title: 'Not covered by the policy' };
+  const contact = answer.contact;
+  let intro = `I couldn't find an answer to this in ${policy}.`;
+  if (contact) {
+    const sectionTitle = contact.section[contact.section.length - 1] ?? 'Contact';
+    const url = linkOf(contact.url);
+    const sectionRef = url ? `[${escapeLinkText(sectionTitle)}](${url})` : `“${escapeMarkdown(sectionTitle)}”`;
+    intro += ` For anything the policy doesn't answer, please contact the privacy team; see ${sectionRef}:`;
+    if (url) embed.url = url;
+  }
+  if (footerText) embed.footer = { text: footerText };
+  const budget = Math.min(discordLimits.embedDescription, discordLimits.embedTotal - embedLength(embed)) - intro.length - 2;
+  embed.description = contact ? `${intro}\n\n${quotedPassage(contact.text, linkOf(contact.url), budget)}` : intro;
+  return embed;
+}
+
+/** Block-quotes escaped passage text within `maxLength`, trimmed at a sentence with a link to the full section. */
+function quotedPassage(text: string, url: string | undefined, maxLength: number): string {
+  // Escaping only lengthens text and escapeMarkdown is slow on huge input, so cut the raw text to the budget first.
+  const lines = escapeMarkdown(text.length > maxLength ? text.slice(0, maxLength + 1) : text).split(/\n+/).map((line) => line.trim()).filter(Boolean);
+  const quote = (ls: readonly string[]) => ls.map((line) => `> ${line}`).join('\n');
+  const full = quote(lines);
+  if (full.length <= maxLength) return full;
+  const suffix = url ? `\n> …\n[${readMoreLabel}](${url})` : '\n> … (trimmed; see the full section in the policy)';
+  // "> " per line is the quoting overhead; counting it for every original line keeps the bound safe.
+  const textBudget = maxLength - suffix.length - 2 * lines.length;
+  if (textBudget <= 0) return clamp(url ? `[${readMoreLabel}](${url})` : '', maxLength);
+  const trimmed = trimAtSentence(lines.join('\n'), textBudget).text;
+  return clamp(quote(trimmed.split('\n').filter(Boolean)) + suffix, maxLength);
+}
+
+function feedbackRow(sectionId: string, url: string | undefined): APIActionRowComponent<APIButtonComponent> {
+  const buttons: APIButtonComponent[] = [
+    { type: ComponentType.Button, style: ButtonStyle.Success, label: 'Helpful', emoji: { name: '👍' }, custom_id: feedbackCustomId(true, sectionId) },
+    { type: ComponentType.Button, style: ButtonStyle.Secondary, label: 'Not helpful', emoji: { name: '👎' }, custom_id: feedbackCustomId(false, sectionId) },
+  ];
+  if (url && url.length <= discordLimits.buttonUrl) {
+    buttons.push({ type: ComponentType.Button, style: ButtonStyle.Link, label: 'Open the policy', url });
+  }
+  return { type: ComponentType.ActionRow, components: buttons };
+}
+
+function footerFor(passages: readonly AnswerPassage[], documents: readonly PolicyDocument[] | undefined): string {
+  const parts = new Map<string, string>();
+  for (const passage of passages) {
+    if (parts.has(passage.document)) continue;
+    const iso = documents?.find((doc) => doc.title === passage.document)?.updated;
+    const updated = iso ? formatDate(iso) : /\(updated ([^)]+)\)/.exec(passage.citation)?.[1];
+    parts.set(passage.document, updated ? `${passage.document} · updated ${updated}` : passage.document);
+  }
+  return [...parts.values()].join('; ');
+}
+
+function formatDate(iso: string): string {
+  const date = new Date(`${iso}T00:00:00Z`);
+  if (Number.isNaN(date.getTime())) return iso;
+  return date.toLocaleDateString('en-US', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
+}
+
+/** Discord only links absolute http(s) URLs; a local `#anchor` (document without URL) stays unlinked. */
+function linkOf(url: string | undefined): string | undefined {
+  if (!url || !/^https?:\/\/\S+$/i.test(url) || url.length > 2048) return undefined;
+  return url;
+}
+
+/** The section id is the deep link's fragment (`…/privacy/#data-retention`). */
+function sectionIdOf(url: string): string {
+  const hash = url.lastIndexOf('#');
+  return hash >= 0 ? url.slice(hash + 1) : '';
+}
+
+function escapeLinkText(text: string): string {
+  return escapeMarkdown(text).replace(/[[\]]/g, '\\$&');
+}
+
+function clamp(text: string, maxLength: number): string {
+  if (text.length <= maxLength) return text;
+  let end = maxLength - 1;
+  // Never split a surrogate pair (emoji), which would leave an invalid character.
+  if (/[\uD800-\uDBFF]/.test(text.charAt(end - 1))) end -= 1;
+  return `${text.slice(0, end)}…`;
+}

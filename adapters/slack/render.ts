@@ -1,0 +1,326 @@
+/**
+ * Pure rendering of answers and bot replies into Slack messages (Block Kit blocks plus a plain `text` fallback used by
+ * notifications and screen readers). No I/O, no Slack client: unit-testable with hand-built answers.
+ */
+import type { types } from '@slack/bolt';
+import type { Answer, AnswerPassage } from '../../src/types.js';
+import { isLinkableUrl, mrkdwnLink, safePolicyText, safeUserText } from './mrkdwn.js';
+
+export type SlackBlock = types.KnownBlock;
+
+/** A message body for chat.postMessage, chat.postEphemeral or respond(). */
+export interface SlackMessage {
+  /** Plain fallback for notifications; escaped like the blocks. */
+  text: string;
+  blocks: SlackBlock[];
+}
+
+/** Slack's documented limits that the renderer stays inside. */
+export const slackLimits = {
+  sectionText: 3000,
+  contextText: 3000,
+  blocks: 50,
+  buttonValue: 2000,
+} as const;
+
+/** Action ids of the buttons on an answer; listeners register on these. */
+export const actionIds = {
+  share: 'share_answer',
+  helpful: 'feedback_helpful',
+  notHelpful: 'feedback_not_helpful',
+} as const;
+
+/** Block ids the action listeners look for when editing a message. */
+export const blockIds = {
+  actions: 'answer_actions',
+  feedbackThanks: 'feedback_thanks',
+} as const;
+
+/** Options for {@link renderAnswer}. */
+export interface RenderAnswerOptions {
+  /** Longest quote, in characters of policy text; longer passages are trimmed at a sentence boundary. */
+  maxPassageChars: number;
+  /** Longest echo of the question, in characters. */
+  maxQuestionChars: number;
+  /** Longest `text` fallback, in characters. */
+  maxFallbackChars: number;
+  /** Value of the "Share in channel" button; without it the button is left out (e.g. on an already public post). */
+  shareValue?: string;
+  /** Add "Helpful" / "Not helpful" buttons. */
+  feedback: boolean;
+  /** Echo the (escaped) question above the answer, so a shared answer says what it answers. */
+  showQuestion: boolean;
+  /** A short note (already safe mrkdwn) shown under the answer, e.g. "Shared in the channel." */
+  note?: string;
+}
+
+export const defaultRenderAnswerOptions: Readonly<RenderAnswerOptions> = {
+  maxPassageChars: 1200,
+  maxQuestionChars: 300,
+  maxFallbackChars: 300,
+  feedback: true,
+  showQuestion: true,
+};
+
+// Header, question, note, actions and a divider-free layout of 3 blocks per passage must fit in 50 blocks.
+const FIXED_BLOCKS = 5;
+const BLOCKS_PER_PASSAGE = 2;
+const MAX_PASSAGES = Math.floor((slackLimits.blocks - FIXED_BLOCKS) / BLOCKS_PER_PASSAGE);
+
+/**
+ * Renders an answer: each quoted passage with its citation (document, section link, policy date), or a clear
+ * "the policy doesn't cover this" with the contact section; then share / feedback buttons.
+ *
+ * @example
+ * const message = renderAnswer(answerer.answer('how long do you keep my data?'), { shareValue: '{"id":"a1"}' });
+ * await respond({ response_type: 'ephemeral', ...message });
+ */
+export function renderAnswer(answer: Answer, options: Partial<RenderAnswerOptions> = {}): SlackMessage {
+  const opts: RenderAnswerOptions = { ...defaultRenderAnswerOptions, ...options };
+  const blocks: SlackBlock[] = [];
+  if (opts.showQuestion && answer.question.trim()) {
+    blocks.push(context(`*Question:* ${safeUserText(truncate(oneLine(answer.question), opts.maxQuestionChars))}`));
+  }
+
+  const passages = answer.answered ? answer.passages.slice(0, MAX_PASSAGES) : [];
+  if (passages.length > 0) {
+    const intro = passages.length === 1 ? 'Here is what the privacy policy says:' : 'Here is what the privacy policy says, best match first:';
+    blocks.push(section(`*${intro}*`));
+    for (const passage of passages) blocks.push(...passageBlocks(passage, opts.maxPassageChars));
+  } else {
+    blocks.push(section(notCoveredText(answer.contact !== undefined)));
+    if (answer.contact) blocks.push(...passageBlocks(answer.contact, opts.maxPassageChars));
+  }
+
+  if (opts.note) blocks.push(context(opts.note));
+  const actions = answerActions(answer, opts);
+  if (actions) blocks.push(actions);
+  return { text: fallbackText(answer, passages, opts.maxFallbackChars), blocks };
+}
+
+/**
+ * The short help shown for `/privacy` without a question or a bare mention.
+ *
+ * @example
+ * await respond({ response_type: 'ephemeral', ...renderHelp('/privacy') });
+ */
+export function renderHelp(commandName = '/privacy'): SlackMessage {
+  const command = safePolicyText(commandName);
+  const text = 'Ask me about the privacy policy: I reply with quoted passages of the policy and a link to each section.';
+  return {
+    text,
+    blocks: [
+      section(`*${text}*`),
+      section(
+        [
+          `• \`${command} how long do you keep my data?\` (only you see the answer; you can share it in the channel)`,
+          '• Mention me in a channel with your question: I reply in a thread.',
+          '• Or send me a direct message.',
+        ].join('\n'),
+      ),
+    ],
+  };
+}
+
+/**
+ * The polite reply when a user exceeds the rate limit.
+ *
+ * @example
+ * renderRateLimited(12).text // => "You're asking quickly — try again in 12 seconds."
+ */
+export function renderRateLimited(retryAfterSeconds: number): SlackMessage {
+  const seconds = Math.max(1, Math.ceil(retryAfterSeconds));
+  const text = `You're asking quickly — try again in ${seconds} ${seconds === 1 ? 'second' : 'seconds'}.`;
+  return { text, blocks: [section(text)] };
+}
+
+/**
+ * The user-safe reply when answering failed; says nothing about the failure itself.
+ *
+ * @example
+ * await say(renderError());
+ */
+export function renderError(): SlackMessage {
+  const text = 'Sorry — something went wrong while looking that up. Please try again in a moment.';
+  return { text, blocks: [section(text)] };
+}
+
+/**
+ * A one-line acknowledgement (e.g. of a feedback vote), sent as its own ephemeral message.
+ *
+ * @example
+ * renderNotice('Thanks for the feedback!')
+ */
+export function renderNotice(message: string): SlackMessage {
+  const text = safePolicyText(message);
+  return { text, blocks: [context(text)] };
+}
+
+/**
+ * Edits an answer's blocks after a vote: removes the two feedback buttons (keeping any others) and adds a
+ * "Thanks for the feedback" line. Blocks are taken as Slack echoes them back in the action payload.
+ *
+ * @example
+ * await respond({ replace_original: true, text: body.message.text, blocks: acknowledgeFeedback(body.message.blocks) });
+ */
+export function acknowledgeFeedback(blocks: readonly unknown[], thanks = 'Thanks for the feedback!'): SlackBlock[] {
+  const feedbackIds: readonly string[] = [actionIds.helpful, actionIds.notHelpful];
+  const out: SlackBlock[] = [];
+  for (const raw of blocks) {
+    if (!isRecord(raw)) continue;
+    if (raw['block_id'] === blockIds.feedbackThanks) continue;
+    if (raw['type'] === 'actions' && Array.isArray(raw['elements'])) {
+      const kept = raw['elements'].filter((el) => !(isRecord(el) && feedbackIds.includes(String(el['action_id']))));
+      if (kept.length > 0) out.push({ ...raw, elements: kept } as SlackBlock);
+      continue;
+    }
+    out.push(raw as unknown as SlackBlock);
+  }
+  out.push({ ...context(safePolicyText(thanks)), block_id: blockIds.feedbackThanks });
+  return out.slice(-slackLimits.blocks);
+}
+
+/**
+ * Trims text to at most `maxChars`, preferring the end of a sentence, then the end of a word (with "…").
+ *
+ * @example
+ * trimAtSentence('One. Two three four.', 10) // => { text: 'One.', trimmed: true }
+ */
+export function trimAtSentence(text: string, maxChars: number): { text: string; trimmed: boolean } {
+  if (text.length <= maxChars) return { text, trimmed: false };
+  const head = text.slice(0, maxChars + 1);
+  let cut = -1;
+  // A sentence ends at . ! ? (optionally followed by closing quotes/brackets) before whitespace.
+  for (const match of head.matchAll(/[.!?…]["'”’)\]]*(?=\s)/g)) {
+    const end = match.index + match[0].length;
+    if (end <= maxChars) cut = end;
+  }
+  // Keep a sentence cut only if it keeps a useful amount of text; otherwise cut at a word.
+  if (cut >= maxChars * 0.3) return { text: text.slice(0, cut).trimEnd(), trimmed: true };
+  const space = head.lastIndexOf(' ', maxChars - 1);
+  const wordCut = space > maxChars * 0.3 ? space : maxChars - 1;
+  return { text: `${text.slice(0, wordCut).trimEnd()}…`, trimmed: true };
+}
+
+function passageBlocks(passage: AnswerPassage, maxPassageChars: number): SlackBlock[] {
+  return [section(quote(passage, maxPassageChars)), context(citation(passage))];
+}
+
+/** The passage as a mrkdwn block quote, trimmed so that the escaped result fits one section. */
+function quote(passage: AnswerPassage, maxPassageChars: number): string {
+  let budget = maxPassageChars;
+  for (;;) {
+    const { text, trimmed } = trimAtSentence(passage.text.trim(), budget);
+    const quoted = text
+      .split('\n')
+      .map((line) => `>${safePolicyText(line)}`)
+      .join('\n');
+    const more = trimmed ? `\n${isLinkableUrl(passage.url) ? mrkdwnLink(passage.url, 'Read the full section') : '(trimmed; see the full section)'}` : '';
+    const mrkdwn = quoted + more;
+    // Escaping can lengthen text (`&` → `&amp;`), so shrink the budget until the block is inside Slack's limit.
+    if (mrkdwn.length <= slackLimits.sectionText || budget <= 50) return mrkdwn.slice(0, slackLimits.sectionText);
+    budget = Math.floor(budget * 0.8);
+  }
+}
+
+/** `— *DataRobot Privacy Policy*, § <url|Data retention> (updated March 17, 2022)` */
+function citation(passage: AnswerPassage): string {
+  const sectionPath = passage.section.length > 0 ? passage.section.join(' › ') : 'Policy';
+  const updated = /\(updated ([^)]{1,40})\)/.exec(passage.citation)?.[1];
+  const parts = [`— *${safePolicyText(passage.document)}*, § ${mrkdwnLink(passage.url, sectionPath)}`];
+  if (updated) parts.push(`(updated ${safePolicyText(updated)})`);
+  return truncate(parts.join(' '), slackLimits.contextText);
+}
+
+function notCoveredText(hasContact: boolean): string {
+  const lead = "*The privacy policy doesn't cover this.* I couldn't find a passage that answers your question, so I won't guess.";
+  return hasContact
+    ? `${lead} Try rephrasing, or ask the people named in the policy's contact section:`
+    : `${lead} Try rephrasing with words the policy might use (for example "retention", "cookies" or "third parties").`;
+}
+
+function answerActions(answer: Answer, opts: RenderAnswerOptions): SlackBlock | undefined {
+  const elements: types.Button[] = [];
+  if (opts.shareValue !== undefined && opts.shareValue.length <= slackLimits.buttonValue) {
+    elements.push({
+      type: 'button',
+      action_id: actionIds.share,
+      text: { type: 'plain_text', text: 'Share in channel', emoji: true },
+      value: opts.shareValue,
+      style: 'primary',
+    });
+  }
+  if (opts.feedback) {
+    const value = feedbackValue(answer);
+    elements.push(
+      { type: 'button', action_id: actionIds.helpful, text: { type: 'plain_text', text: ':thumbsup: Helpful', emoji: true }, value },
+      { type: 'button', action_id: actionIds.notHelpful, text: { type: 'plain_text', text: ':thumbsdown: Not helpful', emoji: true }, value },
+    );
+  }
+  return elements.length > 0 ? { type: 'actions', block_id: blockIds.actions, elements } : undefined;
+}
+
+/**
+ * The feedback buttons carry the section path of the answer's first passage (what the vote is about), never the
+ * question, so a vote can be recorded without storing message content.
+ */
+function feedbackValue(answer: Answer): string {
+  const sectionPath = answer.answered ? (answer.passages[0]?.section ?? []) : [];
+  const headings = sectionPath.slice(0, 8).map((heading) => heading.slice(0, 150));
+  return JSON.stringify({ section: headings });
+}
+
+/**
+ * Reads the section path back from a feedback button's value; anything malformed counts as "no section".
+ *
+ * @example
+ * sectionFromFeedbackValue('{"section":["Data retention"]}') // => ['Data retention']
+ */
+export function sectionFromFeedbackValue(value: string | undefined): string[] {
+  if (!value) return [];
+  try {
+    const parsed: unknown = JSON.parse(value);
+    if (!isRecord(parsed) || !Array.isArray(parsed['section'])) return [];
+    return parsed['section'].filter((heading): heading is string => typeof heading === 'string').slice(0, 8);
+  } catch {
+    return [];
+  }
+}
+
+function fallbackText(answer: Answer, passages: readonly AnswerPassage[], maxChars: number): string {
+  const first = passages[0];
+  if (first) {
+    const where = first.section.join(' › ');
+    const excerpt = truncate(oneLine(first.text), Math.max(40, maxChars - where.length - 40));
+    return truncate(safePolicyText(`Privacy policy, § ${where}: “${excerpt}”`), maxChars);
+  }
+  const contact = answer.contact ? ` Ask via § ${answer.contact.section.join(' › ')}.` : '';
+  return truncate(safePolicyText(`The privacy policy doesn't cover this question.${contact}`), maxChars);
+}
+
+function section(text: string): SlackBlock {
+  return { type: 'section', text: { type: 'mrkdwn', text: truncate(text, slackLimits.sectionText) } };
+}
+
+function context(text: string): SlackBlock {
+  return { type: 'context', elements: [{ type: 'mrkdwn', text: truncate(text, slackLimits.contextText) }] };
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** Cuts to `maxChars` without splitting an `&amp;`-style entity or a `<link|label>`. */
+function truncate(text: string, maxChars: number): string {
+  if (text.length <= maxChars) return text;
+  let cut = text.slice(0, maxChars - 1);
+  const openLink = cut.lastIndexOf('<');
+  if (openLink > cut.lastIndexOf('>')) cut = cut.slice(0, openLink);
+  const openEntity = cut.lastIndexOf('&');
+  if (openEntity >= 0 && !cut.slice(openEntity).includes(';')) cut = cut.slice(0, openEntity);
+  return `${cut.trimEnd()}…`;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,194 @@
+// Support desk page. Everything the user or the policy supplies is inserted with textContent or as attribute values
+// of elements built with createElement, never as HTML, so a question like <img onerror=…> stays text.
+
+const form = document.getElementById('ask-form');
+const input = document.getElementById('q');
+const topSelect = document.getElementById('top');
+const statusLine = document.getElementById('status');
+const results = document.getElementById('results');
+const answerTitle = document.getElementById('answer-title');
+const answerNote = document.getElementById('answer-note');
+const asked = document.getElementById('asked');
+const passageList = document.getElementById('passages');
+const copyTextButton = document.getElementById('copy-text');
+const copyMarkdownButton = document.getElementById('copy-markdown');
+
+const defaultTop = topSelect.querySelector('option[selected]')?.value ?? '3';
+const pageTitle = document.title;
+
+/** The last answer shown: `{ answer, text, markdown, local }` from /api/render. */
+let current = null;
+// Only the newest request may update the page when answers arrive out of order.
+let requestSeq = 0;
+
+function element(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+function isHttpUrl(url) {
+  return typeof url === 'string' && /^https?:\/\//i.test(url);
+}
+
+function link(href, text, external) {
+  const a = element('a', external ? 'external' : undefined, text);
+  a.href = href;
+  if (external) a.rel = 'noopener noreferrer';
+  return a;
+}
+
+function renderPassage(passage, localHref, role) {
+  const item = element('li', role === 'contact' ? 'passage contact' : 'passage');
+  item.appendChild(element('p', 'section-path', passage.section.join(' › ')));
+  const quote = element('blockquote');
+  for (const paragraph of passage.text.split(/\n{2,}/)) {
+    if (paragraph.trim()) quote.appendChild(element('p', undefined, paragraph.trim()));
+  }
+  item.appendChild(quote);
+  item.appendChild(element('p', 'citation', passage.citation));
+  const links = element('p', 'links');
+  if (typeof localHref === 'string' && localHref.startsWith('/documents/')) {
+    links.appendChild(link(localHref, 'Open this section in the policy'));
+  }
+  if (isHttpUrl(passage.url)) {
+    if (links.childNodes.length > 0) links.appendChild(document.createTextNode(' · Public page: '));
+    links.appendChild(link(passage.url, passage.url, true));
+  }
+  if (links.childNodes.length > 0) item.appendChild(links);
+  return item;
+}
+
+function render(data) {
+  current = data;
+  const answer = data.answer;
+  passageList.replaceChildren();
+  asked.textContent = `Question: ${answer.question}`;
+  if (answer.answered) {
+    const count = answer.passages.length;
+    answerTitle.textContent = count === 1 ? 'Answer: 1 passage' : `Answer: ${count} passages`;
+    answerNote.textContent = 'Quoted word for word from the policy, best match first. Check the cited section before relying on it.';
+    answer.passages.forEach((passage, i) => passageList.appendChild(renderPassage(passage, data.local.passages[i], 'passage')));
+    statusLine.textContent = `Found ${count === 1 ? '1 passage' : `${count} passages`}.`;
+  } else {
+    answerTitle.textContent = 'Not covered by the policy';
+    if (answer.contact) {
+      answerNote.textContent = 'The policy does not answer this question. Its contact section says where to ask:';
+      passageList.appendChild(renderPassage(answer.contact, data.local.contact, 'contact'));
+    } else {
+      answerNote.textContent = 'The policy does not answer this question.';
+    }
+    statusLine.textContent = 'The policy does not cover this question.';
+  }
+  results.hidden = false;
+  document.title = `${answer.question} – ${pageTitle}`;
+}
+
+function showError(message) {
+  current = null;
+  results.hidden = true;
+  passageList.replaceChildren();
+  statusLine.textContent = message;
+}
+
+async function ask(question, top) {
+  const seq = ++requestSeq;
+  statusLine.textContent = 'Searching…';
+  const params = new URLSearchParams({ q: question });
+  if (top) params.set('top', top);
+  let response;
+  let body;
+  try {
+    response = await fetch(`/api/render?${params}`, { headers: { Accept: 'application/json' } });
+    body = await response.json();
+  } catch {
+    if (seq === requestSeq) showError('The support desk did not answer. Is the server still running?');
+    return;
+  }
+  if (seq !== requestSeq) return;
+  if (!response.ok) {
+    showError(body && typeof body.error === 'string' ? body.error.replace(/^web: /, 'Cannot search: ') : `Cannot search (error ${response.status}).`);
+    return;
+  }
+  render(body);
+}
+
+function readQueryFromUrl() {
+  const params = new URLSearchParams(location.search);
+  const question = (params.get('q') ?? '').trim();
+  const top = params.get('top');
+  input.value = question;
+  topSelect.value = top && topSelect.querySelector(`option[value="${top.replace(/[^0-9]/g, '')}"]`) ? top : defaultTop;
+  if (question) {
+    ask(question, top ?? undefined);
+  } else {
+    current = null;
+    results.hidden = true;
+    statusLine.textContent = '';
+    document.title = pageTitle;
+  }
+}
+
+form.addEventListener('submit', (event) => {
+  event.preventDefault();
+  const question = input.value.trim();
+  if (!question) {
+    statusLine.textContent = 'Type a question first.';
+    input.focus();
+    return;
+  }
+  const params = new URLSearchParams({ q: question });
+  const top = topSelect.value !== defaultTop ? topSelect.value : undefined;
+  if (top) params.set('top', top);
+  const target = `${location.pathname}?${params}`;
+  // The question goes into the URL so the result can be linked and survives a reload.
+  if (`${location.pathname}${location.search}` !== target) history.pushState(null, '', target);
+  ask(question, top);
+});
+
+window.addEventListener('popstate', readQueryFromUrl);
+
+async function copyToClipboard(text) {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    // Plain http on a non-loopback address is not a secure context, so the async clipboard is missing there.
+    const area = element('textarea');
+    area.value = text;
+    area.setAttribute('readonly', '');
+    area.className = 'offscreen';
+    document.body.appendChild(area);
+    area.select();
+    let copied = false;
+    try {
+      copied = document.execCommand('copy');
+    } catch {
+      copied = false;
+    }
+    area.remove();
+    return copied;
+  }
+}
+
+function wireCopy(button, kind) {
+  const label = button.textContent;
+  let resetTimer;
+  button.addEventListener('click', async () => {
+    if (!current) return;
+    const copied = await copyToClipboard(kind === 'markdown' ? current.markdown : current.text);
+    button.textContent = copied ? 'Copied ✓' : 'Copy failed';
+    statusLine.textContent = copied
+      ? `Copied the answer as ${kind === 'markdown' ? 'Markdown' : 'plain text'}.`
+      : 'The browser refused the clipboard; select the passages and copy them by hand.';
+    clearTimeout(resetTimer);
+    resetTimer = setTimeout(() => {
+      button.textContent = label;
+    }, 2000);
+  });
+}
+
+wireCopy(copyTextButton, 'text');
+wireCopy(copyMarkdownButton, 'markdown');
+readQueryFromUrl();

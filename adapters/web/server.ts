@@ -1,0 +1,390 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, resolve, sep } from 'node:path';
+import type { Answer, AnswerPassage, Answerer, PolicyDocument } from '../../src/types.js';
+import { silentLogger, type Logger } from '../../src/logger.js';
+import { projectRoot } from '../../src/paths.js';
+import { redactPersonalData } from '../../src/privacy/redact.js';
+import type { UsageLog } from '../../src/privacy/usage-log.js';
+import { renderMarkdown, renderPlainText } from '../../src/render/text.js';
+import { documentPath, renderDocumentListPage, renderDocumentPage, sectionPath } from './html.js';
+import { BadRequestError, parseQuestionQuery } from './query.js';
+
+/**
+ * The support desk: a local web page and JSON API over an {@link Answerer}, served by Node's own http module.
+ *
+ * Routes:
+ * - `GET /` — the page (static files from `adapters/web/public/`);
+ * - `GET /api/answer?q=&top=` — the Answer, exactly the JSON of `ask --json`;
+ * - `GET /api/render?q=&top=` — `{ answer, text, markdown, local }`: the same Answer, its paste-ready renderings, and
+ *   local links to the cited sections (what the page uses);
+ * - `GET /api/documents`, `GET /api/documents/:id` — documents and their sections;
+ * - `GET /documents`, `GET /documents/:id`, `GET /policy` — the policy itself as HTML, with section anchors;
+ * - `GET /healthz` — liveness and corpus size;
+ * - any path in `routes` (e.g. Slack's `/slack/events`) — handed to that listener untouched.
+ */
+
+/** Options for {@link startWebServer}. */
+export interface WebServerOptions {
+  /** Bind address; loopback by default. Anything else logs a warning, as the desk has no authentication. */
+  host?: string;
+  /** TCP port; 0 picks a free one (the real one is in the returned `url`). */
+  port?: number;
+  /** Answers questions; read on every request, so a hot-reloading answerer is picked up without a restart. */
+  answerer: Answerer;
+  logger?: Logger;
+  /** Extra listeners by exact path, e.g. `{ '/slack/events': slack.requestListener }`. */
+  routes?: Record<string, http.RequestListener>;
+  /** Opt-in usage log; questions asked on the desk are recorded as platform `web` (redacted by the log). */
+  usageLog?: UsageLog;
+  /** Folder of the page's static files. */
+  publicDir?: string;
+}
+
+/** A running support desk. */
+export interface WebServer {
+  /**
+   * Base URL with the port actually bound, e.g. `http://127.0.0.1:3000`. For a wildcard bind (`0.0.0.0`, `::`) the
+   * host is loopback, since browsers refuse the wildcard address; `address` has the real one.
+   */
+  url: string;
+  /** The bound address and port as the socket reports them. */
+  address: AddressInfo;
+  server: http.Server;
+  /** Stops accepting connections and closes open ones. */
+  close(): Promise<void>;
+}
+
+/** Defaults of {@link WebServerOptions}. */
+export const defaultWebServerOptions = {
+  host: '127.0.0.1',
+  port: 3000,
+  // Static files are not compiled, so the same folder serves both `adapters/web/server.ts` and `dist/adapters/web/server.js`.
+  publicDir: join(projectRoot, 'adapters', 'web', 'public'),
+} as const;
+
+/** Sent with every response, including errors and mounted routes. The page has no inline script or style. */
+export const securityHeaders: Readonly<Record<string, string>> = {
+  'Content-Security-Policy':
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'",
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'X-Frame-Options': 'DENY',
+};
+
+const CONTENT_TYPES: Readonly<Record<string, string>> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+const JSON_TYPE = 'application/json; charset=utf-8';
+const HTML_TYPE = 'text/html; charset=utf-8';
+
+/** A response to send; `head` requests get the headers only. */
+interface Reply {
+  status: number;
+  type: string;
+  body: string | Buffer;
+  headers?: Record<string, string>;
+}
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(message);
+    this.name = 'HttpError';
+  }
+}
+
+/** Local links to the cited sections, parallel to `answer.passages`; null when a passage's section cannot be found. */
+export interface LocalLinks {
+  passages: (string | null)[];
+  contact?: string | null;
+}
+
+/** Body of `GET /api/render`. `text` is exactly `renderPlainText(answer)`, `markdown` exactly `renderMarkdown(answer)`. */
+export interface RenderedAnswer {
+  answer: Answer;
+  text: string;
+  markdown: string;
+  local: LocalLinks;
+}
+
+/**
+ * True for addresses only this machine can reach.
+ *
+ * @example
+ * isLoopbackHost('127.0.0.1') // => true
+ * isLoopbackHost('0.0.0.0') // => false
+ */
+export function isLoopbackHost(host: string): boolean {
+  const h = host.trim().toLowerCase().replace(/^\[|\]$/g, '');
+  return h === 'localhost' || h === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h) || h === '::ffff:127.0.0.1';
+}
+
+/**
+ * Finds the local link of a cited passage: the document with the passage's title and the section with its path.
+ *
+ * @example
+ * localSectionLink(answerer.documents, answer.passages[0]) // => '/documents/datarobot-privacy-policy#data-retention'
+ */
+export function localSectionLink(documents: readonly PolicyDocument[], passage: AnswerPassage): string | null {
+  const wanted = passage.section.join('\u0000');
+  for (const document of documents) {
+    if (document.title !== passage.document) continue;
+    const section = document.sections.find((s) => s.path.join('\u0000') === wanted);
+    if (section) return sectionPath(document.id, section.id);
+  }
+  // Same title but a path that moved (e.g. mid-reload): the anchor in the passage's URL is still the best guess.
+  const hash = passage.url.split('#')[1];
+  const document = documents.find((d) => d.title === passage.document);
+  return document && hash ? `${documentPath(document.id)}#${hash}` : null;
+}
+
+/**
+ * Builds the request listener of the support desk, for mounting in an existing server or for {@link startWebServer}.
+ *
+ * @example
+ * const server = http.createServer(createWebHandler({ answerer }));
+ */
+export function createWebHandler(options: Omit<WebServerOptions, 'host' | 'port'>): http.RequestListener {
+  const logger = options.logger ?? silentLogger;
+  const publicDir = resolve(options.publicDir ?? defaultWebServerOptions.publicDir);
+  const routes = options.routes ?? {};
+
+  const answerFor = (params: URLSearchParams): Answer => {
+    const query = parseQuestionQuery(params);
+    const answer = query.top === undefined ? options.answerer.answer(query.question) : options.answerer.answer(query.question, { top: query.top });
+    options.usageLog?.recordQuestion('web', answer);
+    logger.debug('web: answered', { question: redactPersonalData(query.question), answered: answer.answered });
+    return answer;
+  };
+
+  const route = async (method: string, pathname: string, params: URLSearchParams): Promise<Reply> => {
+    const allow = (...methods: string[]) => {
+      if (!methods.includes(method)) throw new HttpError(405, `web: method ${shorten(method)} not allowed on ${shorten(pathname)}`, { Allow: methods.join(', ') });
+    };
+
+    if (pathname === '/api/answer') {
+      allow('GET', 'HEAD');
+      return json(200, answerFor(params), { 'Cache-Control': 'no-store' });
+    }
+    if (pathname === '/api/render') {
+      allow('GET', 'HEAD');
+      const answer = answerFor(params);
+      const documents = options.answerer.documents;
+      const local: LocalLinks = { passages: answer.passages.map((p) => localSectionLink(documents, p)) };
+      if (answer.contact) local.contact = localSectionLink(documents, answer.contact);
+      const body: RenderedAnswer = { answer, text: renderPlainText(answer), markdown: renderMarkdown(answer), local };
+      return json(200, body, { 'Cache-Control': 'no-store' });
+    }
+    if (pathname === '/api/documents') {
+      allow('GET', 'HEAD');
+      return json(200, { documents: options.answerer.documents.map(describeDocument) });
+    }
+    if (pathname.startsWith('/api/documents/')) {
+      allow('GET', 'HEAD');
+      const document = findDocument(options.answerer.documents, pathname.slice('/api/documents/'.length));
+      return json(200, { ...describeDocument(document), sections: document.sections.map((s) => ({ id: s.id, path: s.path, level: s.path.length, text: s.text })) });
+    }
+    if (pathname === '/healthz') {
+      allow('GET', 'HEAD');
+      const documents = options.answerer.documents;
+      const health: Record<string, unknown> = { status: 'ok', documents: documents.length, sections: documents.reduce((n, d) => n + d.sections.length, 0) };
+      // Not part of the Answerer contract, but the core's answerers (and the hot-reloading one) expose their index.
+      const passages = (options.answerer as { passages?: unknown }).passages;
+      if (Array.isArray(passages)) health.passages = passages.length;
+      return json(200, health, { 'Cache-Control': 'no-store' });
+    }
+    if (pathname === '/policy') {
+      allow('GET', 'HEAD');
+      const documents = options.answerer.documents;
+      const location = documents.length === 1 ? documentPath(documents[0]!.id) : '/documents';
+      return { status: 302, type: 'text/plain; charset=utf-8', body: `See ${location}\n`, headers: { Location: location } };
+    }
+    if (pathname === '/documents') {
+      allow('GET', 'HEAD');
+      return { status: 200, type: HTML_TYPE, body: renderDocumentListPage(options.answerer.documents), headers: { 'Cache-Control': 'no-cache' } };
+    }
+    if (pathname.startsWith('/documents/')) {
+      allow('GET', 'HEAD');
+      const document = findDocument(options.answerer.documents, pathname.slice('/documents/'.length));
+      return { status: 200, type: HTML_TYPE, body: renderDocumentPage(document), headers: { 'Cache-Control': 'no-cache' } };
+    }
+    if (pathname.startsWith('/api/')) throw new HttpError(404, `web: no API endpoint ${shorten(pathname)}`);
+    allow('GET', 'HEAD');
+    return serveStatic(publicDir, pathname);
+  };
+
+  return (req, res) => {
+    for (const [name, value] of Object.entries(securityHeaders)) res.setHeader(name, value);
+    const method = req.method ?? 'GET';
+    let target: URL;
+    try {
+      target = requestUrl(req.url ?? '/');
+    } catch {
+      send(res, method, json(400, { error: 'web: malformed request URL' }));
+      return;
+    }
+
+    const mounted = Object.hasOwn(routes, target.pathname) ? routes[target.pathname] : undefined;
+    if (mounted) {
+      try {
+        mounted(req, res);
+      } catch (error) {
+        logger.error('web: mounted route failed', { path: target.pathname, error });
+        send(res, method, json(500, { error: 'web: internal error; see the server log' }));
+      }
+      return;
+    }
+
+    route(method, target.pathname, target.searchParams).then(
+      (reply) => send(res, method, reply),
+      (error: unknown) => {
+        if (error instanceof BadRequestError) {
+          send(res, method, json(400, { error: error.message }));
+        } else if (error instanceof HttpError) {
+          send(res, method, json(error.status, { error: error.message }, error.headers));
+        } else {
+          // The path only: the query holds the user's question.
+          logger.error('web: request failed', { method, path: target.pathname, error });
+          send(res, method, json(500, { error: 'web: internal error; see the server log' }));
+        }
+      },
+    );
+  };
+}
+
+/**
+ * Starts the support desk and resolves once it is listening. Warns when bound to a non-loopback address.
+ *
+ * @example
+ * const desk = await startWebServer({ host: '127.0.0.1', port: 0, answerer });
+ * console.log(`Support desk: ${desk.url}`);
+ * await desk.close();
+ */
+export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
+  const host = options.host ?? defaultWebServerOptions.host;
+  const port = options.port ?? defaultWebServerOptions.port;
+  const logger = options.logger ?? silentLogger;
+  const server = http.createServer(createWebHandler(options));
+
+  await new Promise<void>((resolveListen, rejectListen) => {
+    const onError = (error: NodeJS.ErrnoException) => {
+      const reason = error.code === 'EADDRINUSE' ? 'the port is already in use (set PORT to another one)' : error.message;
+      rejectListen(new Error(`web: cannot listen on ${host}:${port}: ${reason}`));
+    };
+    server.once('error', onError);
+    server.listen(port, host, () => {
+      server.off('error', onError);
+      resolveListen();
+    });
+  });
+  server.on('error', (error) => logger.error('web: server error', { error }));
+
+  const address = server.address() as AddressInfo;
+  const wildcard = address.address === '0.0.0.0' || address.address === '::';
+  const ipv6 = address.family === 'IPv6' || String(address.family) === '6';
+  const urlHost = wildcard ? (ipv6 ? '[::1]' : '127.0.0.1') : ipv6 ? `[${address.address}]` : address.address;
+  const url = `http://${urlHost}:${address.port}`;
+  if (!isLoopbackHost(host)) {
+    logger.warn(
+      `web: the support desk is listening on ${host}, not on loopback: anyone who can reach this machine can use it (there is no login). Set HOST=127.0.0.1 unless that is intended.`,
+      { host, port: address.port },
+    );
+  }
+
+  return {
+    url,
+    address,
+    server,
+    close: () =>
+      new Promise<void>((resolveClose) => {
+        server.close(() => resolveClose());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+function describeDocument(document: PolicyDocument) {
+  return {
+    id: document.id,
+    title: document.title,
+    url: document.url ?? null,
+    updated: document.updated ?? null,
+    sections: document.sections.map((s) => ({ id: s.id, path: s.path, level: s.path.length })),
+  };
+}
+
+function findDocument(documents: readonly PolicyDocument[], encodedId: string): PolicyDocument {
+  let id: string;
+  try {
+    id = decodeURIComponent(encodedId);
+  } catch {
+    throw new BadRequestError('malformed document id');
+  }
+  const document = documents.find((d) => d.id === id);
+  if (!document) throw new HttpError(404, `web: no document "${shorten(id)}"`);
+  return document;
+}
+
+/** Echoed request parts are cut short so an error response never grows with the input. */
+function shorten(text: string): string {
+  return text.length > 80 ? `${text.slice(0, 80)}…` : text;
+}
+
+function json(status: number, value: unknown, headers: Record<string, string> = {}): Reply {
+  return { status, type: JSON_TYPE, body: JSON.stringify(value), headers };
+}
+
+/** Parses origin-form (`/path?x`) and absolute-form request targets; a leading `//` stays part of the path. */
+function requestUrl(raw: string): URL {
+  if (raw.startsWith('/')) return new URL(`http://desk.invalid${raw}`);
+  const url = new URL(raw);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('not http');
+  return url;
+}
+
+/**
+ * Serves a file from the public folder. The decoded path is resolved and must stay inside the folder; hidden files and
+ * unknown types are refused, so `..`, encoded `%2e%2e%2f`, backslashes and NUL bytes never reach the file system.
+ */
+async function serveStatic(publicDir: string, pathname: string): Promise<Reply> {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathname === '/' ? '/index.html' : pathname);
+  } catch {
+    throw new BadRequestError('malformed path');
+  }
+  const notFound = new HttpError(404, `web: not found: ${shorten(pathname)}`);
+  if (decoded.includes('\0') || decoded.includes('\\') || decoded.split('/').some((segment) => segment.startsWith('.'))) throw notFound;
+  const file = resolve(publicDir, `.${decoded}`);
+  const type = CONTENT_TYPES[extname(file).toLowerCase()];
+  if (!file.startsWith(publicDir + sep) || !type) throw notFound;
+  try {
+    if (!(await stat(file)).isFile()) throw notFound;
+    return { status: 200, type, body: await readFile(file), headers: { 'Cache-Control': 'no-cache' } };
+  } catch (error) {
+    if (error === notFound || (error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'ENOTDIR') throw notFound;
+    throw error;
+  }
+}
+
+function send(res: http.ServerResponse, method: string, reply: Reply): void {
+  if (res.headersSent) {
+    res.end();
+    return;
+  }
+  const body = typeof reply.body === 'string' ? Buffer.from(reply.body, 'utf8') : reply.body;
+  res.writeHead(reply.status, { ...reply.headers, 'Content-Type': reply.type, 'Content-Length': String(body.length) });
+  res.end(method === 'HEAD' ? undefined : body);
+}

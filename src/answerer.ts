@@ -1,0 +1,454 @@
+/**
+ * The answerer: ranks verbatim policy passages for a question and decides whether the policy covers it.
+ *
+ * Ranking is BM25F (passage text + its heading + ancestor headings) over Porter stems, queried with concepts
+ * from query understanding (synonyms, filler removal, fuse.js spelling correction), each concept scoring its
+ * best alternative plus a small share of the others. Passages that cover more of the question's concepts rank
+ * higher, and a fuse.js match of a short question against a section heading boosts that section.
+ *
+ * Whether to answer is decided with signals that are comparable across questions (raw BM25 is not): the
+ * idf-weighted share of the question's concepts covered by the best passage and its headings, and fuzzy
+ * heading similarity. Thresholds live in {@link defaultAnswererOptions} and are calibrated by `npm run eval`.
+ */
+import type { Answer, AnswerPassage, Answerer, AskOptions, PolicyDocument } from './types.js';
+import { buildBm25Index, defaultBm25Options, type Bm25Index, type Bm25Options, type IndexedFields } from './search/bm25.js';
+import { HeadingMatcher, VocabularyCorrector } from './search/fuzzy.js';
+import { buildPassages, type IndexedPassage } from './search/passages.js';
+import { analyzeQuery, compileSynonyms, defaultQueryOptions, type AnalyzedQuery, type QueryContext, type QueryOptions } from './search/query.js';
+import { stem } from './search/stem.js';
+import { STOPWORDS, tokenize } from './search/tokenize.js';
+
+/** When to decline ("the policy doesn't cover this"). */
+export interface AbstentionThresholds {
+  /** Minimum idf-weighted share of the question's concepts that the best passage (with its headings) covers. */
+  minCoverage: number;
+  /** A fuzzy heading match at least this similar answers even below `minCoverage`... */
+  headingRescueSimilarity: number;
+  /** ...provided coverage is still at least this. */
+  headingRescueCoverage: number;
+  /**
+   * Long questions carry incidental words the policy never uses; if the best passage covers at least this much
+   * idf mass (about two specific policy terms)...
+   */
+  minCoveredWeight: number;
+  /** ...it answers from this coverage on. */
+  coveredWeightCoverage: number;
+  /**
+   * Decline questions with no topical concept (no synonym-table or heading word, weak words aside), e.g. "how
+   * much does it cost"...
+   */
+  requireTopical: boolean;
+  /** ...unless at least this many concepts (weak words aside) occur together in one passage... */
+  coOccurrenceConcepts: number;
+  /** ...which covers at least this share of the question. */
+  coOccurrenceCoverage: number;
+  /** The signals above are taken as the best over this many top-ranked passages. */
+  decisionDepth: number;
+}
+
+/** Ranking knobs. */
+export interface RankingOptions {
+  /** Share of each non-best alternative of a concept added to the concept's score. */
+  alternativeSumFactor: number;
+  /** Rank = score × (floor + (1 − floor) × coverage): how much coverage reorders BM25F. */
+  coverageFloor: number;
+  /** Rank multiplier per unit of fuzzy heading similarity for passages of the matched section. */
+  headingMatchBoost: number;
+  /** Passages ranked below this fraction of the best one are not returned. */
+  relativeFloor: number;
+}
+
+/** Options of {@link createAnswerer}. */
+export interface AnswererOptions {
+  /** Passages per answer unless the question asks otherwise. */
+  top: number;
+  /** Passage size limit in characters (whole sentences; a single longer sentence stays whole). */
+  maxPassageChars: number;
+  thresholds: AbstentionThresholds;
+  ranking: RankingOptions;
+  bm25: Bm25Options;
+  query: QueryOptions;
+  /** Switches for ablation and baselines. */
+  features: {
+    synonyms: boolean;
+    spellingCorrection: boolean;
+    headingMatch: boolean;
+    abstention: boolean;
+  };
+}
+
+/** Calibrated on eval/questions.json with `npm run eval` (see the report printed there). */
+export const defaultAbstentionThresholds: AbstentionThresholds = {
+  minCoverage: 0.5,
+  headingRescueSimilarity: 0.85,
+  headingRescueCoverage: 0.3,
+  minCoveredWeight: 7,
+  coveredWeightCoverage: 0.35,
+  requireTopical: true,
+  coOccurrenceConcepts: 2,
+  coOccurrenceCoverage: 0.9,
+  decisionDepth: 3,
+};
+
+export const defaultRankingOptions: RankingOptions = {
+  alternativeSumFactor: 0.25,
+  coverageFloor: 0.3,
+  headingMatchBoost: 0.5,
+  relativeFloor: 0.3,
+};
+
+export const defaultAnswererOptions: AnswererOptions = {
+  top: 3,
+  maxPassageChars: 800,
+  thresholds: defaultAbstentionThresholds,
+  ranking: defaultRankingOptions,
+  bm25: defaultBm25Options,
+  query: defaultQueryOptions,
+  features: { synonyms: true, spellingCorrection: true, headingMatch: true, abstention: true },
+};
+
+/** Options as callers pass them: any subset, nested objects merged with the defaults. */
+export interface AnswererOptionsInput {
+  top?: number;
+  maxPassageChars?: number;
+  thresholds?: Partial<AbstentionThresholds>;
+  ranking?: Partial<RankingOptions>;
+  bm25?: Partial<Bm25Options>;
+  query?: Partial<QueryOptions>;
+  features?: Partial<AnswererOptions['features']>;
+}
+
+/** One ranked candidate with the signals behind it (for evaluation and debugging). */
+export interface RankedCandidate {
+  passage: IndexedPassage;
+  /** Final ranking value (not comparable across questions). */
+  rank: number;
+  /** Idf-weighted share of the question's concepts covered, in [0, 1]. */
+  coverage: number;
+  /** Idf mass of the question's concepts covered (coverage × total concept weight). */
+  coveredWeight: number;
+  /** Fuzzy heading similarity of the passage's section, in [0, 1]. */
+  headingSimilarity: number;
+}
+
+/** Why the answerer answered the way it did. */
+export interface Explanation {
+  query: AnalyzedQuery;
+  candidates: RankedCandidate[];
+  answered: boolean;
+}
+
+/** An {@link Answerer} with access to its passages and an explanation hook. */
+export interface PolicyAnswerer extends Answerer {
+  /** Every indexed passage, in document order. */
+  readonly passages: readonly IndexedPassage[];
+  /** The effective options. */
+  readonly options: AnswererOptions;
+  /** Ranks passages and reports the signals behind the decision. */
+  explain(question: string, options?: AskOptions): Explanation;
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/**
+ * Formats an ISO date as "March 17, 2022" (independent of the machine's locale); other strings pass through.
+ *
+ * @example
+ * formatPolicyDate('2022-03-17') // => 'March 17, 2022'
+ */
+export function formatPolicyDate(iso: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  const month = match ? MONTHS[Number(match[2]) - 1] : undefined;
+  if (!match || month === undefined) return iso;
+  return `${month} ${Number(match[3])}, ${match[1]}`;
+}
+
+/**
+ * Builds the citation parts of a passage: deep link and one-line citation.
+ *
+ * @example
+ * citePassage(document, section)
+ * // => { url: 'https://www.datarobot.com/privacy/#data-retention',
+ * //      citation: '— DataRobot Privacy Policy, § Data retention (updated March 17, 2022) https://www.datarobot.com/privacy/#data-retention' }
+ */
+export function citePassage(document: PolicyDocument, section: { id: string; path: readonly string[] }): { url: string; citation: string } {
+  const url = `${document.url ?? ''}#${section.id}`;
+  const updated = document.updated ? ` (updated ${formatPolicyDate(document.updated)})` : '';
+  return { url, citation: `— ${document.title}, § ${section.path.join(' › ')}${updated} ${url}` };
+}
+
+function mergeOptions(input: AnswererOptionsInput): AnswererOptions {
+  const merged: AnswererOptions = {
+    top: input.top ?? defaultAnswererOptions.top,
+    maxPassageChars: input.maxPassageChars ?? defaultAnswererOptions.maxPassageChars,
+    thresholds: { ...defaultAbstentionThresholds, ...input.thresholds },
+    ranking: { ...defaultRankingOptions, ...input.ranking },
+    bm25: { ...defaultBm25Options, ...input.bm25 },
+    query: { ...defaultQueryOptions, ...input.query },
+    features: { ...defaultAnswererOptions.features, ...input.features },
+  };
+  if (!Number.isInteger(merged.top) || merged.top < 1) throw new RangeError(`answerer: top must be a positive integer, got ${String(input.top)}`);
+  if (!(merged.maxPassageChars >= 50)) throw new RangeError(`answerer: maxPassageChars must be at least 50, got ${String(input.maxPassageChars)}`);
+  return merged;
+}
+
+/** Stemmed content terms of a text, for indexing. */
+export function indexTerms(text: string): string[] {
+  const terms: string[] = [];
+  for (const token of tokenize(text)) if (!STOPWORDS.has(token)) terms.push(stem(token));
+  return terms;
+}
+
+function validateDocuments(documents: readonly PolicyDocument[]): void {
+  if (!Array.isArray(documents)) throw new TypeError('answerer: documents must be an array of PolicyDocument');
+  documents.forEach((document, i) => {
+    if (document === null || typeof document !== 'object' || !Array.isArray(document.sections)) {
+      throw new TypeError(`answerer: document ${i} has no sections array`);
+    }
+    if (typeof document.title !== 'string') throw new TypeError(`answerer: document ${i} has no title`);
+  });
+}
+
+/**
+ * Builds an answerer over policy documents. Building indexes every section; answering is synchronous.
+ *
+ * @example
+ * const answerer = createAnswerer(loadCorpus([bundledCorpusDir]));
+ * const answer = answerer.answer('how long do you keep my data?', { top: 2 });
+ * answer.passages[0]?.citation // => '— DataRobot Privacy Policy, § Data retention (updated March 17, 2022) https://…#data-retention'
+ */
+export function createAnswerer(documents: readonly PolicyDocument[], options: AnswererOptionsInput = {}): PolicyAnswerer {
+  validateDocuments(documents);
+  const opts = mergeOptions(options);
+  const passages = buildPassages(documents, opts.maxPassageChars);
+
+  // Index: body, own heading, ancestor headings; the vocabulary (with frequencies) feeds spelling correction.
+  const vocabulary = new Map<string, number>();
+  const units: IndexedFields[] = passages.map((passage) => {
+    for (const token of tokenize(passage.text)) vocabulary.set(token, (vocabulary.get(token) ?? 0) + 1);
+    for (const heading of passage.section) for (const token of tokenize(heading)) vocabulary.set(token, (vocabulary.get(token) ?? 0) + 1);
+    return {
+      body: indexTerms(passage.text),
+      heading: indexTerms(passage.section[passage.section.length - 1] ?? ''),
+      ancestors: passage.section.slice(0, -1).flatMap(indexTerms),
+    };
+  });
+  const index: Bm25Index = buildBm25Index(units, opts.bm25);
+  // Without synonyms (ablation), filler removal still applies: it is not paraphrase knowledge.
+  const synonyms = opts.features.synonyms ? compileSynonyms() : compileSynonyms([]);
+  // Question-only words (stopwords, filler, synonym keys) are correction targets too, ranked below policy words.
+  for (const word of [...STOPWORDS, ...synonyms.words]) if (!vocabulary.has(word)) vocabulary.set(word, 0);
+  const corrector = new VocabularyCorrector(opts.features.spellingCorrection ? vocabulary : new Map());
+  const headingTerms = new Set(passages.flatMap((passage) => passage.section.flatMap(indexTerms)));
+  const context: QueryContext = { terms: index.terms, idf: index.idf, unknownIdf: index.unknownIdf, corrector, synonyms, headingTerms };
+
+  // Headings for fuzzy matching: each distinct leaf heading maps to the passages under it.
+  const headingIds = new Map<string, number>();
+  const passageHeading = new Int32Array(passages.length);
+  passages.forEach((passage, i) => {
+    const heading = passage.section[passage.section.length - 1] ?? '';
+    let id = headingIds.get(heading);
+    if (id === undefined) headingIds.set(heading, (id = headingIds.size));
+    passageHeading[i] = id;
+  });
+  const headingMatcher = new HeadingMatcher([...headingIds.keys()]);
+  const headingSimilarity = new Float64Array(headingIds.size);
+
+  // The contact section of each document: first section whose heading says "contact", first passage of it.
+  const contactByDocument = new Map<string, AnswerPassage>();
+  for (const passage of passages) {
+    const heading = passage.section[passage.section.length - 1] ?? '';
+    if (!/contact/i.test(heading) || contactByDocument.has(passage.documentId)) continue;
+    contactByDocument.set(passage.documentId, toAnswerPassage(passage, 0));
+  }
+  const defaultContact = contactByDocument.values().next().value;
+
+  // Per-query scratch, reused: answering allocates nothing proportional to the number of passages.
+  const size = passages.length;
+  const score = new Float64Array(size);
+  const covered = new Float64Array(size);
+  const conceptMax = new Float64Array(size);
+  const conceptSum = new Float64Array(size);
+  const conceptHit = new Float64Array(size);
+  const queryMark = new Uint32Array(size);
+  const conceptMark = new Uint32Array(size);
+  const touched = new Int32Array(size);
+  const conceptTouched = new Int32Array(size);
+  let queryEpoch = 0;
+  let conceptEpoch = 0;
+
+  function rankCandidates(query: AnalyzedQuery, poolSize: number): RankedCandidate[] {
+    if (queryEpoch >= 0xfffffff0) {
+      queryMark.fill(0);
+      queryEpoch = 0;
+    }
+    queryEpoch++;
+    let touchedCount = 0;
+    let totalCoverage = 0;
+    const beta = opts.ranking.alternativeSumFactor;
+    for (const concept of query.concepts) {
+      totalCoverage += concept.coverageWeight;
+      if (concept.alternatives.length === 0) continue;
+      if (conceptEpoch >= 0xfffffff0) {
+        conceptMark.fill(0);
+        conceptEpoch = 0;
+      }
+      conceptEpoch++;
+      let conceptCount = 0;
+      // Coverage credit is relative to the concept's strongest alternative (the asker's own word when known).
+      let strongest = 0;
+      for (const alternative of concept.alternatives) strongest = Math.max(strongest, alternative.weight);
+      const credit = concept.coverageWeight / strongest;
+      for (const alternative of concept.alternatives) {
+        const weight = alternative.weight * index.idf[alternative.termId]!;
+        const end = index.postingStart[alternative.termId + 1]!;
+        for (let at = index.postingStart[alternative.termId]!; at < end; at++) {
+          const p = index.postingUnit[at]!;
+          const value = weight * index.postingWeight[at]!;
+          if (conceptMark[p] !== conceptEpoch) {
+            conceptMark[p] = conceptEpoch;
+            conceptMax[p] = value;
+            conceptSum[p] = value;
+            conceptHit[p] = alternative.weight;
+            conceptTouched[conceptCount++] = p;
+          } else {
+            if (value > conceptMax[p]!) conceptMax[p] = value;
+            conceptSum[p] = conceptSum[p]! + value;
+            if (alternative.weight > conceptHit[p]!) conceptHit[p] = alternative.weight;
+          }
+        }
+      }
+      for (let k = 0; k < conceptCount; k++) {
+        const p = conceptTouched[k]!;
+        if (queryMark[p] !== queryEpoch) {
+          queryMark[p] = queryEpoch;
+          score[p] = 0;
+          covered[p] = 0;
+          touched[touchedCount++] = p;
+        }
+        score[p] = score[p]! + conceptMax[p]! + beta * (conceptSum[p]! - conceptMax[p]!);
+        covered[p] = covered[p]! + credit * conceptHit[p]!;
+      }
+    }
+    if (touchedCount === 0 || totalCoverage <= 0) return [];
+
+    headingSimilarity.fill(0);
+    if (opts.features.headingMatch) {
+      for (const match of headingMatcher.match(query.keywords)) {
+        const id = headingIds.get(match.heading);
+        if (id !== undefined) headingSimilarity[id] = Math.max(headingSimilarity[id]!, match.similarity);
+      }
+    }
+
+    // Keep the best `poolSize` by rank with insertion into a short sorted list.
+    const pool: RankedCandidate[] = [];
+    const floor = opts.ranking.coverageFloor;
+    for (let k = 0; k < touchedCount; k++) {
+      const p = touched[k]!;
+      const coverage = Math.min(1, covered[p]! / totalCoverage);
+      const similarity = headingSimilarity[passageHeading[p]!]!;
+      const rank = score[p]! * (floor + (1 - floor) * coverage) * (1 + opts.ranking.headingMatchBoost * similarity);
+      if (pool.length === poolSize && rank <= pool[pool.length - 1]!.rank) continue;
+      let at = pool.length;
+      while (at > 0 && pool[at - 1]!.rank < rank) at--;
+      pool.splice(at, 0, { passage: passages[p]!, rank, coverage, coveredWeight: covered[p]!, headingSimilarity: similarity });
+      if (pool.length > poolSize) pool.pop();
+    }
+    return pool;
+  }
+
+  function decide(query: AnalyzedQuery, candidates: readonly RankedCandidate[]): boolean {
+    if (candidates.length === 0) return false;
+    if (!opts.features.abstention) return true;
+    const t = opts.thresholds;
+    const top = candidates.slice(0, Math.max(1, t.decisionDepth));
+    if (t.requireTopical && !query.concepts.some((concept) => concept.topical)) {
+      // Several specific words found together in one passage still show the policy talks about this.
+      const specific = query.concepts.filter((concept) => !concept.weak && concept.alternatives.length > 0).length;
+      return specific >= t.coOccurrenceConcepts && top.some((c) => c.coverage >= t.coOccurrenceCoverage);
+    }
+    return top.some(
+      (c) =>
+        c.coverage >= t.minCoverage ||
+        (c.coveredWeight >= t.minCoveredWeight && c.coverage >= t.coveredWeightCoverage) ||
+        (c.headingSimilarity >= t.headingRescueSimilarity && c.coverage >= t.headingRescueCoverage),
+    );
+  }
+
+  /** Picks up to `top` passages: distinct sections first, then more of the same sections. */
+  function select(candidates: readonly RankedCandidate[], top: number): RankedCandidate[] {
+    const best = candidates[0];
+    if (best === undefined) return [];
+    const relevant = candidates.filter((c) => c.rank >= best.rank * opts.ranking.relativeFloor);
+    const chosen: RankedCandidate[] = [];
+    const sections = new Set<string>();
+    for (const candidate of relevant) {
+      if (chosen.length >= top) break;
+      const key = `${candidate.passage.documentId}#${candidate.passage.sectionId}`;
+      if (sections.has(key)) continue;
+      sections.add(key);
+      chosen.push(candidate);
+    }
+    for (const candidate of relevant) {
+      if (chosen.length >= top) break;
+      if (!chosen.includes(candidate)) chosen.push(candidate);
+    }
+    return chosen;
+  }
+
+  function toAnswerPassage(passage: IndexedPassage, relevance: number): AnswerPassage {
+    const { url, citation } = citePassage(passage.document, passage.policySection);
+    return {
+      document: passage.document.title,
+      section: [...passage.section],
+      text: passage.text,
+      score: Math.round(Math.min(1, Math.max(0, relevance)) * 1000) / 1000,
+      url,
+      citation,
+    };
+  }
+
+  function topOf(askOptions: AskOptions | undefined): number {
+    const requested = askOptions?.top;
+    if (typeof requested !== 'number' || !Number.isFinite(requested)) return opts.top;
+    return Math.max(1, Math.min(50, Math.floor(requested)));
+  }
+
+  function explain(question: string, askOptions?: AskOptions): Explanation {
+    const text = typeof question === 'string' ? question : String(question ?? '');
+    const query = analyzeQuery(text, context, opts.query);
+    const top = topOf(askOptions);
+    const candidates = rankCandidates(query, Math.max(10, top * 4));
+    return { query, candidates, answered: decide(query, candidates) };
+  }
+
+  function decline(question: string, documentId?: string): Answer {
+    const contact = (documentId !== undefined ? contactByDocument.get(documentId) : undefined) ?? defaultContact;
+    return contact === undefined ? { question, answered: false, passages: [] } : { question, answered: false, passages: [], contact };
+  }
+
+  function answer(question: string, askOptions?: AskOptions): Answer {
+    const text = typeof question === 'string' ? question : String(question ?? '');
+    try {
+      const { candidates, answered } = explain(text, askOptions);
+      if (!answered) return decline(text, candidates[0]?.passage.documentId);
+      const chosen = select(candidates, topOf(askOptions)).sort((a, b) => b.rank - a.rank);
+      const best = chosen[0];
+      if (best === undefined) return decline(text);
+      // The best passage scores its coverage (comparable across questions); the others are scaled by their rank
+      // relative to it and never score above a better-ranked passage.
+      let previous = best.coverage;
+      const scored = chosen.map((c) => {
+        const score = Math.min(previous, Math.min(c.coverage, best.coverage) * (0.5 + (0.5 * c.rank) / best.rank));
+        previous = score;
+        return toAnswerPassage(c.passage, score);
+      });
+      return { question: text, answered: true, passages: scored };
+    } catch {
+      // Answering must never throw for any input; a failure here is a bug, and declining is the safe reply.
+      return decline(text);
+    }
+  }
+
+  return { answer, explain, documents, passages, options: opts };
+}

@@ -1,0 +1,107 @@
+#!/usr/bin/env node
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { CorpusError } from '../corpus/errors.js';
+import { ingestFile } from '../corpus/ingest.js';
+import type { PolicyFormat } from '../corpus/load.js';
+
+const USAGE = `Usage: npm run ingest -- <policy file> [options]
+
+Turns a policy page (.txt scrape, .html/.htm page or .md file) into corpus Markdown.
+A sidecar <name>.meta.json next to the input may give {"title", "url", "updated"}.
+
+Options:
+  --title <text>   document title (overrides the page and the sidecar)
+  --url <url>      public URL of the policy (overrides the page and the sidecar)
+  --format <f>     text | html | markdown (default: from the extension)
+  --out <path>     output file (default: corpus/<document id>.md); "-" writes to stdout
+  --stdout         same as --out -
+  -h, --help       this help`;
+
+/** Streams the CLI writes to; tests pass their own. */
+export interface IngestCliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  cwd: string;
+}
+
+const defaultIo: IngestCliIo = {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  // `npm run ingest` runs in the package root; INIT_CWD is where the user typed the command.
+  cwd: process.env.INIT_CWD ?? process.cwd(),
+};
+
+/**
+ * Runs the ingest command and returns its exit code (0 ok, 1 bad input, 2 bad usage).
+ *
+ * @example
+ * runIngestCli(['corpus/raw/datarobot-privacy-page.txt']); // writes corpus/datarobot-privacy-policy.md
+ */
+export function runIngestCli(argv: readonly string[], io: IngestCliIo = defaultIo): number {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      options: {
+        title: { type: 'string' },
+        url: { type: 'string' },
+        format: { type: 'string' },
+        out: { type: 'string' },
+        stdout: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    io.stderr(`ingest: ${(error as Error).message}\n\n${USAGE}\n`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    io.stdout(`${USAGE}\n`);
+    return 0;
+  }
+  if (positionals.length !== 1 || !positionals[0]) {
+    io.stderr(`ingest: expected exactly one input file\n\n${USAGE}\n`);
+    return 2;
+  }
+  const format = values.format;
+  if (format !== undefined && !['text', 'html', 'markdown'].includes(format)) {
+    io.stderr(`ingest: --format must be text, html or markdown, not "${format}"\n`);
+    return 2;
+  }
+  const input = positionals[0];
+  try {
+    const result = ingestFile(resolve(io.cwd, input), {
+      cwd: io.cwd,
+      ...(values.title ? { title: values.title } : {}),
+      ...(values.url ? { url: values.url } : {}),
+      ...(format ? { format: format as PolicyFormat } : {}),
+    });
+    const out = values.stdout ? '-' : (values.out ?? result.defaultOutPath);
+    const summary = `${result.document.sections.length} sections, updated ${result.document.updated ?? 'unknown'}`;
+    if (out === '-') {
+      io.stdout(result.markdown);
+      io.stderr(`ingest: ${result.document.title} (${summary})\n`);
+      return 0;
+    }
+    const target = resolve(io.cwd, out);
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, result.markdown);
+    io.stdout(`ingest: wrote ${relative(io.cwd, target) || target} — ${result.document.title} (${summary})\n`);
+    return 0;
+  } catch (error) {
+    if (error instanceof CorpusError) {
+      io.stderr(`${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  }
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  process.exitCode = runIngestCli(process.argv.slice(2));
+}

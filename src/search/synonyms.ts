@@ -1,0 +1,213 @@
+/**
+ * Query-understanding data for a privacy-policy bot: how people ask versus how policies are worded.
+ *
+ * This module is data only; `src/search/query.ts` applies it. All matching happens on Porter stems of
+ * lower-cased tokens, so `when: ['kid']` also matches "kids" and "Kid's", and phrases match word by word
+ * ("how long" matches "How long…", "how LONG"). Editing guide:
+ *
+ * - SYNONYM_RULES: when the asker writes any `when` word or phrase, the policy words in `add` become
+ *   alternatives of that same query concept (weight `weight`, default 0.8, relative to the asker's own words at
+ *   1.0). A concept is "covered" by a passage when any alternative occurs in it, which is what the abstention
+ *   rule measures, so a rule makes paraphrases count as coverage. Rules are directional: "erase" looks for
+ *   "delete", but "delete" does not look for "remove" (which the policy uses for anonymization). The longest
+ *   phrase wins at each position; several rules with the same `when` merge.
+ * - FILLER_PHRASES / FILLER_WORDS: conversational wrapping removed from questions before anything else
+ *   ("can you tell me", "i was wondering", "hey guys"). Filler words are still valid spelling-correction
+ *   targets, so "wondring" is corrected to "wondering" and then dropped instead of counting as an unknown word.
+ * - WEAK_WORDS: words that occur in almost every question about a privacy policy ("data", "privacy", "policy",
+ *   the company's name). They still rank passages, but count little toward coverage, so "how do I sign up for
+ *   the datarobot university" is not "half covered" by its "datarobot".
+ *
+ * Add rules for kinds of phrasing (a paraphrase family), never for one particular question.
+ */
+
+/** One paraphrase family: what askers write, and which policy words to look for as well. */
+export interface SynonymRule {
+  /** Words or phrases as askers write them (matched on stems). */
+  readonly when: readonly string[];
+  /** Policy wording to look for as well; each word becomes an alternative of the same query concept. */
+  readonly add: readonly string[];
+  /** Weight of the added words, relative to the asker's own words (1). Default 0.8. */
+  readonly weight?: number;
+}
+
+/** Default weight of words added by a rule. */
+export const DEFAULT_SYNONYM_WEIGHT = 0.8;
+
+const AGE_STATEMENTS: readonly string[] = Array.from({ length: 10 }, (_, i) => String(8 + i)).flatMap((age) => [
+  `i'm ${age}`, `im ${age}`, `i am ${age}`, `aged ${age}`, `age ${age}`, `is ${age}`, `he's ${age}`, `she's ${age}`,
+]);
+
+export const SYNONYM_RULES: readonly SynonymRule[] = [
+  // --- Deletion, correction, access (data rights) ---
+  { when: ['erase', 'erasure', 'wipe', 'purge', 'scrub', 'destroy', 'nuke', 'get rid of', 'forget', 'forgotten', 'right to be forgotten', 'delete', 'deleting', 'removal'], add: ['delete', 'deletion'] },
+  { when: ['remove', 'clear'], add: ['delete', 'deletion'], weight: 0.7 },
+  { when: ['change', 'edit', 'modify', 'fix', 'correct', 'amend', 'rectify', 'rectification', 'update', 'inaccurate', 'wrong', 'outdated', 'incorrect', 'typo'], add: ['update', 'correct', 'correction', 'amend', 'inaccurate'] },
+  { when: ['see', 'view', 'look at', 'check', 'copy', 'a copy of', 'download', 'export', 'access', 'what do you have on me', 'what do you have about me', 'what do you know about me', 'what do you hold on me', 'have on me', 'have about me', 'know about me', 'hold on me', 'hold about me', 'data you hold', 'data you have', 'hold', 'holding', 'confirm', 'confirmation', 'data about me', 'info about me', 'information about me', 'data on me', 'info on me', 'details about me'], add: ['view', 'access', 'confirm', 'hold', 'collect'] },
+  { when: ['portability', 'port', 'transfer my data to', 'take my data', 'move my data', 'machine readable'], add: ['portability', 'access'] },
+  { when: ['rights', 'right', 'entitled', 'what can i do', 'options', 'choices', 'control', 'say over'], add: ['rights', 'control'] },
+  { when: ['not to process', 'not process', "don't process", 'dont process', 'not use my data', 'not to use my data', 'object', 'objection', 'restrict', 'restriction', 'limit', 'say no', 'stop processing', 'stop using my data', 'no longer use'], add: ['object', 'restrict', 'processing', 'no longer use'] },
+  { when: ['complain', 'complaint', 'regulator', 'supervisory authority', 'dpa', 'ico', 'cnil', 'data protection authority', 'report you'], add: ['complaint', 'authority', 'protection'] },
+  { when: ['verify', 'verification', 'identity', 'prove who i am', 'prove my identity', 'id', 'passport', 'proof'], add: ['verify', 'verification', 'identity'] },
+  { when: ['discriminate', 'discrimination', 'treat me differently', 'penalize', 'penalise', 'punish', 'retaliate', 'retaliation', 'worse service', 'charge me more'], add: ['discriminated'] },
+  { when: ['respond', 'response', 'reply', 'how fast', 'how quickly', 'timeframe', 'deadline', 'turnaround'], add: ['respond', 'reasonable', 'timeframe'] },
+  { when: ['refuse', 'refusal', 'deny', 'reject', 'turn down', 'decline'], add: ['not be able to fulfill', 'explanation'], weight: 0.6 },
+
+  // --- Account lifecycle ---
+  { when: ['deactivate', 'deactivation', 'close', 'closing', 'cancel', 'cancellation', 'terminate', 'termination', 'shut down', 'suspend', 'quit', 'leave', 'stop using', 'churn', 'unsubscribe from datarobot'], add: ['deactivate', 'termination', 'stop using'] },
+  { when: ['disable'], add: ['deactivate', 'turn'], weight: 0.7 },
+  { when: ['settings', 'setting', 'preferences', 'configure', 'configuration', 'manage', 'controls'], add: ['control', 'controls', 'preferences', 'settings'], weight: 0.7 },
+  { when: ['profile', 'settings', 'account settings', 'username', 'my account', 'account info', 'account details'], add: ['account', 'profile'] },
+  { when: ['sign up', 'signup', 'signing up', 'create an account', 'create account', 'open an account', 'onboarding', 'minimum', 'mandatory', 'compulsory', 'required', 'have to give', 'have to provide', 'must provide', 'need to provide', 'must i give', 'do i have to'], add: ['required', 'require', 'contract', 'contractually', 'minimum', 'sign', 'granted access'] },
+  { when: ['register', 'registering', 'registration', 'registrations'], add: ['sign', 'account', 'required', 'registration', 'event'], weight: 0.5 },
+  { when: ['refuse to give', "don't provide", 'do not provide', 'not provide', 'without giving', 'withhold'], add: ['do not provide', 'not be granted access'] },
+
+  // --- Retention ---
+  { when: ['how long', 'for how long', 'keep', 'keeping', 'kept', 'retain', 'retention', 'hold onto', 'hang on to', 'hang onto', 'duration', 'expire', 'expiry', 'expiration', 'forever', 'indefinitely', 'archive', 'archived', 'after i leave', 'after i cancel', 'after i close', 'backup', 'backups', 'on file', 'on record', 'gone', 'still have'], add: ['retain', 'retention', 'period', 'expiry', 'records'] },
+  { when: ['keep', 'keeping', 'kept', 'on file', 'on record', 'hold onto', 'hang on to'], add: ['store'], weight: 0.6 },
+  { when: ['store', 'stored', 'storing', 'storage', 'save', 'saved'], add: ['retain', 'retention', 'store', 'records'], weight: 0.7 },
+
+  // --- Selling and sharing ---
+  { when: ['sell', 'selling', 'sold', 'sale', 'rent', 'renting', 'lease', 'monetize', 'monetise', 'make money', 'profit from', 'trade', 'trading', 'broker', 'data broker', 'auction', 'flog', 'cash in'], add: ['sell', 'rent', 'sale', 'customer list'] },
+  { when: ['advertiser', 'advertisers', 'advertising', 'ads', 'ad networks', 'marketers', 'marketing companies'], add: ['sell', 'rent', 'share', 'marketing'], weight: 0.6 },
+  { when: ['who else', 'anyone else', 'someone else', 'other people', 'outsiders', 'share', 'sharing', 'shared', 'give', 'giving', 'gave', 'disclose', 'disclosure', 'pass on', 'passed on', 'hand over', 'handed over', 'hand out', 'distribute', 'expose', 'reveal', 'release', 'send my data', 'who gets', 'who sees', 'who can see', 'who has access', 'access to my data'], add: ['share', 'disclose', 'exchange'] },
+  { when: ['third party', 'third parties', '3rd party', '3rd parties', 'other companies', 'outside companies', 'vendor', 'vendors', 'supplier', 'suppliers', 'contractor', 'contractors', 'subprocessor', 'subprocessors', 'sub processors', 'outsource', 'outsourced', 'processors', 'service provider', 'service providers', 'host', 'hosts', 'hosting', 'hosted', 'hosting provider', 'cloud provider', 'aws', 'amazon'], add: ['third', 'party', 'agents', 'service', 'providers', 'hosting'], weight: 0.7 },
+  { when: ['office', 'offices', 'branch', 'branches', 'other entities', 'global entities', 'international offices', 'affiliate', 'affiliates', 'subsidiary', 'subsidiaries', 'sister company', 'sister companies', 'parent company', 'group companies', 'other offices', 'other datarobot entities', 'common control', 'joint venture'], add: ['affiliates', 'subsidiaries', 'common control', 'affiliated'] },
+  { when: ['partner', 'partners', 'sponsor', 'sponsors', 'co host', 'cohost', 'event partner', 'integration', 'integrations', 'reseller', 'resellers'], add: ['partners', 'business partners', 'integrations', 'event'] },
+  { when: ['police', 'cops', 'fbi', 'nsa', 'feds', 'government', 'governments', 'authorities', 'law enforcement', 'subpoena', 'subpoenas', 'warrant', 'warrants', 'court order', 'court', 'agency', 'agencies'], add: ['law enforcement', 'governmental', 'government', 'authorities', 'subpoenas', 'legal process'] },
+  { when: ['acquired', 'acquire', 'acquires', 'acquisition', 'bought', 'buys out', 'buyout', 'merger', 'merge', 'merges', 'bankrupt', 'bankruptcy', 'goes bust', 'go bust', 'goes under', 'go under', 'taken over', 'takeover', 'new owner', 'new owners', 'change of control', 'sells the company', 'company is sold'], add: ['merger', 'acquisition', 'bankruptcy', 'business transfers', 'business deal', 'consolidation', 'reorganization'] },
+
+  // --- Social media and links ---
+  { when: ['facebook', 'twitter', 'instagram', 'tumblr', 'linkedin', 'x com', 'like button', 'share button', 'social buttons', 'social plugin', 'social plugins', 'widget', 'widgets', 'plugin', 'plugins', 'embed', 'embedded', 'social media', 'social network', 'social networks'], add: ['social media', 'widgets', 'features'] },
+  { when: ['link', 'links', 'linked', 'hyperlink', 'external site', 'external sites', 'external website', 'external websites', 'other websites', 'other sites', 'third party sites', 'third party websites', 'leave your site', 'leave the site', 'click a link', 'another website'], add: ['link', 'websites', 'third party', 'endorse', 'their own privacy policies'] },
+
+  // --- Security ---
+  { when: ['hack', 'hacked', 'hacker', 'hackers', 'breach', 'breached', 'breaches', 'leak', 'leaked', 'leaks', 'stolen', 'steal', 'theft', 'attack', 'cyberattack', 'compromise', 'compromised', 'safe', 'safely', 'safeguard', 'safeguards', 'secure', 'securely', 'security', 'protect', 'protected', 'protection', 'encrypt', 'encrypted', 'encryption', 'firewall', 'ransomware', 'vulnerability', 'unauthorized access', 'unauthorised access'], add: ['security', 'secure', 'protect', 'unauthorized', 'precautions', 'safeguards'] },
+  { when: ['break', 'breaking', 'broke', 'breaks the rules', 'against the rules', 'scammer', 'scammers', 'fraudster', 'fraudsters', 'spammer', 'spammers', 'bad actors', 'criminals', 'bots', 'fraud', 'fraudulent', 'scam', 'scams', 'abuse', 'misuse', 'terms of service', 'tos', 'violation', 'violations', 'violate', 'ban', 'banned', 'cheat', 'cheating', 'illegal', 'unethical', 'harmful'], add: ['fraud', 'fraudulent', 'violation', 'violating', 'illegal', 'terms of service'] },
+
+  // --- Payment ---
+  { when: ['card', 'cards', 'credit card', 'debit card', 'card number', 'card details', 'payment', 'payments', 'pay', 'paying', 'paid', 'billing', 'invoice', 'invoices', 'stripe', 'purchase', 'purchases', 'checkout', 'visa', 'mastercard', 'amex', 'bank details', 'cvv', 'transaction', 'transactions'], add: ['payment', 'card', 'stripe', 'processor', 'purchase'] },
+
+  // --- Children ---
+  { when: ['kid', 'kids', 'child', 'children', 'minor', 'minors', 'teen', 'teens', 'teenager', 'teenagers', 'underage', 'under age', 'under 18', 'under 13', 'under 16', 'year old', 'years old', 'yr old', 'yrs old', 'age', 'aged', 'school', 'schoolkid', 'pupil', 'pupils', 'youth', 'young people', 'my son', 'my daughter', 'son', 'daughter', 'teenage', 'coppa', 'high school', 'highschool', 'students under', 'too young', 'age limit', 'minimum age', 'how old'], add: ['children', 'child', 'age', '18'] },
+  { when: ['kid', 'kids', 'child', 'minor', 'minors', 'teen', 'teens', 'teenager', 'underage', 'my son', 'my daughter', 'coppa', 'how old', 'age limit', 'minimum age'], add: ['parent', 'guardian', 'directed'], weight: 0.5 },
+  // Age statements: "i'm 15", "i am 12", "aged 16" (ages below the policy's limit of 18).
+  { when: AGE_STATEMENTS, add: ['children', 'child', 'age', '18'] },
+  { when: ['parent', 'parents', 'guardian', 'mom', 'dad', 'mother', 'father'], add: ['parent', 'guardian', 'child'] },
+
+  // --- Cookies and tracking ---
+  { when: ['cookie', 'cookies', 'tracking', 'tracker', 'trackers', 'track', 'tracked', 'pixel', 'pixels', 'web beacon', 'web beacons', 'beacon', 'local storage', 'browser storage', 'third party cookies', 'do not track'], add: ['cookies', 'cookie policy', 'tracking', 'browser'] },
+  { when: ['turn off', 'switch off', 'disable cookies', 'block', 'blocking', 'refuse cookies', 'reject cookies', 'decline cookies', 'opt out of cookies', 'stop tracking', 'clear cookies', 'delete cookies'], add: ['turn', 'control', 'cookie controls'] },
+
+  // --- Marketing and communications ---
+  { when: ['stop getting', 'stop receiving', 'no longer receive', 'fewer emails', 'less emails', 'too many emails', 'unsubscribe', 'opt out', 'optout', 'opt outs', 'stop emails', 'stop emailing', 'stop sending', 'stop contacting', 'stop calling', 'no more emails', 'spam', 'spamming', 'junk mail', 'mailing list', 'email list', 'do not contact', 'leave me alone'], add: ['opt', 'unsubscribe', 'marketing communications'] },
+  { when: ['newsletter', 'newsletters', 'marketing', 'promotional', 'promotions', 'promo', 'promos', 'sales emails', 'sales calls', 'cold call', 'cold calls', 'cold email', 'outreach'], add: ['marketing', 'communications', 'emails', 'newsletters'] },
+  { when: ['email', 'emails', 'e mail', 'e mails', 'emailing', 'call', 'calls', 'calling', 'phone', 'telephone', 'text me', 'sms', 'message', 'messages', 'reach out', 'contact me', 'contacting me'], add: ['email', 'telephone', 'communicate', 'contact'], weight: 0.6 },
+  { when: ['service emails', 'service messages', 'service announcements', 'security alerts', 'technical notices', 'transactional emails', 'account emails', 'billing messages', 'system emails', 'notifications', 'alerts'], add: ['service announcements', 'technical notices', 'security alerts', 'service related communications'] },
+
+  // --- Collection ---
+  { when: ['what kind of', 'what kinds of', 'what sort of', 'what sorts of', 'what type of', 'what types of', 'kinds of', 'sorts of', 'types of'], add: ['types', 'categories', 'collect'], weight: 0.6 },
+  { when: ['info', 'infos', 'details', 'personal info', 'pii', 'personally identifiable information'], add: ['information', 'personal data'] },
+  { when: ['collect', 'collection', 'gather', 'gathering', 'harvest', 'harvesting', 'capture', 'obtain', 'grab', 'scrape', 'scraping', 'record', 'recording', 'log', 'logging', 'what data', 'what information', 'what info', 'what kind of data', 'what kind of information', 'types of data', 'categories'], add: ['collect', 'categories', 'types'] },
+  { when: ['ip', 'ip address', 'device', 'devices', 'browser', 'user agent', 'geolocation', 'gps', 'location', 'where i am', 'fingerprint', 'fingerprinting', 'operating system', 'connection'], add: ['ip address', 'device', 'browser', 'location', 'connection'] },
+  { when: ['app', 'apps', 'application ui', 'software', 'tool', 'tools', 'interface', 'ui', 'dashboard'], add: ['solution', 'websites'], weight: 0.7 },
+  { when: ['chat', 'chats', 'chatting', 'conversation', 'conversations', 'support ticket', 'support tickets', 'ticket', 'tickets', 'correspondence', 'emails with you', 'messages i send', 'what i write', 'what i post', 'posts'], add: ['correspondence', 'records', 'forums', 'communicating'] },
+  { when: ['how i use', 'how we use the', 'what i do in', 'what i do on', 'what i do with', 'telemetry', 'usage data', 'usage', 'product usage', 'activity', 'user activity', 'monitor', 'monitoring', 'logins', 'clicks', 'clickstream', 'mouse', 'mouse movements', 'keystrokes', 'watching me', 'spy', 'spying', 'session recording', 'analytics', 'feature usage', 'engagement'], add: ['user metrics', 'user activity monitor', 'usage', 'clickstream', 'mouse tracking'] },
+  { when: ['stats', 'statistics', 'metrics about my models', 'benchmarks', 'model stats', 'metadata', 'meta data', 'model data', 'project data', 'dataset stats', 'dataset statistics', 'summary statistics', 'model accuracy', 'accuracy', 'blueprints', 'run times', 'runtime', 'model performance', 'dataset size'], add: ['metadata', 'models', 'projects', 'dataset', 'blueprints'] },
+  { when: ['on prem', 'on premise', 'on premises', 'onprem', 'self hosted', 'self managed', 'private cloud', 'air gapped', 'saas', 'cloud version', 'managed cloud'], add: ['on premise', 'saas', 'version'] },
+  { when: ['where do you get', 'where did you get', 'from other sources', 'other sources', 'public sources', 'publicly available', 'public data', 'enrichment', 'zoominfo', 'data brokers', 'bought my data', 'buy data', 'buy lists', 'b2b', 'lead lists', 'from my employer', 'from my company', 'got my email', 'got my number', 'got my contact', 'get my email', 'get my number', 'get my details'], add: ['third parties', 'third party sources', 'receive', 'publically', 'business contact information', 'b2b'] },
+  { when: ['job title', 'employer', 'company name', 'work info', 'correspondence', 'name', 'address', 'phone number', 'postal address', 'contact details', 'contact information', 'surveys', 'survey', 'forum posts', 'forums'], add: ['name', 'email address', 'employer', 'job title', 'correspondence', 'surveys', 'contact information'], weight: 0.6 },
+  { when: ['community', 'forum', 'forums', 'blog', 'blogs', 'webinar', 'event', 'events', 'conference', 'meetup', 'in person', 'online community'], add: ['events', 'online communities', 'forums', 'event'], weight: 0.6 },
+
+  // --- Use and legal basis ---
+  { when: ['legal basis', 'lawful basis', 'legal bases', 'legal grounds', 'legal ground', 'grounds', 'ground for', 'basis for', 'lawful grounds', 'justification', 'justify', 'legitimate interest', 'legitimate interests', 'lawful', 'lawfully', 'legally allowed', 'allowed to process', 'what right do you have', 'on what basis', 'on what grounds', 'article 6', 'art 6'], add: ['legal basis', 'legitimate', 'rely', 'obligation'] },
+  { when: ['how do you use', 'how you use', 'how is my data used', 'how is my information used', 'how are you using', 'what do you use', 'why', 'purpose', 'purposes', 'reason', 'reasons', 'do with', 'use my data', 'use my information', 'use my info', 'using my data', 'used for'], add: ['use', 'purposes', 'purpose'], weight: 0.5 },
+  { when: ['profiling', 'profile me', 'automated decision', 'automated decisions', 'automated decision making', 'decision making', 'relevant', 'relevance', 'more relevant', 'interests', 'interested in', 'personalize', 'personalized', 'personalization', 'personalise', 'personalised', 'personalisation', 'recommendation', 'recommendations', 'recommend', 'tailor', 'tailored', 'customize', 'customized', 'customise', 'individualized', 'individualised', 'individual experience'], add: ['individualized', 'personalize', 'personalized recommendations', 'tailor', 'preferences', 'interests'] },
+  { when: ['support', 'customer support', 'help desk', 'helpdesk', 'tech support', 'provide the service', 'run the service', 'deliver the service', 'operate the platform'], add: ['provide', 'support', 'solution'], weight: 0.7 },
+  { when: ['my employer', 'my company', 'my organization', 'my organisation', 'my org', 'my team lead', 'employer see', 'company see', 'my boss', 'my manager', 'admin', 'administrator', 'admins', 'enterprise', 'account manager', 'customer success', 'upsell', 'upselling', 'usage trends', 'report to my company', 'report back', 'relationship', 'subscription', 'subscriptions', 'license', 'licenses', 'seats'], add: ['enterprise', 'relationship', 'report', 'usage', 'admin user', 'administrator', 'subscriptions'], weight: 0.7 },
+  { when: ['strip', 'stripped', 'without my name', 'de identify', 'deidentify', 'remove identifiers', 'anonymous', 'anonymized', 'anonymised', 'anonymize', 'anonymise', 'anonymization', 'anonymisation', 'aggregate', 'aggregated', 'de identified', 'deidentified', 'pseudonymized', 'pseudonymised', 'identifiers', 'product development', 'develop products', 'train', 'training', 'trained', 'improve', 'improving', 'improvement', 'improvements', 'better products', 'improve the product', 'improve your product', 'improve the platform', 'train models', 'train your models', 'training data', 'r&d', 'research', 'feature adoption'], add: ['anonymous', 'anonymized', 'anonymize', 'aggregate', 'identifiers', 'product development'] },
+  { when: ['consent', 'permission', 'permissions', 'agree', 'agreed', 'opt in', 'optin', 'withdraw', 'withdrawal', 'revoke', 'take back', 'change my mind', 'changed my mind', 'ask me first', 'without asking'], add: ['consent', 'withdraw', 'change your mind'] },
+  { when: ['law', 'laws', 'legal', 'lawsuit', 'lawsuits', 'litigation', 'sue', 'suing', 'legal claims', 'legal obligation', 'legal requirement', 'regulation', 'regulations', 'comply', 'compliance', 'tax', 'taxes', 'taxation', 'criminal', 'investigation', 'investigate'], add: ['law', 'legal', 'claims', 'comply', 'compliance', 'obligation'], weight: 0.7 },
+
+  // --- Scope of the policy ---
+  { when: ['apply', 'applies', 'applicable', 'applicability', 'cover', 'covers', 'covered', 'scope', 'in scope', 'which websites', 'which sites', 'what websites'], add: ['applicable', 'apply', 'websites', 'solution'] },
+  { when: ['applicant', 'applicants', 'job applicant', 'job applicants', 'apply for a job', 'applying for a job', 'job application', 'candidate', 'candidates', 'recruiting', 'recruitment', 'hiring', 'interview', 'resume', 'cv'], add: ['applicant privacy policy', 'applying to work', 'application', 'work'] },
+  { when: ['msa', 'master subscription agreement', 'customer agreement', 'contract', 'agreement'], add: ['msa', 'master subscription agreement', 'contract'], weight: 0.8 },
+  { when: ['update', 'updates', 'updated', 'change the policy', 'changes to the policy', 'policy changes', 'policy change', 'last updated', 'last changed', 'latest version', 'new version', 'revised', 'revision', 'revisions', 'modified', 'notify me', 'notified', 'tell me if', 'when was', 'effective date', 'date'], add: ['update', 'changes', 'march 17 2022', 'check this page'], weight: 0.7 },
+  { when: ["don't agree", 'do not agree', 'dont agree', 'disagree', 'not ok with', 'not okay with', 'object to the policy', 'refuse the policy', 'reject the policy'], add: ['do not agree', 'practices', 'do not access'] },
+  { when: ['whenever', 'whenever you want', 'whenever you like', 'anytime', 'any time', 'at any time', 'at will', 'unilaterally', 'without telling', 'without notice', 'without notifying'], add: ['discretion', 'update', 'changes'], weight: 0.7 },
+  { when: ['what is this policy', 'what is this privacy policy', 'what is the privacy policy', 'what is the policy', 'policy about', 'privacy policy about', 'what is this', 'overview', 'summary', 'summarize', 'tl dr', 'tldr', 'purpose of the policy', 'what does this policy do', 'what does the policy describe', 'describe', 'explained'], add: ['describes', 'practices', 'policy'], weight: 0.7 },
+
+  // --- Customer data processed on a customer's behalf ---
+  { when: ['data controller', 'controller', 'controllers', 'processor', 'on behalf', 'on behalf of', 'my customers', 'our customers', 'customer data', 'end users', 'data i upload', 'data we upload', 'upload', 'uploaded', 'uploading', 'my dataset', 'my datasets', 'datasets', 'data in the platform', 'data in datarobot', 'my models', 'predictions', 'scoring data', 'training dataset'], add: ['customers', 'behalf', 'data controllers', 'customer data', 'process'] },
+
+  // --- Where data goes ---
+  { when: ['abroad', 'overseas', 'international', 'internationally', 'transfer abroad', 'cross border', 'crossborder', 'outside the eu', 'outside europe', 'outside the eea', 'leaves europe', 'leave europe', 'leaves the eu', 'leave the eu', 'leaves my country', 'leave my country', 'out of europe', 'out of the eu', 'out of the country', 'sent abroad', 'goes abroad', 'outside my country', 'other countries', 'another country', 'which country', 'what country', 'countries', 'country', 'usa', 'united states', 'america', 'us servers', 'servers', 'server', 'data center', 'data centers', 'datacenter', 'data residency', 'residency', 'where is my data', 'where is my data stored', 'where do you store', 'located where', 'scc', 'sccs', 'standard contractual clauses', 'adequacy', 'adequacy decision', 'privacy shield', 'schrems', 'jurisdiction', 'transfer', 'transferred', 'transfers'], add: ['international', 'transfers', 'transferred', 'countries', 'outside', 'jurisdiction', 'standard contractual clauses'] },
+
+  // --- Jurisdictions ---
+  { when: ['gdpr', 'uk gdpr', 'eu', 'europe', 'european', 'eea', 'european economic area', 'uk', 'united kingdom', 'britain', 'great britain', 'british', 'england', 'switzerland', 'swiss', 'germany', 'german', 'france', 'french', 'spain', 'italy', 'netherlands', 'ireland', 'poland', 'sweden', 'belgium', 'austria', 'portugal', 'denmark', 'eu citizen', 'eu resident', 'general data protection regulation'], add: ['european residents', 'european economic area', 'gdpr', 'switzerland', 'united kingdom'] },
+  { when: ['ccpa', 'cpra', 'california', 'californian', 'californians', 'ca resident', 'california consumer privacy act', 'california privacy rights act', 'do not sell', 'do not sell my personal information', 'shine the light', 'calif', 'cali', 'la', 'san francisco', 'sf', 'silicon valley'], add: ['california', 'ccpa', 'cpra', 'california residents'] },
+  { when: ['resident', 'residents', 'live in', 'living in', 'based in', 'located in', 'citizen', 'citizens'], add: ['residents', 'located'], weight: 0.5 },
+
+  // --- Contact ---
+  { when: ['who can i email', 'who do i email', 'who should i email', 'who can i write to', 'who do i write to', 'who can i contact', 'who can i talk to', 'who can i ask', 'who do i ask', 'who should i ask', 'who can i call', 'who do i call', 'contact', 'contact you', 'contact datarobot', 'reach', 'reach you', 'get hold of', 'privacy people', 'get in touch', 'who do i contact', 'who to contact', 'who should i contact', 'who do i talk to', 'talk to someone', 'speak to someone', 'human', 'person to talk to', 'contact info', 'contact details for privacy', 'dpo', 'data protection officer', 'privacy officer', 'privacy team', 'privacy contact', 'mailing address', 'postal', 'snail mail', 'write to you', 'send a letter', 'headquarters', 'hq', 'office address', 'boston', 'franklin street', 'privacy email', 'email address for privacy'], add: ['contact us', 'data protection officer', 'mailing address', 'questions about this policy'] },
+];
+
+/** Conversational wrappers removed from questions before matching (matched on stems, word by word). */
+export const FILLER_PHRASES: readonly string[] = [
+  'can you tell me', 'could you tell me', 'can u tell me', 'would you tell me', 'tell me', 'please tell me',
+  'i was wondering', 'i am wondering', "i'm wondering", 'just wondering', 'was wondering', 'wondering if',
+  'i would like to know', "i'd like to know", 'i want to know', 'i wanna know', 'i need to know', 'want to know',
+  'do you guys', 'you guys', 'do you all', 'y all', "y'all", 'hey there', 'hi there', 'hello there',
+  'quick question', 'a quick question', 'i have a question', 'question about', 'question regarding', 'questions about',
+  'is it true that', 'is it possible to', 'is it possible that', 'is there a way to', 'is there any way to',
+  'how do i find out', 'where can i find', 'where do i find', 'where can i read', 'what does the policy say about',
+  'what does the privacy policy say about', 'what does your privacy policy say about', 'what does your policy say about',
+  'according to the policy', 'according to the privacy policy', 'according to your privacy policy', 'in the policy',
+  'in the privacy policy', 'in your privacy policy', 'per the policy', 'your policy', 'your privacy policy',
+  'the privacy policy says', 'the policy says', 'privacy policy say', 'policy say',
+  'right now', 'just now', 'for now', 'at the moment',
+  'a customer is asking', 'customer is asking', 'a customer asked', 'customer asked', 'a customer wants to know', 'customer wants to know',
+  'a user is asking', 'user is asking', 'a user asked', 'user asked', 'someone asked', 'somebody asked', 'a prospect asked', 'prospect is asking',
+  'one of our customers', 'one of my customers', 'a client asked', 'client is asking', 'my client', 'our client',
+  'someone on the community forum', 'someone on the forum', 'someone in the community', 'a community member', 'someone on slack',
+  'asked if', 'asked whether', 'asking if', 'asking whether', 'wants to know if', 'wants to know whether', 'how do i answer',
+  'asking for a friend', 'for a friend', 'thanks in advance', 'thank you', 'thanks a lot', 'much appreciated',
+  'if you don t mind', "if you don't mind", 'if that makes sense', 'to be honest', 'at all', 'in general',
+  'as a user', 'as a customer', 'as a community member', 'as an employee', 'on your end', 'on your side',
+  'i think', 'i guess', 'i mean', 'you know', 'or something', 'or whatever', 'and stuff', 'and so on', 'kind of', 'sort of',
+  'let me know', 'help me understand', 'can you help', 'can you help me', 'could you help me', 'need help', 'need some help',
+  'explain to me', 'can you explain', 'could you explain', 'in plain english', 'in simple terms', 'eli5',
+];
+
+/** Conversational words dropped from questions (query side only; the index keeps every word). */
+export const FILLER_WORDS: readonly string[] = [
+  'hey', 'hi', 'hello', 'hiya', 'yo', 'sup', 'howdy', 'greetings', 'dear', 'guys', 'folks', 'everyone', 'team', 'bot',
+  'please', 'pls', 'plz', 'pleeease', 'thanks', 'thank', 'thx', 'ty', 'tia', 'cheers', 'appreciate', 'appreciated',
+  'lol', 'lmao', 'haha', 'tbh', 'btw', 'fyi', 'imo', 'imho', 'afaik', 'idk', 'ok', 'okay', 'um', 'uh', 'umm', 'hmm', 'ah', 'oh', 'ugh', 'wow',
+  'u', 'ur', 'r', 'ya', 'yall', 'gonna', 'wanna', 'gotta', 'kinda', 'sorta', 'dunno', 'cuz', 'cause', 'bc', 'coz',
+  'actually', 'really', 'basically', 'literally', 'seriously', 'honestly', 'exactly', 'simply', 'currently', 'generally',
+  'quick', 'question', 'questions', 'query', 'wondering', 'wonder', 'wondered', 'curious', 'confused', 'unsure', 'concern', 'concerned', 'worried', 'worry',
+  'know', 'knows', 'tell', 'telling', 'explain', 'understand', 'clarify', 'clarification', 'want', 'wants', 'wanted',
+  'need', 'needs', 'needed', 'trying', 'try', 'tried', 'ask', 'asking', 'asked', 'say', 'says', 'said', 'mean', 'means', 'meant',
+  'happen', 'happens', 'happened', 'happening', 'thing', 'things', 'stuff', 'anything', 'something', 'everything',
+  'anyone', 'someone', 'somebody', 'anybody', 'get', 'gets', 'got', 'getting', 'go', 'goes', 'going', 'way', 'ways',
+  'also', 'still', 'even', 'much', 'many', 'lot', 'lots', 'bit', 'sure', 'well', 'maybe', 'perhaps', 'possible', 'possibly',
+  'able', 'guess', 'think', 'feel', 'friend', 'like', 'would', 'could', 'can', 'should', 'shall', 'might', 'must',
+  'exist', 'exists', 'regarding', 'regards', 're', 'concerning', 'wrt', 'etc', 'eg', 'ie', 'via', 'per',
+  'anti', 'non', 'pre', 'co', 'multi', 'semi',
+  'thing', 'situation', 'case', 'specific', 'specifically', 'particular', 'exact', 'details', 'detail', 'okay',
+  'asap', 'urgent', 'urgently', 'immediately', 'quickly', 'soon', 'promptly', 'now', 'right away',
+  'make', 'makes', 'making', 'made', 'allowed', 'permitted', 'supposed', 'besides', 'apart', 'otherwise', 'whatever', 'whole', 'entire', 'bunch',
+  'currently', 'today', 'anymore', 'already', 'ever', 'always', 'never', 'every', 'certain', 'certainly',
+];
+
+/**
+ * Words so common in questions about any privacy policy that they say little about which section is meant.
+ * They still rank passages, but count for little in the coverage used to decide whether to answer.
+ */
+export const WEAK_WORDS: readonly string[] = [
+  'data', 'personal', 'information', 'info', 'privacy', 'policy', 'policies', 'datarobot', 'company', 'use', 'used',
+  'using', 'user', 'users', 'people', 'person', 'customer', 'customers', 'website', 'websites', 'site', 'platform',
+  'service', 'services', 'product', 'products', 'account', 'accounts', 'me', 'mine', 'com', 'www', 'http', 'https', 'org',
+];

@@ -1,0 +1,215 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createAnswerer, defaultAnswererOptions, formatPolicyDate, type PolicyAnswerer } from '../../src/answerer.js';
+import type { Answer, PolicyDocument } from '../../src/types.js';
+import { loadBundled } from './helpers.js';
+
+let answerer: PolicyAnswerer;
+
+beforeAll(() => {
+  answerer = createAnswerer(loadBundled());
+});
+
+function topSection(answer: Answer): string {
+  return answer.passages[0]?.section.join(' › ') ?? '(none)';
+}
+
+describe('ranking', () => {
+  it('finds the section that answers a plainly worded question', () => {
+    const answer = answerer.answer('How long do you retain my personal data?');
+    expect(answer.answered).toBe(true);
+    expect(topSection(answer)).toBe('Data retention');
+  });
+
+  it('ranks a heading keyword query on its section', () => {
+    expect(topSection(answerer.answer('payment information'))).toBe('Payment information');
+    expect(topSection(answerer.answer('turn off cookies'))).toBe('Your data rights › Turn off cookies');
+  });
+
+  it('uses the parent heading to tell the seven "Legal basis for processing" sections apart', () => {
+    const answer = answerer.answer('what is the legal basis for creating anonymized data');
+    expect(answer.passages[0]?.section).toEqual([
+      'How we use your data and legal basis for processing',
+      'To create anonymous data for use in product development',
+      'Legal basis for processing',
+    ]);
+  });
+});
+
+describe('query understanding', () => {
+  it.each([
+    ['can i erase everything you have on me', /Your data rights|Data retention|View, correct and delete/],
+    ['can kids use datarobot', /Children’s data/],
+    ['gdpr?', /European residents/],
+    ['ccpa rights', /California residents/],
+    ['what if you get hacked', /Data security/],
+    ['is my card stored', /Payment information/],
+    ['how do i unsubscribe', /Opt out of communications/],
+    ['do you transfer my data abroad', /International transfers of data/],
+    ['what happens to my data if datarobot is acquired', /Through business transfers/],
+  ])('maps "%s" to the policy wording', (question, section) => {
+    const answer = answerer.answer(question);
+    expect(answer.answered).toBe(true);
+    expect(topSection(answer)).toMatch(section);
+  });
+
+  it('corrects typos against the vocabulary', () => {
+    const answer = answerer.answer('how lnog do you stroe my info');
+    expect(answer.answered).toBe(true);
+    expect(topSection(answer)).toBe('Data retention');
+    expect(topSection(answerer.answer('data retension'))).toBe('Data retention');
+    expect(topSection(answerer.answer('childrens privcy'))).toBe('Children’s data');
+  });
+
+  it('ignores conversational filler', () => {
+    const plain = answerer.answer('do you sell my data');
+    const chatty = answerer.answer('hey guys quick question, i was wondering, can you tell me if you sell my data? thanks!');
+    expect(chatty.answered).toBe(true);
+    expect(topSection(chatty)).toBe(topSection(plain));
+  });
+
+  it('does not "correct" real words into policy words', () => {
+    const explanation = answerer.explain('is the partner portal down');
+    expect(explanation.query.keywords).toContain('portal');
+    expect(explanation.query.keywords).not.toContain('postal');
+  });
+});
+
+describe('abstention', () => {
+  it.each(['how do I change my display name?', 'when is payday?', 'who is on the leadership team?', 'how do I reset my password', 'is there a webinar on mlops'])(
+    'declines "%s" and points to the contact section',
+    (question) => {
+      const answer = answerer.answer(question);
+      expect(answer.answered).toBe(false);
+      expect(answer.passages).toEqual([]);
+      expect(answer.contact?.section).toEqual(['Contact us']);
+      expect(answer.contact?.url).toBe('https://www.datarobot.com/privacy/#contact-us');
+      expect(answer.contact?.citation).toBe('— DataRobot Privacy Policy, § Contact us (updated March 17, 2022) https://www.datarobot.com/privacy/#contact-us');
+    },
+  );
+
+  it('exposes its thresholds as options with exported defaults', () => {
+    expect(defaultAnswererOptions.thresholds.minCoverage).toBeGreaterThan(0);
+    // With abstention switched off the same question is answered with its best guess.
+    const lenient = createAnswerer(loadBundled(), { features: { abstention: false } });
+    expect(lenient.answer('how do I change my display name?').answered).toBe(true);
+    // An impossible coverage threshold declines everything.
+    const strict = createAnswerer(loadBundled(), { thresholds: { minCoverage: 2, minCoveredWeight: Infinity, headingRescueSimilarity: 2 } });
+    expect(strict.answer('how long do you keep my data').answered).toBe(false);
+  });
+});
+
+describe('answer shape and citations', () => {
+  it('cites each passage with document, section path, date and deep link', () => {
+    const answer = answerer.answer('do you share my data with your subsidiaries', { top: 3 });
+    const first = answer.passages[0]!;
+    expect(first.document).toBe('DataRobot Privacy Policy');
+    expect(first.section).toEqual(['How we share your data', 'With affiliates']);
+    expect(first.url).toBe('https://www.datarobot.com/privacy/#with-affiliates');
+    expect(first.citation).toBe('— DataRobot Privacy Policy, § How we share your data › With affiliates (updated March 17, 2022) https://www.datarobot.com/privacy/#with-affiliates');
+  });
+
+  it('returns verbatim section text with scores in [0, 1], best first', () => {
+    const documents = loadBundled();
+    const sectionTexts = documents.flatMap((d) => d.sections.map((s) => s.text));
+    const answer = answerer.answer('what data do you collect about me', { top: 5 });
+    expect(answer.passages.length).toBeGreaterThan(1);
+    expect(answer.passages.length).toBeLessThanOrEqual(5);
+    for (const passage of answer.passages) {
+      expect(sectionTexts.some((text) => text.includes(passage.text))).toBe(true);
+      expect(passage.score).toBeGreaterThanOrEqual(0);
+      expect(passage.score).toBeLessThanOrEqual(1);
+    }
+    expect(answer.passages[0]!.score).toBeGreaterThanOrEqual(answer.passages[1]!.score);
+  });
+
+  it('honours top', () => {
+    expect(answerer.answer('cookies', { top: 1 }).passages).toHaveLength(1);
+    expect(answerer.answer('what personal data do you collect', { top: 2 }).passages.length).toBeLessThanOrEqual(2);
+  });
+
+  it('falls back to local anchors and drops the date when the document has neither url nor date', () => {
+    const document: PolicyDocument = {
+      id: 'acme',
+      title: 'Acme Policy',
+      sections: [
+        { id: 'retention', path: ['Retention'], text: 'We retain records for seven years.' },
+        { id: 'contact', path: ['Contact'], text: 'Write to privacy@acme.test.' },
+      ],
+    };
+    const local = createAnswerer([document]);
+    const answer = local.answer('how long do you retain records');
+    expect(answer.passages[0]).toMatchObject({ url: '#retention', citation: '— Acme Policy, § Retention #retention' });
+    expect(local.answer('when is payday').contact?.citation).toBe('— Acme Policy, § Contact #contact');
+  });
+
+  it('formats ISO dates in English regardless of locale', () => {
+    expect(formatPolicyDate('2022-03-17')).toBe('March 17, 2022');
+    expect(formatPolicyDate('not a date')).toBe('not a date');
+  });
+});
+
+describe('diversity', () => {
+  const sentences = (topic: string, n: number): string => Array.from({ length: n }, (_, i) => `Rule ${i} about ${topic} retention applies to the archive in case ${i}.`).join(' ');
+
+  it('prefers other relevant sections to more passages of the same section', () => {
+    const answer = answerer.answer('what personal data do you collect', { top: 3 });
+    const sections = new Set(answer.passages.map((p) => p.section.join(' › ')));
+    expect(sections.size).toBe(answer.passages.length);
+  });
+
+  it('returns consecutive passages of one long section when it is the only match', () => {
+    const document: PolicyDocument = {
+      id: 'acme',
+      title: 'Acme Policy',
+      sections: [
+        { id: 'archive', path: ['Archive'], text: sentences('archive', 40) },
+        { id: 'cookies', path: ['Cookies'], text: 'We use cookies on our site.' },
+      ],
+    };
+    const answer = createAnswerer([document]).answer('archive retention rules', { top: 3 });
+    expect(answer.answered).toBe(true);
+    expect(answer.passages).toHaveLength(3);
+    expect(answer.passages.every((p) => p.section[0] === 'Archive')).toBe(true);
+  });
+});
+
+describe('robustness', () => {
+  it.each([
+    ['empty', ''],
+    ['blank', '   \n\t '],
+    ['only stopwords', 'the and of to is it'],
+    ['emoji', '🔒🤔❓'],
+    ['punctuation', '?!?...;;'],
+    ['10 kB', 'data '.repeat(2_000)],
+    ['control characters', '\u0000\u0007\u001b[31m'],
+    ['RTL and CJK', 'مرحبا 你好 こんにちは'],
+  ])('never throws on %s input', (_name, question) => {
+    const answer = answerer.answer(question);
+    expect(answer.question).toBe(question);
+    expect(Array.isArray(answer.passages)).toBe(true);
+  });
+
+  it('declines empty, emoji-only and stopword-only questions', () => {
+    for (const question of ['', '🔒🤔', 'the and of to is it']) expect(answerer.answer(question).answered).toBe(false);
+  });
+
+  it('survives non-string input from untyped callers', () => {
+    expect(() => answerer.answer(undefined as unknown as string)).not.toThrow();
+    expect(() => answerer.answer(42 as unknown as string, { top: -3 })).not.toThrow();
+  });
+
+  it('answers from a 10 kB question that starts on topic', () => {
+    const answer = answerer.answer(`how long do you keep my data ${'lorem ipsum '.repeat(900)}`);
+    expect(answer.passages.length).toBeGreaterThanOrEqual(0);
+  });
+
+  it('rejects invalid options and documents with a clear message', () => {
+    expect(() => createAnswerer(loadBundled(), { top: 0 })).toThrow(/answerer: top/);
+    expect(() => createAnswerer([{ id: 'x' } as unknown as PolicyDocument])).toThrow(/answerer: document 0/);
+  });
+
+  it('works on an empty corpus', () => {
+    const empty = createAnswerer([]);
+    expect(empty.answer('do you sell my data')).toEqual({ question: 'do you sell my data', answered: false, passages: [] });
+  });
+});

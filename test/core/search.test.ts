@@ -1,0 +1,148 @@
+import { describe, expect, it } from 'vitest';
+import { buildBm25Index, scoreTerms } from '../../src/search/bm25.js';
+import { isEnglishWord, primaryWordClass, WordClass } from '../../src/search/english.js';
+import { editDistance, HeadingMatcher, VocabularyCorrector } from '../../src/search/fuzzy.js';
+import { analyzeQuery, compileSynonyms, defaultQueryOptions, type QueryContext } from '../../src/search/query.js';
+import { stem } from '../../src/search/stem.js';
+import { SYNONYM_RULES } from '../../src/search/synonyms.js';
+import { normalizeText, tokenize } from '../../src/search/tokenize.js';
+
+describe('tokenize', () => {
+  it('lower-cases, folds curly apostrophes and drops possessive s', () => {
+    expect(normalizeText('Children’s Data')).toBe("children's data");
+    expect(tokenize('Children’s data: under-18s, e-mail! DON’T')).toEqual(['children', 'data', 'under', '18s', 'e', 'mail', "don't"]);
+  });
+
+  it('ignores emoji and punctuation', () => {
+    expect(tokenize('🔒 ?!… ')).toEqual([]);
+  });
+});
+
+describe('stem', () => {
+  it('uses the Porter stemmer', () => {
+    expect(stem('retaining')).toBe('retain');
+    expect(stem('cookies')).toBe(stem('cookie'));
+  });
+
+  it('keeps "personalized" apart from "personal" and "settings" apart from "set"', () => {
+    expect(stem('personalized')).not.toBe(stem('personal'));
+    expect(stem('settings')).not.toBe(stem('set'));
+  });
+});
+
+describe('BM25F index', () => {
+  const units = [
+    { body: ['retain', 'data', 'year'], heading: ['retent'], ancestors: [] },
+    { body: ['share', 'data', 'partner'], heading: ['share'], ancestors: [] },
+    { body: ['data', 'data', 'data', 'cooki'], heading: ['cooki'], ancestors: ['right'] },
+  ];
+  const index = buildBm25Index(units);
+
+  it('gives rare terms a higher idf than common ones', () => {
+    expect(index.idf[index.terms.get('partner')!]!).toBeGreaterThan(index.idf[index.terms.get('data')!]!);
+    expect(index.unknownIdf).toBeGreaterThan(index.idf[index.terms.get('partner')!]!);
+  });
+
+  it('ranks the unit containing the query terms first, and headings count more than body text', () => {
+    const scores = scoreTerms(index, ['partner']);
+    expect(scores[1]).toBeGreaterThan(0);
+    expect(scores[0]).toBe(0);
+    const withHeading = buildBm25Index([
+      { body: ['cooki', 'x'], heading: ['other'], ancestors: [] },
+      { body: ['x', 'y'], heading: ['cooki'], ancestors: [] },
+    ]);
+    const headingScores = scoreTerms(withHeading, ['cooki']);
+    expect(headingScores[1]).toBeGreaterThan(headingScores[0]!);
+  });
+
+  it('saturates term frequency', () => {
+    for (const weight of index.postingWeight) expect(weight).toBeLessThan(1);
+  });
+});
+
+describe('fuzzy matching', () => {
+  it('computes edit distance with transpositions', () => {
+    expect(editDistance('lnog', 'long', 2)).toBe(1);
+    expect(editDistance('kitten', 'sitting', 3)).toBe(3);
+    expect(editDistance('abc', 'abcdef', 1)).toBe(2);
+  });
+
+  it('corrects typos to known words, prefers swapped letters, and memoizes', () => {
+    const corrector = new VocabularyCorrector(new Map([['store', 3], ['long', 0], ['log', 5], ['retention', 2]]), { isRealWord: () => false });
+    expect(corrector.correct('stroe')).toEqual({ word: 'store', distance: 1 });
+    expect(corrector.correct('lnog')?.word).toBe('long');
+    expect(corrector.correct('retenshun')).toBeNull();
+    expect(corrector.correct('retension')).toEqual({ word: 'retention', distance: 1 });
+    expect(corrector.correct('abc')).toBeNull();
+  });
+
+  it('leaves correctly spelled English words alone', () => {
+    const corrector = new VocabularyCorrector(new Map([['postal', 1]]));
+    expect(isEnglishWord('portal')).toBe(true);
+    expect(corrector.correct('portal')).toBeNull();
+    expect(corrector.correct('postla')).toEqual({ word: 'postal', distance: 1 });
+  });
+
+  it('knows the commonest word class of English words', () => {
+    expect(primaryWordClass('careers')).toBe(WordClass.noun);
+    expect(primaryWordClass('gone')).toBe(WordClass.verb);
+    expect(primaryWordClass('qwzx')).toBe(0);
+  });
+
+  it('matches short questions to headings', () => {
+    const headings = new HeadingMatcher(['Data retention', 'Data security', 'Turn off cookies']);
+    expect(headings.match('data retension')[0]?.heading).toBe('Data retention');
+    expect(headings.match('turn of cookies')[0]?.heading).toBe('Turn off cookies');
+    expect(headings.match('x'.repeat(60))).toEqual([]);
+  });
+});
+
+describe('query analysis', () => {
+  const terms = new Map(['retain', 'retent', 'store', 'children', 'child', 'delet', 'data', 'sell', 'european', 'resid', 'gdpr'].map((t, i) => [t, i]));
+  const context: QueryContext = {
+    terms,
+    idf: new Float64Array(terms.size).fill(2),
+    unknownIdf: 5,
+    corrector: new VocabularyCorrector(new Map([['store', 1], ['data', 1], ['long', 0]]), { isRealWord: () => false }),
+    synonyms: compileSynonyms(),
+    headingTerms: new Set(['retent', 'children']),
+  };
+  const analyze = (q: string) => analyzeQuery(q, context, defaultQueryOptions);
+
+  it('turns phrases into concepts carrying the policy wording', () => {
+    const query = analyze('how long do you keep my data');
+    const sources = query.concepts.map((c) => c.source);
+    expect(sources).toContain('how long');
+    const howLong = query.concepts.find((c) => c.source === 'how long')!;
+    expect(howLong.alternatives.map((a) => a.termId)).toContain(terms.get('retain'));
+    expect(howLong.topical).toBe(true);
+  });
+
+  it('maps kids to children and GDPR to European residents', () => {
+    expect(analyze('kids').concepts[0]!.alternatives.map((a) => a.termId)).toContain(terms.get('children'));
+    expect(analyze('GDPR?').concepts[0]!.alternatives.map((a) => a.termId)).toEqual(expect.arrayContaining([terms.get('gdpr'), terms.get('european')]));
+  });
+
+  it('drops filler and stopwords, and marks unknown words', () => {
+    const query = analyze('hey guys i was wondering can you tell me about payday');
+    expect(query.concepts).toHaveLength(1);
+    expect(query.concepts[0]).toMatchObject({ source: 'paydai', alternatives: [], topical: false });
+    expect(query.concepts[0]!.coverageWeight).toBeGreaterThan(4);
+  });
+
+  it('corrects typos before matching phrases', () => {
+    expect(analyze('how lnog do you stroe my data').concepts.map((c) => c.source)).toEqual(['how long', 'store', 'data']);
+  });
+
+  it('reads capitalised US as the country', () => {
+    expect(analyze('is my data stored in the US').keywords).toContain('usa');
+    expect(analyze('tell us more').keywords).not.toContain('usa');
+  });
+
+  it('has a synonym table with a rule for each family the issue names', () => {
+    const when = new Set(SYNONYM_RULES.flatMap((rule) => rule.when));
+    for (const word of ['erase', 'kids', 'keep', 'how long', 'sell', 'gdpr', 'ccpa', 'give', 'cookies', 'card', 'hack', 'unsubscribe', 'transfer abroad']) {
+      expect(when.has(word), word).toBe(true);
+    }
+  });
+});
