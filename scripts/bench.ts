@@ -122,6 +122,8 @@ export interface BuildStats {
   ms: number;
   /** Heap used by the index (difference before/after, after GC when available). */
   heapUsedDeltaMb: number;
+  /** Off-heap memory of the index (typed arrays' buffers live here, not in the heap). */
+  externalDeltaMb: number;
   /** RSS growth while building (noisy: the allocator keeps pages). */
   rssDeltaMb: number;
   /** Process totals after the build. */
@@ -334,6 +336,7 @@ function measureBuild<T>(build: () => T): { value: T; stats: BuildStats } {
     stats: {
       ms,
       heapUsedDeltaMb: (after.heapUsed - before.heapUsed) / MB,
+      externalDeltaMb: (after.external - before.external) / MB,
       rssDeltaMb: (after.rss - before.rss) / MB,
       heapUsedMb: after.heapUsed / MB,
       rssMb: after.rss / MB,
@@ -583,6 +586,7 @@ export function formatReport(report: BenchReport): string {
       ['corpus generation ms', '-', scaled.generateMs === undefined ? '-' : fmt(scaled.generateMs)],
       ['ours: build ms', fmt(bundled.build.ms), fmt(scaled.build.ms)],
       ['ours: index heap used MB', fmt(bundled.build.heapUsedDeltaMb, 2), fmt(scaled.build.heapUsedDeltaMb, 2)],
+      ['ours: index external MB', fmt(bundled.build.externalDeltaMb, 2), fmt(scaled.build.externalDeltaMb, 2)],
       ['ours: RSS growth MB', fmt(bundled.build.rssDeltaMb, 2), fmt(scaled.build.rssDeltaMb, 2)],
       ['ours: process RSS / heap MB', `${fmt(bundled.build.rssMb, 1)} / ${fmt(bundled.build.heapUsedMb, 1)}`, `${fmt(scaled.build.rssMb, 1)} / ${fmt(scaled.build.heapUsedMb, 1)}`],
       ['ours: first answer ms', fmt(bundled.firstAnswerMs), fmt(scaled.firstAnswerMs)],

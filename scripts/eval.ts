@@ -170,7 +170,13 @@ export function bm25Baseline(passages: readonly IndexedPassage[]): EvaluatedSyst
   };
 }
 
-/** The answerer as an evaluated system. */
+/**
+ * The answerer as an evaluated system (answers with 3 passages).
+ *
+ * @example
+ * const system = answererSystem(documents);
+ * system.ask('gdpr?') // => { answered: true, sections: [['European residents'], …] }
+ */
 export function answererSystem(documents: readonly PolicyDocument[], options: AnswererOptionsInput = {}): EvaluatedSystem & { passages: readonly IndexedPassage[] } {
   const answerer = createAnswerer(documents, options);
   return {
@@ -242,7 +248,12 @@ function printReport(report: SetReport, listMisses: boolean): void {
   }
 }
 
-/** Command-line entry point. */
+/**
+ * Command-line entry point; returns the exit code (0, or 2 for bad arguments).
+ *
+ * @example
+ * process.exitCode = main(['--verbose']);
+ */
 export function main(argv: readonly string[]): number {
   const flags = ['--json', '--verbose', '--verbose-heldout'];
   const unknown = argv.filter((arg) => !flags.includes(arg));

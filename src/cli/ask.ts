@@ -101,7 +101,12 @@ export function parseAskArguments(argv: readonly string[]): AskArguments {
   return parsed;
 }
 
-/** Formats one answer for stdout. */
+/**
+ * Formats one answer for stdout: one JSON line, or the plain-text rendering.
+ *
+ * @example
+ * formatAnswer(answer, true) // => '{"question":"gdpr?","answered":true,"passages":[…]}'
+ */
 export function formatAnswer(answer: Answer, json: boolean): string {
   return json ? JSON.stringify(answer) : renderPlainText(answer);
 }

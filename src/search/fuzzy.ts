@@ -43,21 +43,21 @@ function sortedLetters(word: string): string {
 export interface CorrectorOptions {
   /** Words shorter than this are never corrected (too many near neighbours). */
   minLength: number;
+  /** Words shorter than this are only corrected for swapped letters ("teh" → "the"). */
+  swapOnlyBelow: number;
   /** Maximum edits for words shorter than `longWordLength`; longer words allow one more. */
   maxEditsShort: number;
   /** Length from which one more edit is allowed. */
   longWordLength: number;
   /** fuse.js threshold for candidate generation (candidates are then checked by edit distance). */
   fuseThreshold: number;
-  /**
-   * Correctly spelled words are left alone even when a policy word is one letter away ("portal" is not a
-   * typo of "postal"). Consulted only when a correction candidate exists.
-   */
+  /** Correctly spelled words are left alone even when a policy word is one letter away ("portal" is not a typo of "postal"). */
   isRealWord: (word: string) => boolean;
 }
 
 export const defaultCorrectorOptions: CorrectorOptions = {
-  minLength: 4,
+  minLength: 3,
+  swapOnlyBelow: 4,
   maxEditsShort: 1,
   longWordLength: 8,
   fuseThreshold: 0.5,
@@ -72,9 +72,10 @@ export interface Correction {
 
 /**
  * Corrects misspelled query words to known words. Candidates come from fuse.js over the vocabulary, bucketed
- * by first letter (a word's first or second letter is almost always typed right, and buckets keep each search
- * small); each candidate must also be within a small edit distance, so "payday" never becomes "payment".
- * Results, including "no correction", are memoized.
+ * by first letter and length (a word's first or second letter is almost always typed right, a typo changes the
+ * length by at most the allowed edits, and small buckets keep each search to a few dozen words); each candidate
+ * must also be within a small edit distance, so "payday" never becomes "payment". Results, including "no
+ * correction", are memoized.
  *
  * @example
  * const corrector = new VocabularyCorrector(new Map([['store', 3], ['long', 1]]));
@@ -93,8 +94,9 @@ export class VocabularyCorrector {
     for (const word of frequency.keys()) {
       const first = word[0];
       if (first === undefined) continue;
-      let bucket = this.buckets.get(first);
-      if (bucket === undefined) this.buckets.set(first, (bucket = []));
+      const key = `${first}${word.length}`;
+      let bucket = this.buckets.get(key);
+      if (bucket === undefined) this.buckets.set(key, (bucket = []));
       bucket.push(word);
     }
   }
@@ -117,75 +119,84 @@ export class VocabularyCorrector {
   private compute(word: string): Correction | null {
     if (word.length < this.options.minLength || word.length > 30 || !/^\p{L}+$/u.test(word)) return null;
     if (this.frequency.has(word)) return { word, distance: 0 };
+    // A correctly spelled word is not a typo, whatever policy word happens to be close.
+    if (this.options.isRealWord(word)) return null;
     const limit = word.length < this.options.longWordLength ? this.options.maxEditsShort : this.options.maxEditsShort + 1;
     let best: Correction | null = null;
     let bestCost = Infinity;
     let bestFrequency = 0;
     const letters = sortedLetters(word);
-    for (const letter of new Set([word[0]!, word[1]!])) {
-      const fuse = this.fuseFor(letter);
-      if (fuse === undefined) continue;
-      for (const result of fuse.search(word, { limit: 25 })) {
-        const candidate = result.item;
-        // Short words only take substitutions and swaps: an added letter turns "join" into "joint".
-        if (word.length < 5 && candidate.length !== word.length) continue;
-        const distance = editDistance(word, candidate, limit);
-        if (distance > limit) continue;
-        const frequency = this.frequency.get(candidate) ?? 0;
-        // Swapped letters are the commonest typo ("lnog"): prefer "long" over the equally distant "log".
-        const cost = distance - (sortedLetters(candidate) === letters ? 0.5 : 0);
-        if (cost < bestCost || (cost === bestCost && frequency > bestFrequency)) {
-          best = { word: candidate, distance };
-          bestCost = cost;
-          bestFrequency = frequency;
+    // Same length first (swaps and substitutions are the commonest typos), then ±1, ±2; first letter before
+    // second. Stops at the first swap, which nothing else can beat.
+    const lengths = [word.length];
+    // Short words only take substitutions and swaps: an added letter turns "join" into "joint".
+    if (word.length >= 5) for (let delta = 1; delta <= limit; delta++) lengths.push(word.length - delta, word.length + delta);
+    for (const letter of word[0] === word[1] ? [word[0]!] : [word[0]!, word[1]!]) {
+      for (const length of lengths) {
+        const fuse = this.fuseFor(`${letter}${length}`);
+        if (fuse === undefined) continue;
+        for (const result of fuse.search(word, { limit: 10 })) {
+          const candidate = result.item;
+          const swapped = sortedLetters(candidate) === letters;
+          if (word.length < this.options.swapOnlyBelow && !swapped) continue;
+          const distance = editDistance(word, candidate, limit);
+          if (distance > limit) continue;
+          const frequency = this.frequency.get(candidate) ?? 0;
+          // Swapped letters are the commonest typo ("lnog"): prefer "long" over the equally distant "log".
+          const cost = distance - (swapped ? 0.5 : 0);
+          if (cost < bestCost || (cost === bestCost && frequency > bestFrequency)) {
+            best = { word: candidate, distance };
+            bestCost = cost;
+            bestFrequency = frequency;
+          }
         }
+        if (bestCost <= 0.5) return best;
       }
+      if (bestCost <= 1) return best;
     }
-    if (best !== null && this.options.isRealWord(word)) return null;
     return best;
   }
 
-  private fuseFor(letter: string): Fuse<string> | undefined {
-    let fuse = this.fuses.get(letter);
+  private fuseFor(key: string): Fuse<string> | undefined {
+    let fuse = this.fuses.get(key);
     if (fuse === undefined) {
-      const bucket = this.buckets.get(letter);
+      const bucket = this.buckets.get(key);
       if (bucket === undefined) return undefined;
       // Built lazily: most questions need no correction, and the CLI should start fast.
       fuse = new Fuse(bucket, { includeScore: true, threshold: this.options.fuseThreshold, ignoreLocation: true, minMatchCharLength: 2 });
-      this.fuses.set(letter, fuse);
+      this.fuses.set(key, fuse);
     }
     return fuse;
   }
 }
 
-/** A heading that fuzzily matches a query, with similarity in [0, 1]. */
-export interface HeadingMatch {
-  heading: string;
-  similarity: number;
-}
-
 /**
- * Fuzzy matching of short, keyword-style questions ("data retension", "turn of cookies") against section
- * headings with fuse.js. Longer questions are left to the BM25F heading field.
+ * Fuzzy matching of single unknown words against section headings with fuse.js: the last resort for a word that
+ * spelling correction could not fix ("retenshun" → "Data retention"). Headings are few, and results are memoized.
  *
  * @example
  * const headings = new HeadingMatcher(['Data retention', 'Data security']);
- * headings.match('data retension')[0]?.heading // => 'Data retention'
+ * headings.matchWord('retenshun') // => 'Data retention'
  */
 export class HeadingMatcher {
   private readonly fuse: Fuse<string>;
-  private readonly maxPatternLength: number;
+  private readonly cache = new Map<string, string | null>();
+  private readonly minLength: number;
 
-  constructor(headings: readonly string[], options: { threshold?: number; maxPatternLength?: number } = {}) {
-    const unique = [...new Set(headings)];
-    this.fuse = new Fuse(unique, { includeScore: true, threshold: options.threshold ?? 0.3, ignoreLocation: true });
-    // fuse's bitap matcher handles at most 32 characters at a time; longer questions are not keyword lookups.
-    this.maxPatternLength = options.maxPatternLength ?? 32;
+  constructor(headings: readonly string[], options: { threshold?: number; minLength?: number } = {}) {
+    this.fuse = new Fuse([...new Set(headings)], { includeScore: true, threshold: options.threshold ?? 0.35, ignoreLocation: true, minMatchCharLength: 4 });
+    this.minLength = options.minLength ?? 5;
   }
 
-  /** Headings matching `pattern` (already normalized), best first; empty for long or very short patterns. */
-  match(pattern: string): HeadingMatch[] {
-    if (pattern.length < 4 || pattern.length > this.maxPatternLength) return [];
-    return this.fuse.search(pattern, { limit: 5 }).map((result) => ({ heading: result.item, similarity: 1 - (result.score ?? 1) }));
+  /** The heading containing an approximate match of `word` (lower case), or null. */
+  matchWord(word: string): string | null {
+    const cached = this.cache.get(word);
+    if (cached !== undefined) return cached;
+    // fuse's bitap matcher handles patterns of up to 32 characters; longer "words" are not typos of a heading.
+    const usable = word.length >= this.minLength && word.length <= 32 && /^\p{L}+$/u.test(word);
+    const result = usable ? (this.fuse.search(word, { limit: 1 })[0]?.item ?? null) : null;
+    if (this.cache.size >= 10_000) this.cache.clear();
+    this.cache.set(word, result);
+    return result;
   }
 }

@@ -7,9 +7,18 @@
  */
 import { stem } from './stem.js';
 import { STOPWORDS, tokenize } from './tokenize.js';
-import { DEFAULT_SYNONYM_WEIGHT, FILLER_PHRASES, FILLER_WORDS, SYNONYM_RULES, WEAK_WORDS, type SynonymRule } from './synonyms.js';
+import {
+  DEFAULT_SYNONYM_WEIGHT,
+  FILLER_PHRASES,
+  FILLER_WORDS,
+  SLANG,
+  SYNONYM_RULES,
+  TEXT_REWRITES,
+  WEAK_WORDS,
+  type SynonymRule,
+} from './synonyms.js';
 import type { VocabularyCorrector } from './fuzzy.js';
-import { primaryWordClass, WordClass } from './english.js';
+import { isEnglishWord, primaryWordClass, WordClass } from './english.js';
 
 /** One policy term a concept may match, with its weight (1 = the asker's own word). */
 export interface ConceptAlternative {
@@ -48,6 +57,8 @@ export interface CompiledSynonyms {
   readonly fillerWords: ReadonlySet<string>;
   readonly weakStems: ReadonlySet<string>;
   readonly maxPhraseWords: number;
+  /** Every proper prefix of a rule or filler phrase, so phrase lookup stops as soon as no phrase can match. */
+  readonly prefixes: ReadonlySet<string>;
   /** Every word the synonym data mentions, so spelling correction can target question-only words ("long"). */
   readonly words: ReadonlySet<string>;
 }
@@ -69,16 +80,36 @@ export function compileSynonyms(
   fillerWords: readonly string[] = FILLER_WORDS,
   weakWords: readonly string[] = WEAK_WORDS,
 ): CompiledSynonyms {
+  // The bundled tables are compiled once per process: every answerer (and every hot reload) shares them.
+  const isDefault = rules === SYNONYM_RULES && fillerPhrases === FILLER_PHRASES && fillerWords === FILLER_WORDS && weakWords === WEAK_WORDS;
+  if (isDefault && compiledDefaults !== undefined) return compiledDefaults;
+  const compiled = compileTables(rules, fillerPhrases, fillerWords, weakWords);
+  if (isDefault) compiledDefaults = compiled;
+  return compiled;
+}
+
+let compiledDefaults: CompiledSynonyms | undefined;
+
+function compileTables(
+  rules: readonly SynonymRule[],
+  fillerPhrases: readonly string[],
+  fillerWords: readonly string[],
+  weakWords: readonly string[],
+): CompiledSynonyms {
   const compiled = new Map<string, Map<string, number>>();
   const words = new Set<string>();
+  const weakStems = new Set(weakWords.map((word) => stem(word)));
   let maxPhraseWords = 1;
   for (const rule of rules) {
     const weight = rule.weight ?? DEFAULT_SYNONYM_WEIGHT;
     const added = new Map<string, number>();
     for (const phrase of rule.add) {
-      for (const token of tokenize(phrase)) {
+      const tokens = tokenize(phrase);
+      for (const token of tokens) {
         words.add(token);
-        if (!STOPWORDS.has(token)) added.set(stem(token), weight);
+        // Generic words inside added phrases ("applicant privacy policy") would let any passage cover the concept.
+        if (STOPWORDS.has(token) || (tokens.length > 1 && weakStems.has(stem(token)))) continue;
+        added.set(stem(token), weight);
       }
     }
     for (const phrase of rule.when) {
@@ -101,11 +132,17 @@ export function compileSynonyms(
     for (const token of tokenize(phrase)) words.add(token);
   }
   for (const word of fillerWords) words.add(word);
+  const prefixes = new Set<string>();
+  for (const key of [...compiled.keys(), ...fillerPhraseKeys]) {
+    const parts = key.split(' ');
+    for (let length = 1; length < parts.length; length++) prefixes.add(parts.slice(0, length).join(' '));
+  }
   return {
+    prefixes,
     rules: compiled,
     fillerPhrases: fillerPhraseKeys,
     fillerWords: new Set(fillerWords),
-    weakStems: new Set(weakWords.map((word) => stem(word))),
+    weakStems,
     maxPhraseWords,
     words,
   };
@@ -134,6 +171,8 @@ export interface QueryOptions {
    * adjective or adverb ("new", "full", "ever"): it qualifies the question more than it names its topic.
    */
   knownModifierFactor: number;
+  /** Weight of heading words reached through the fuzzy heading fallback. */
+  headingFallbackWeight: number;
   /** Weight of the asker's own words inside a matched phrase ("service emails"): the phrase, not each word, carries the meaning. */
   phraseWordWeight: number;
   /** Only this many characters of a question are read (a pasted 10 kB e-mail is not a question). */
@@ -151,6 +190,7 @@ export const defaultQueryOptions: QueryOptions = {
   unknownModifierFactor: 0.35,
   knownModifierFactor: 0.5,
   phraseWordWeight: 0.6,
+  headingFallbackWeight: 0.6,
   maxQuestionChars: 1000,
   maxConcepts: 24,
 };
@@ -164,6 +204,8 @@ export interface QueryContext {
   synonyms: CompiledSynonyms;
   /** Stems occurring in section headings. */
   headingTerms: ReadonlySet<string>;
+  /** Last resort for an unknown word: the specific stems of a heading it fuzzily matches, or null. */
+  headingFallback?: (word: string) => readonly string[] | null;
 }
 
 function unknownWordFactor(word: string, options: QueryOptions): number {
@@ -172,9 +214,6 @@ function unknownWordFactor(word: string, options: QueryOptions): number {
   return primary !== 0 && primary !== WordClass.noun ? options.unknownModifierFactor : 1;
 }
 
-// "US"/"U.S." in capitals is the country, not the pronoun; decided before lower-casing loses the difference.
-const COUNTRY_US = /\bU\.?S\.?A?\b\.?/g;
-const HYPHENATED_EMAIL = /\be-mails?\b/gi;
 
 /**
  * Analyses a question into concepts.
@@ -184,9 +223,16 @@ const HYPHENATED_EMAIL = /\be-mails?\b/gi;
  * query.concepts.map((c) => c.source) // => ['how long', 'store', 'info']
  */
 export function analyzeQuery(question: string, context: QueryContext, options: QueryOptions = defaultQueryOptions): AnalyzedQuery {
-  const text = question.slice(0, options.maxQuestionChars).replace(COUNTRY_US, ' usa ').replace(HYPHENATED_EMAIL, 'email');
+  let text = question.slice(0, options.maxQuestionChars);
+  // Before lower-casing: some variants are told apart only by case ("US" the country, "us" the pronoun).
+  for (const [pattern, replacement] of TEXT_REWRITES) text = text.replace(pattern, replacement);
   const { synonyms, corrector, terms } = context;
-  const tokens = tokenize(text);
+  const tokens: string[] = [];
+  for (const token of tokenize(text)) {
+    const expansion = Object.hasOwn(SLANG, token) ? SLANG[token] : undefined;
+    if (expansion === undefined) tokens.push(token);
+    else for (const word of expansion.split(' ')) tokens.push(word);
+  }
   // Spelling correction first, so corrected words can take part in phrases ("how lnog" → "how long").
   const corrected: boolean[] = [];
   for (let i = 0; i < tokens.length; i++) {
@@ -227,21 +273,24 @@ export function analyzeQuery(question: string, context: QueryContext, options: Q
     let matched = 0;
     let rule: ReadonlyMap<string, number> | undefined;
     let filler = false;
-    for (let length = Math.min(synonyms.maxPhraseWords, tokens.length - i); length >= 1; length--) {
-      const key = stems.slice(i, i + length).join(' ');
-      rule = synonyms.rules.get(key);
+    // Longest phrase starting here: extend word by word while some phrase still has this prefix.
+    let key = '';
+    for (let length = 1; i + length <= tokens.length && length <= synonyms.maxPhraseWords; length++) {
+      key = length === 1 ? stems[i]! : `${key} ${stems[i + length - 1]!}`;
+      const found = synonyms.rules.get(key);
       // A lone stopword or filler word never triggers a rule, even when it shares a stem with one ("to" and
       // "ToS", "guys" and "GUI").
-      if (rule !== undefined && length === 1 && (STOPWORDS.has(tokens[i]!) || synonyms.fillerWords.has(tokens[i]!))) rule = undefined;
-      if (rule !== undefined) {
+      const blocked = length === 1 && (STOPWORDS.has(tokens[i]!) || synonyms.fillerWords.has(tokens[i]!));
+      if (found !== undefined && !blocked) {
         matched = length;
-        break;
-      }
-      if (length > 1 && synonyms.fillerPhrases.has(key)) {
+        rule = found;
+        filler = false;
+      } else if (length > 1 && synonyms.fillerPhrases.has(key)) {
         matched = length;
+        rule = undefined;
         filler = true;
-        break;
       }
+      if (!synonyms.prefixes.has(key)) break;
     }
     if (filler) {
       i += matched;
@@ -252,7 +301,10 @@ export function analyzeQuery(question: string, context: QueryContext, options: Q
       i++;
       if (token.length < 2 || STOPWORDS.has(token) || synonyms.fillerWords.has(token)) continue;
       keywords.push(token);
-      addConcept(stems[i - 1]!, new Map([[stems[i - 1]!, corrected[i - 1] ? options.correctionWeight : 1]]), false, token);
+      const own = stems[i - 1]!;
+      const fallback = terms.has(own) || isEnglishWord(token) ? null : (context.headingFallback?.(token) ?? null);
+      if (fallback === null) addConcept(own, new Map([[own, corrected[i - 1] ? options.correctionWeight : 1]]), false, token);
+      else addConcept(own, new Map(fallback.map((term) => [term, options.headingFallbackWeight])), true, token);
       continue;
     }
     // The asker's own content words count fully (or as corrections), the rule's words as alternatives.

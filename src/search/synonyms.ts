@@ -15,8 +15,11 @@
  *   ("can you tell me", "i was wondering", "hey guys"). Filler words are still valid spelling-correction
  *   targets, so "wondring" is corrected to "wondering" and then dropped instead of counting as an unknown word.
  * - WEAK_WORDS: words that occur in almost every question about a privacy policy ("data", "privacy", "policy",
- *   the company's name). They still rank passages, but count little toward coverage, so "how do I sign up for
- *   the datarobot university" is not "half covered" by its "datarobot".
+ *   the company's name). They rank passages only a little and count little toward coverage, so "how do I sign
+ *   up for the datarobot university" is not "half covered" by its "datarobot"; a question made only of weak
+ *   words names no topic.
+ * - SLANG: texting shorthand rewritten to words ("wat", "acct", "tos"); TEXT_REWRITES: spelling variants decided
+ *   on the raw text ("data robot", "DR", "U.S.", "e-mail").
  *
  * Add rules for kinds of phrasing (a paraphrase family), never for one particular question.
  */
@@ -35,7 +38,7 @@ export interface SynonymRule {
 export const DEFAULT_SYNONYM_WEIGHT = 0.8;
 
 const AGE_STATEMENTS: readonly string[] = Array.from({ length: 10 }, (_, i) => String(8 + i)).flatMap((age) => [
-  `i'm ${age}`, `im ${age}`, `i am ${age}`, `aged ${age}`, `age ${age}`, `is ${age}`, `he's ${age}`, `she's ${age}`,
+  `i'm ${age}`, `im ${age}`, `i am ${age}`, `aged ${age}`, `age ${age}`, `is ${age}`, `he's ${age}`, `she's ${age}`, `${age} yo`, `${age}yo`,
 ]);
 
 export const SYNONYM_RULES: readonly SynonymRule[] = [
@@ -47,14 +50,15 @@ export const SYNONYM_RULES: readonly SynonymRule[] = [
   { when: ['portability', 'port', 'transfer my data to', 'take my data', 'move my data', 'machine readable'], add: ['portability', 'access'] },
   { when: ['rights', 'right', 'entitled', 'what can i do', 'options', 'choices', 'control', 'say over'], add: ['rights', 'control'] },
   { when: ['not to process', 'not process', "don't process", 'dont process', 'not use my data', 'not to use my data', 'object', 'objection', 'restrict', 'restriction', 'limit', 'say no', 'stop processing', 'stop using my data', 'no longer use'], add: ['object', 'restrict', 'processing', 'no longer use'] },
-  { when: ['complain', 'complaint', 'regulator', 'supervisory authority', 'dpa', 'ico', 'cnil', 'data protection authority', 'report you'], add: ['complaint', 'authority', 'protection'] },
+  { when: ['dsar', 'dsars', 'sar', 'subject access request', 'subject access requests', 'data subject request', 'data subject access request', 'access request', 'privacy request', 'privacy requests', 'data request', 'data requests'], add: ['rights', 'request', 'confirm', 'hold', 'respond'] },
+  { when: ['complain', 'complaint', 'regulator', 'supervisory authority', 'ico', 'cnil', 'data protection authority', 'report you'], add: ['complaint', 'authority', 'protection'] },
   { when: ['verify', 'verification', 'identity', 'prove who i am', 'prove my identity', 'id', 'passport', 'proof'], add: ['verify', 'verification', 'identity'] },
   { when: ['discriminate', 'discrimination', 'treat me differently', 'penalize', 'penalise', 'punish', 'retaliate', 'retaliation', 'worse service', 'charge me more'], add: ['discriminated'] },
   { when: ['respond', 'response', 'reply', 'how fast', 'how quickly', 'timeframe', 'deadline', 'turnaround'], add: ['respond', 'reasonable', 'timeframe'] },
   { when: ['refuse', 'refusal', 'deny', 'reject', 'turn down', 'decline'], add: ['not be able to fulfill', 'explanation'], weight: 0.6 },
 
   // --- Account lifecycle ---
-  { when: ['deactivate', 'deactivation', 'close', 'closing', 'cancel', 'cancellation', 'terminate', 'termination', 'shut down', 'suspend', 'quit', 'leave', 'stop using', 'churn', 'unsubscribe from datarobot'], add: ['deactivate', 'termination', 'stop using'] },
+  { when: ['deactivate', 'deactivation', 'close', 'closing', 'cancel', 'cancellation', 'terminate', 'termination', 'shut down', 'suspend', 'quit', 'leave', 'stop using', 'unsubscribe from datarobot'], add: ['deactivate', 'termination', 'stop using'] },
   { when: ['disable'], add: ['deactivate', 'turn'], weight: 0.7 },
   { when: ['settings', 'setting', 'preferences', 'configure', 'configuration', 'manage', 'controls'], add: ['control', 'controls', 'preferences', 'settings'], weight: 0.7 },
   { when: ['profile', 'settings', 'account settings', 'username', 'my account', 'account info', 'account details'], add: ['account', 'profile'] },
@@ -71,7 +75,7 @@ export const SYNONYM_RULES: readonly SynonymRule[] = [
   { when: ['sell', 'selling', 'sold', 'sale', 'rent', 'renting', 'lease', 'monetize', 'monetise', 'make money', 'profit from', 'trade', 'trading', 'broker', 'data broker', 'auction', 'flog', 'cash in'], add: ['sell', 'rent', 'sale', 'customer list'] },
   { when: ['advertiser', 'advertisers', 'advertising', 'ads', 'ad networks', 'marketers', 'marketing companies'], add: ['sell', 'rent', 'share', 'marketing'], weight: 0.6 },
   { when: ['who else', 'anyone else', 'someone else', 'other people', 'outsiders', 'share', 'sharing', 'shared', 'give', 'giving', 'gave', 'disclose', 'disclosure', 'pass on', 'passed on', 'hand over', 'handed over', 'hand out', 'distribute', 'expose', 'reveal', 'release', 'send my data', 'who gets', 'who sees', 'who can see', 'who has access', 'access to my data'], add: ['share', 'disclose', 'exchange'] },
-  { when: ['third party', 'third parties', '3rd party', '3rd parties', 'other companies', 'outside companies', 'vendor', 'vendors', 'supplier', 'suppliers', 'contractor', 'contractors', 'subprocessor', 'subprocessors', 'sub processors', 'outsource', 'outsourced', 'processors', 'service provider', 'service providers', 'host', 'hosts', 'hosting', 'hosted', 'hosting provider', 'cloud provider', 'aws', 'amazon'], add: ['third', 'party', 'agents', 'service', 'providers', 'hosting'], weight: 0.7 },
+  { when: ['third party', 'third parties', '3rd party', '3rd parties', 'other companies', 'outside companies', 'vendor', 'vendors', 'supplier', 'suppliers', 'contractor', 'contractors', 'subprocessor', 'subprocessors', 'sub processors', 'outsource', 'outsourced', 'processors', 'service provider', 'service providers', 'host', 'hosts', 'hosting', 'hosted', 'hosting provider', 'cloud provider', 'aws', 'amazon', 'google', 'google analytics', 'salesforce', 'hubspot', 'marketo', 'zendesk', 'intercom', 'mixpanel', 'segment', 'microsoft', 'azure', 'gcp'], add: ['third', 'party', 'agents', 'service', 'providers', 'hosting'], weight: 0.7 },
   { when: ['office', 'offices', 'branch', 'branches', 'other entities', 'global entities', 'international offices', 'affiliate', 'affiliates', 'subsidiary', 'subsidiaries', 'sister company', 'sister companies', 'parent company', 'group companies', 'other offices', 'other datarobot entities', 'common control', 'joint venture'], add: ['affiliates', 'subsidiaries', 'common control', 'affiliated'] },
   { when: ['partner', 'partners', 'sponsor', 'sponsors', 'co host', 'cohost', 'event partner', 'integration', 'integrations', 'reseller', 'resellers'], add: ['partners', 'business partners', 'integrations', 'event'] },
   { when: ['police', 'cops', 'fbi', 'nsa', 'feds', 'government', 'governments', 'authorities', 'law enforcement', 'subpoena', 'subpoenas', 'warrant', 'warrants', 'court order', 'court', 'agency', 'agencies'], add: ['law enforcement', 'governmental', 'government', 'authorities', 'subpoenas', 'legal process'] },
@@ -82,8 +86,8 @@ export const SYNONYM_RULES: readonly SynonymRule[] = [
   { when: ['link', 'links', 'linked', 'hyperlink', 'external site', 'external sites', 'external website', 'external websites', 'other websites', 'other sites', 'third party sites', 'third party websites', 'leave your site', 'leave the site', 'click a link', 'another website'], add: ['link', 'websites', 'third party', 'endorse', 'their own privacy policies'] },
 
   // --- Security ---
-  { when: ['hack', 'hacked', 'hacker', 'hackers', 'breach', 'breached', 'breaches', 'leak', 'leaked', 'leaks', 'stolen', 'steal', 'theft', 'attack', 'cyberattack', 'compromise', 'compromised', 'safe', 'safely', 'safeguard', 'safeguards', 'secure', 'securely', 'security', 'protect', 'protected', 'protection', 'encrypt', 'encrypted', 'encryption', 'firewall', 'ransomware', 'vulnerability', 'unauthorized access', 'unauthorised access'], add: ['security', 'secure', 'protect', 'unauthorized', 'precautions', 'safeguards'] },
-  { when: ['break', 'breaking', 'broke', 'breaks the rules', 'against the rules', 'scammer', 'scammers', 'fraudster', 'fraudsters', 'spammer', 'spammers', 'bad actors', 'criminals', 'bots', 'fraud', 'fraudulent', 'scam', 'scams', 'abuse', 'misuse', 'terms of service', 'tos', 'violation', 'violations', 'violate', 'ban', 'banned', 'cheat', 'cheating', 'illegal', 'unethical', 'harmful'], add: ['fraud', 'fraudulent', 'violation', 'violating', 'illegal', 'terms of service'] },
+  { when: ['hack', 'hacked', 'hacker', 'hackers', 'breach', 'breached', 'breaches', 'leak', 'leaked', 'leaks', 'stolen', 'steal', 'theft', 'attack', 'cyberattack', 'compromise', 'compromised', 'safe', 'safely', 'safeguard', 'safeguards', 'secure', 'securely', 'security', 'protect', 'protected', 'protection', 'encrypt', 'encrypted', 'encryption', 'firewall', 'ransomware', 'vulnerability', 'unauthorized access', 'unauthorised access', 'at rest', 'in transit', 'encrypted at rest', 'tls', 'ssl', 'https'], add: ['security', 'secure', 'protect', 'unauthorized', 'precautions', 'safeguards'] },
+  { when: ['break', 'breaking', 'broke', 'breaks the rules', 'against the rules', 'scammer', 'scammers', 'fraudster', 'fraudsters', 'spammer', 'spammers', 'bad actors', 'criminals', 'bots', 'fraud', 'fraudulent', 'scam', 'scams', 'abuse', 'misuse', 'terms of service', 'violation', 'violations', 'violate', 'ban', 'banned', 'cheat', 'cheating', 'illegal', 'unethical', 'harmful'], add: ['fraud', 'fraudulent', 'violation', 'violating', 'illegal', 'terms of service'] },
 
   // --- Payment ---
   { when: ['card', 'cards', 'credit card', 'debit card', 'card number', 'card details', 'payment', 'payments', 'pay', 'paying', 'paid', 'billing', 'invoice', 'invoices', 'stripe', 'purchase', 'purchases', 'checkout', 'visa', 'mastercard', 'amex', 'bank details', 'cvv', 'transaction', 'transactions'], add: ['payment', 'card', 'stripe', 'processor', 'purchase'] },
@@ -101,6 +105,7 @@ export const SYNONYM_RULES: readonly SynonymRule[] = [
 
   // --- Marketing and communications ---
   { when: ['stop getting', 'stop receiving', 'no longer receive', 'fewer emails', 'less emails', 'too many emails', 'unsubscribe', 'opt out', 'optout', 'opt outs', 'stop emails', 'stop emailing', 'stop sending', 'stop contacting', 'stop calling', 'no more emails', 'spam', 'spamming', 'junk mail', 'mailing list', 'email list', 'do not contact', 'leave me alone'], add: ['opt', 'unsubscribe', 'marketing communications'] },
+  { when: ['stop'], add: ['opt', 'unsubscribe'], weight: 0.6 },
   { when: ['newsletter', 'newsletters', 'marketing', 'promotional', 'promotions', 'promo', 'promos', 'sales emails', 'sales calls', 'cold call', 'cold calls', 'cold email', 'outreach'], add: ['marketing', 'communications', 'emails', 'newsletters'] },
   { when: ['email', 'emails', 'e mail', 'e mails', 'emailing', 'call', 'calls', 'calling', 'phone', 'telephone', 'text me', 'sms', 'message', 'messages', 'reach out', 'contact me', 'contacting me'], add: ['email', 'telephone', 'communicate', 'contact'], weight: 0.6 },
   { when: ['service emails', 'service messages', 'service announcements', 'security alerts', 'technical notices', 'transactional emails', 'account emails', 'billing messages', 'system emails', 'notifications', 'alerts'], add: ['service announcements', 'technical notices', 'security alerts', 'service related communications'] },
@@ -108,8 +113,8 @@ export const SYNONYM_RULES: readonly SynonymRule[] = [
   // --- Collection ---
   { when: ['what kind of', 'what kinds of', 'what sort of', 'what sorts of', 'what type of', 'what types of', 'kinds of', 'sorts of', 'types of'], add: ['types', 'categories', 'collect'], weight: 0.6 },
   { when: ['info', 'infos', 'details', 'personal info', 'pii', 'personally identifiable information'], add: ['information', 'personal data'] },
-  { when: ['collect', 'collection', 'gather', 'gathering', 'harvest', 'harvesting', 'capture', 'obtain', 'grab', 'scrape', 'scraping', 'record', 'recording', 'log', 'logging', 'what data', 'what information', 'what info', 'what kind of data', 'what kind of information', 'types of data', 'categories'], add: ['collect', 'categories', 'types'] },
-  { when: ['ip', 'ip address', 'device', 'devices', 'browser', 'user agent', 'geolocation', 'gps', 'location', 'where i am', 'fingerprint', 'fingerprinting', 'operating system', 'connection'], add: ['ip address', 'device', 'browser', 'location', 'connection'] },
+  { when: ['collect', 'collection', 'gather', 'gathering', 'harvest', 'harvesting', 'capture', 'obtain', 'grab', 'scrape', 'scraping', 'record', 'recording', 'log', 'logging', 'what data', 'what personal data', 'what personal information', 'which data', 'which personal data', 'what information', 'what info', 'what kind of data', 'what kind of information', 'types of data', 'categories'], add: ['collect', 'categories', 'types'] },
+  { when: ['browse', 'browsing', 'ip', 'ip address', 'device', 'devices', 'browser', 'user agent', 'geolocation', 'gps', 'location', 'where i am', 'fingerprint', 'fingerprinting', 'operating system', 'connection'], add: ['ip address', 'device', 'browser', 'location', 'connection'] },
   { when: ['app', 'apps', 'application ui', 'software', 'tool', 'tools', 'interface', 'ui', 'dashboard'], add: ['solution', 'websites'], weight: 0.7 },
   { when: ['chat', 'chats', 'chatting', 'conversation', 'conversations', 'support ticket', 'support tickets', 'ticket', 'tickets', 'correspondence', 'emails with you', 'messages i send', 'what i write', 'what i post', 'posts'], add: ['correspondence', 'records', 'forums', 'communicating'] },
   { when: ['how i use', 'how we use the', 'what i do in', 'what i do on', 'what i do with', 'telemetry', 'usage data', 'usage', 'product usage', 'activity', 'user activity', 'monitor', 'monitoring', 'logins', 'clicks', 'clickstream', 'mouse', 'mouse movements', 'keystrokes', 'watching me', 'spy', 'spying', 'session recording', 'analytics', 'feature usage', 'engagement'], add: ['user metrics', 'user activity monitor', 'usage', 'clickstream', 'mouse tracking'] },
@@ -121,6 +126,7 @@ export const SYNONYM_RULES: readonly SynonymRule[] = [
 
   // --- Use and legal basis ---
   { when: ['legal basis', 'lawful basis', 'legal bases', 'legal grounds', 'legal ground', 'grounds', 'ground for', 'basis for', 'lawful grounds', 'justification', 'justify', 'legitimate interest', 'legitimate interests', 'lawful', 'lawfully', 'legally allowed', 'allowed to process', 'what right do you have', 'on what basis', 'on what grounds', 'article 6', 'art 6'], add: ['legal basis', 'legitimate', 'rely', 'obligation'] },
+  { when: ['use', 'uses', 'used', 'using', 'handle', 'handles', 'handled', 'handling', 'treat', 'treats', 'treated', 'treatment'], add: ['use', 'purposes', 'process'], weight: 0.5 },
   { when: ['how do you use', 'how you use', 'how is my data used', 'how is my information used', 'how are you using', 'what do you use', 'why', 'purpose', 'purposes', 'reason', 'reasons', 'do with', 'use my data', 'use my information', 'use my info', 'using my data', 'used for'], add: ['use', 'purposes', 'purpose'], weight: 0.5 },
   { when: ['profiling', 'profile me', 'automated decision', 'automated decisions', 'automated decision making', 'decision making', 'relevant', 'relevance', 'more relevant', 'interests', 'interested in', 'personalize', 'personalized', 'personalization', 'personalise', 'personalised', 'personalisation', 'recommendation', 'recommendations', 'recommend', 'tailor', 'tailored', 'customize', 'customized', 'customise', 'individualized', 'individualised', 'individual experience'], add: ['individualized', 'personalize', 'personalized recommendations', 'tailor', 'preferences', 'interests'] },
   { when: ['support', 'customer support', 'help desk', 'helpdesk', 'tech support', 'provide the service', 'run the service', 'deliver the service', 'operate the platform'], add: ['provide', 'support', 'solution'], weight: 0.7 },
@@ -132,17 +138,20 @@ export const SYNONYM_RULES: readonly SynonymRule[] = [
   // --- Scope of the policy ---
   { when: ['apply', 'applies', 'applicable', 'applicability', 'cover', 'covers', 'covered', 'scope', 'in scope', 'which websites', 'which sites', 'what websites'], add: ['applicable', 'apply', 'websites', 'solution'] },
   { when: ['applicant', 'applicants', 'job applicant', 'job applicants', 'apply for a job', 'applying for a job', 'job application', 'candidate', 'candidates', 'recruiting', 'recruitment', 'hiring', 'interview', 'resume', 'cv'], add: ['applicant privacy policy', 'applying to work', 'application', 'work'] },
-  { when: ['msa', 'master subscription agreement', 'customer agreement', 'contract', 'agreement'], add: ['msa', 'master subscription agreement', 'contract'], weight: 0.8 },
-  { when: ['update', 'updates', 'updated', 'change the policy', 'changes to the policy', 'policy changes', 'policy change', 'last updated', 'last changed', 'latest version', 'new version', 'revised', 'revision', 'revisions', 'modified', 'notify me', 'notified', 'tell me if', 'when was', 'effective date', 'date'], add: ['update', 'changes', 'march 17 2022', 'check this page'], weight: 0.7 },
+  { when: ['msa', 'master subscription agreement', 'customer agreement', 'contract', 'agreement', 'dpa', 'data processing agreement', 'data processing addendum'], add: ['msa', 'master subscription agreement', 'contract'], weight: 0.8 },
+  { when: ['update', 'updates', 'updated', 'change the policy', 'changes to the policy', 'policy changes', 'policy change', 'last updated', 'last changed', 'latest version', 'new version', 'revised', 'revision', 'revisions', 'modified', 'notify me', 'notified', 'tell me if', 'effective date', 'date'], add: ['update', 'changes', 'march 17 2022', 'check this page'], weight: 0.7 },
   { when: ["don't agree", 'do not agree', 'dont agree', 'disagree', 'not ok with', 'not okay with', 'object to the policy', 'refuse the policy', 'reject the policy'], add: ['do not agree', 'practices', 'do not access'] },
   { when: ['whenever', 'whenever you want', 'whenever you like', 'anytime', 'any time', 'at any time', 'at will', 'unilaterally', 'without telling', 'without notice', 'without notifying'], add: ['discretion', 'update', 'changes'], weight: 0.7 },
+  // The policy itself as the topic ("privacy policy?", "is there a privacy policy"): its introduction describes it.
+  { when: ['privacy policy', 'the policy', 'this policy', 'privacy policies', 'privacy notice', 'privacy statement', 'privacy'], add: ['describes', 'practices', 'policy'], weight: 0.5 },
+  { when: ['trust', 'trusted', 'trustworthy', 'care about privacy', 'take privacy seriously', 'responsible', 'responsibly', 'reliable'], add: ['security', 'seriously', 'protect', 'precautions'], weight: 0.7 },
   { when: ['what is this policy', 'what is this privacy policy', 'what is the privacy policy', 'what is the policy', 'policy about', 'privacy policy about', 'what is this', 'overview', 'summary', 'summarize', 'tl dr', 'tldr', 'purpose of the policy', 'what does this policy do', 'what does the policy describe', 'describe', 'explained'], add: ['describes', 'practices', 'policy'], weight: 0.7 },
 
   // --- Customer data processed on a customer's behalf ---
   { when: ['data controller', 'controller', 'controllers', 'processor', 'on behalf', 'on behalf of', 'my customers', 'our customers', 'customer data', 'end users', 'data i upload', 'data we upload', 'upload', 'uploaded', 'uploading', 'my dataset', 'my datasets', 'datasets', 'data in the platform', 'data in datarobot', 'my models', 'predictions', 'scoring data', 'training dataset'], add: ['customers', 'behalf', 'data controllers', 'customer data', 'process'] },
 
   // --- Where data goes ---
-  { when: ['abroad', 'overseas', 'international', 'internationally', 'transfer abroad', 'cross border', 'crossborder', 'outside the eu', 'outside europe', 'outside the eea', 'leaves europe', 'leave europe', 'leaves the eu', 'leave the eu', 'leaves my country', 'leave my country', 'out of europe', 'out of the eu', 'out of the country', 'sent abroad', 'goes abroad', 'outside my country', 'other countries', 'another country', 'which country', 'what country', 'countries', 'country', 'usa', 'united states', 'america', 'us servers', 'servers', 'server', 'data center', 'data centers', 'datacenter', 'data residency', 'residency', 'where is my data', 'where is my data stored', 'where do you store', 'located where', 'scc', 'sccs', 'standard contractual clauses', 'adequacy', 'adequacy decision', 'privacy shield', 'schrems', 'jurisdiction', 'transfer', 'transferred', 'transfers'], add: ['international', 'transfers', 'transferred', 'countries', 'outside', 'jurisdiction', 'standard contractual clauses'] },
+  { when: ['abroad', 'overseas', 'international', 'internationally', 'transfer abroad', 'cross border', 'crossborder', 'outside the eu', 'outside europe', 'outside the eea', 'leaves europe', 'leave europe', 'leaves the eu', 'leave the eu', 'leaves my country', 'leave my country', 'out of europe', 'out of the eu', 'out of the country', 'sent abroad', 'goes abroad', 'outside my country', 'other countries', 'another country', 'which country', 'what country', 'countries', 'country', 'usa', 'united states', 'america', 'us servers', 'servers', 'server', 'data center', 'data centers', 'datacenter', 'data residency', 'residency', 'where is my data', 'where is my data stored', 'where do you store', 'located where', 'stored in', 'hosted in', 'kept in', 'servers in', 'where my data is stored', 'where data is stored', 'where my data is kept', 'where it is stored', 'scc', 'sccs', 'standard contractual clauses', 'adequacy', 'adequacy decision', 'privacy shield', 'schrems', 'jurisdiction', 'transfer', 'transferred', 'transfers'], add: ['international', 'transfers', 'transferred', 'countries', 'outside', 'jurisdiction', 'standard contractual clauses'] },
 
   // --- Jurisdictions ---
   { when: ['gdpr', 'uk gdpr', 'eu', 'europe', 'european', 'eea', 'european economic area', 'uk', 'united kingdom', 'britain', 'great britain', 'british', 'england', 'switzerland', 'swiss', 'germany', 'german', 'france', 'french', 'spain', 'italy', 'netherlands', 'ireland', 'poland', 'sweden', 'belgium', 'austria', 'portugal', 'denmark', 'eu citizen', 'eu resident', 'general data protection regulation'], add: ['european residents', 'european economic area', 'gdpr', 'switzerland', 'united kingdom'] },
@@ -150,8 +159,34 @@ export const SYNONYM_RULES: readonly SynonymRule[] = [
   { when: ['resident', 'residents', 'live in', 'living in', 'based in', 'located in', 'citizen', 'citizens'], add: ['residents', 'located'], weight: 0.5 },
 
   // --- Contact ---
-  { when: ['who can i email', 'who do i email', 'who should i email', 'who can i write to', 'who do i write to', 'who can i contact', 'who can i talk to', 'who can i ask', 'who do i ask', 'who should i ask', 'who can i call', 'who do i call', 'contact', 'contact you', 'contact datarobot', 'reach', 'reach you', 'get hold of', 'privacy people', 'get in touch', 'who do i contact', 'who to contact', 'who should i contact', 'who do i talk to', 'talk to someone', 'speak to someone', 'human', 'person to talk to', 'contact info', 'contact details for privacy', 'dpo', 'data protection officer', 'privacy officer', 'privacy team', 'privacy contact', 'mailing address', 'postal', 'snail mail', 'write to you', 'send a letter', 'headquarters', 'hq', 'office address', 'boston', 'franklin street', 'privacy email', 'email address for privacy'], add: ['contact us', 'data protection officer', 'mailing address', 'questions about this policy'] },
+  { when: ['who can i email', 'who do i email', 'who should i email', 'who can i write to', 'who do i write to', 'who can i contact', 'who can i talk to', 'who can i ask', 'who do i ask', 'who should i ask', 'who can i call', 'who do i call', 'contact', 'contact you', 'contact datarobot', 'reach', 'reach you', 'get hold of', 'privacy people', 'get in touch', 'who do i contact', 'who to contact', 'who should i contact', 'who do i talk to', 'talk to someone', 'speak to someone', 'person to talk to', 'contact info', 'contact details for privacy', 'dpo', 'data protection officer', 'privacy officer', 'privacy team', 'privacy contact', 'mailing address', 'postal', 'snail mail', 'write to you', 'send a letter', 'headquarters', 'hq', 'office address', 'where are you located', 'where are you based', 'where is datarobot located', 'where is datarobot based', 'your address', 'boston', 'franklin street', 'privacy email', 'email address for privacy'], add: ['contact us', 'data protection officer', 'mailing address', 'questions about this policy'] },
 ];
+
+/**
+ * Rewrites applied to the raw question before tokenizing, for variants that only the original spelling or case
+ * tells apart: the company's name typed apart ("data robot", "Data-Robot") or abbreviated in capitals ("DR"),
+ * "US"/"U.S." in capitals meaning the country rather than "us", and "e-mail".
+ */
+export const TEXT_REWRITES: ReadonlyArray<readonly [pattern: RegExp, replacement: string]> = [
+  [/\bdata[\s-]+robot(?=s?\b|'s\b|\u2019s\b)/gi, 'datarobot'],
+  [/\bDR\b/g, 'datarobot'],
+  [/\bU\.?S\.?A?\b\.?/g, ' usa '],
+  [/\be-mails?\b/gi, 'email'],
+];
+
+/**
+ * Chat and texting shorthand, rewritten to the full word(s) before anything else (so "wat" is not an unknown
+ * word and "acct" finds "account"). Keys are single lower-case tokens.
+ */
+export const SLANG: Readonly<Record<string, string>> = {
+  wat: 'what', wut: 'what', wht: 'what', wot: 'what', abt: 'about', bout: 'about', thru: 'through', tho: 'though',
+  u: 'you', ya: 'you', ur: 'your', yr: 'your', r: 'are', y: 'why', b4: 'before', cuz: 'because', coz: 'because', bc: 'because',
+  acct: 'account', accts: 'accounts', acc: 'account', msg: 'message', msgs: 'messages', dm: 'message', txt: 'text',
+  ppl: 'people', govt: 'government', gov: 'government', pwd: 'password', smth: 'something', sth: 'something',
+  addr: 'address', tel: 'telephone', num: 'number', intl: 'international', mktg: 'marketing', priv: 'privacy',
+  tos: 'terms of service', pii: 'personal information', dob: 'date of birth', yrs: 'years', w: 'with',
+  pls: 'please', plz: 'please', thx: 'thanks', ty: 'thanks', rn: 'right now', atm: 'at the moment', asap: 'as soon as possible',
+};
 
 /** Conversational wrappers removed from questions before matching (matched on stems, word by word). */
 export const FILLER_PHRASES: readonly string[] = [
@@ -172,7 +207,10 @@ export const FILLER_PHRASES: readonly string[] = [
   'one of our customers', 'one of my customers', 'a client asked', 'client is asking', 'my client', 'our client',
   'someone on the community forum', 'someone on the forum', 'someone in the community', 'a community member', 'someone on slack',
   'asked if', 'asked whether', 'asking if', 'asking whether', 'wants to know if', 'wants to know whether', 'how do i answer',
-  'asking for a friend', 'for a friend', 'thanks in advance', 'thank you', 'thanks a lot', 'much appreciated',
+  "what's the deal with", 'whats the deal with', 'what is the deal with', "what's up with", 'whats up with', 'what about',
+  'use case', 'use cases', 'random question', 'dumb question', 'silly question', 'stupid question', 'weird question', 'sorry if this is a dumb question',
+  'not sure who to ask', 'not sure if this is the right place', 'not sure where to ask', 'is this the right place',
+  'as soon as possible', 'asking for a friend', 'for a friend', 'thanks in advance', 'thank you', 'thanks a lot', 'much appreciated',
   'if you don t mind', "if you don't mind", 'if that makes sense', 'to be honest', 'at all', 'in general',
   'as a user', 'as a customer', 'as a community member', 'as an employee', 'on your end', 'on your side',
   'i think', 'i guess', 'i mean', 'you know', 'or something', 'or whatever', 'and stuff', 'and so on', 'kind of', 'sort of',
@@ -197,6 +235,10 @@ export const FILLER_WORDS: readonly string[] = [
   'exist', 'exists', 'regarding', 'regards', 're', 'concerning', 'wrt', 'etc', 'eg', 'ie', 'via', 'per',
   'anti', 'non', 'pre', 'co', 'multi', 'semi',
   'thing', 'situation', 'case', 'specific', 'specifically', 'particular', 'exact', 'details', 'detail', 'okay',
+  // Time references and opinions colour a question without changing its topic ("last year", "seems excessive").
+  'first', 'last', 'next', 'ago', 'later', 'earlier', 'recently', 'yesterday', 'tomorrow', 'week', 'weeks', 'month', 'months',
+  'year', 'years', 'day', 'days', 'seems', 'seem', 'excessive', 'creepy', 'weird', 'strange', 'odd', 'annoying', 'random',
+  'dumb', 'silly', 'stupid', 'sorry', 'noticed', 'notice', 'wondering', 'honest', 'fine',
   'asap', 'urgent', 'urgently', 'immediately', 'quickly', 'soon', 'promptly', 'now', 'right away',
   'make', 'makes', 'making', 'made', 'allowed', 'permitted', 'supposed', 'besides', 'apart', 'otherwise', 'whatever', 'whole', 'entire', 'bunch',
   'currently', 'today', 'anymore', 'already', 'ever', 'always', 'never', 'every', 'certain', 'certainly',
@@ -207,7 +249,6 @@ export const FILLER_WORDS: readonly string[] = [
  * They still rank passages, but count for little in the coverage used to decide whether to answer.
  */
 export const WEAK_WORDS: readonly string[] = [
-  'data', 'personal', 'information', 'info', 'privacy', 'policy', 'policies', 'datarobot', 'company', 'use', 'used',
-  'using', 'user', 'users', 'people', 'person', 'customer', 'customers', 'website', 'websites', 'site', 'platform',
+  'data', 'personal', 'information', 'info', 'privacy', 'policy', 'policies', 'datarobot', 'company', 'user', 'users', 'people', 'person', 'customer', 'customers', 'website', 'websites', 'site', 'platform',
   'service', 'services', 'product', 'products', 'account', 'accounts', 'me', 'mine', 'com', 'www', 'http', 'https', 'org',
 ];

@@ -67,5 +67,6 @@ export const STOPWORDS: ReadonlySet<string> = new Set([
   'while', 'who', 'whom', 'whose', 'why', 'will', 'with', "won't", 'would', "wouldn't",
   'yes', 'yet', 'you', "you'd", "you'll", "you're", "you've", 'your', 'yours', 'yourself', 'yourselves',
   // Contractions whose apostrophe users drop.
-  'dont', 'doesnt', 'didnt', 'cant', 'wont', 'isnt', 'arent', 'im', 'ive', 'youre', 'whats', 'hows', 'thats',
+  'dont', 'doesnt', 'didnt', 'cant', 'wont', 'isnt', 'arent', 'im', 'ive', 'youre', 'whats', 'hows', 'thats', 'wheres', 'whos',
+  'whens', 'theres', 'heres', 'theyre', 'shouldnt', 'wouldnt', 'couldnt', 'havent', 'hasnt', 'wasnt', 'werent', 'aint', 'youve',
 ]);

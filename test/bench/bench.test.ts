@@ -47,6 +47,8 @@ describe('runBench (quick)', () => {
     expect(report.queries.onTopic).toBeGreaterThanOrEqual(30);
     expect(report.queries.offTopic).toBeGreaterThan(0);
     expect(report.queries.typos).toBeGreaterThan(0);
+    expect(report.queries.firstSeen[0]).toBeGreaterThan(0);
+    expect(report.queries.firstSeen[1]).toBeGreaterThan(0);
     expect(report.bundled.documents).toBe(1);
     expect(report.bundled.passages).toBeGreaterThan(20);
     expect(report.scaled.documents).toBeGreaterThan(50);
@@ -56,9 +58,13 @@ describe('runBench (quick)', () => {
     for (const corpus of [report.bundled, report.scaled]) {
       expect(corpus.build.ms).toBeGreaterThan(0);
       expect(Number.isFinite(corpus.build.heapUsedDeltaMb)).toBe(true);
+      expect(Number.isFinite(corpus.build.externalDeltaMb)).toBe(true);
       expect(corpus.build.rssMb).toBeGreaterThan(0);
       expect(corpus.firstAnswerMs).toBeGreaterThan(0);
       expectLatency(corpus.latency);
+      // First-seen questions are asked once each, so they are a separate distribution.
+      expect(corpus.firstSeen).not.toBeNull();
+      if (corpus.firstSeen !== null) expectLatency(corpus.firstSeen);
       expectLatency(corpus.fuse.latency);
       expect(corpus.fuse.build.ms).toBeGreaterThan(0);
       expect(corpus.speedup.p50).toBeGreaterThan(0);
@@ -71,6 +77,8 @@ describe('runBench (quick)', () => {
     expect(report.targets.map((t) => t.name)).toEqual([
       'bundled answer p99',
       '10k answer p99',
+      'bundled first-seen p99',
+      '10k first-seen p99',
       '10k speed-up vs fuse (p50)',
       '10k speed-up vs fuse (p99)',
       'ask process p50',
@@ -114,5 +122,26 @@ describe('bench helpers', () => {
     expect(parseBenchArgs(['--passages', '500'])).toEqual({ targetPassages: 500 });
     expect(() => parseBenchArgs(['--fast'])).toThrow(/^bench: unknown option --fast/);
     expect(() => parseBenchArgs(['--passages', 'lots'])).toThrow(/^bench: --passages/);
+  });
+});
+
+describe('selectQueries', () => {
+  it('keeps first-seen questions out of the repeated mix and apart between corpora', async () => {
+    const { selectQueries } = await loadBench();
+    const { readFileSync } = await import('node:fs');
+    const heldout = JSON.parse(readFileSync(new URL('../../eval/heldout.json', import.meta.url), 'utf8')) as {
+      onTopic: { q: string }[];
+      offTopic: { q: string }[];
+    };
+    const queries = selectQueries(heldout, 1);
+    expect(queries.onTopic).toHaveLength(40);
+    expect(queries.all).toEqual([...queries.onTopic, ...queries.offTopic, ...queries.typos]);
+    const mix = new Set(queries.all);
+    const [bundled, scaled] = queries.firstSeen;
+    expect(bundled.length).toBeGreaterThan(20);
+    expect(scaled.length).toBeGreaterThan(20);
+    for (const q of [...bundled, ...scaled]) expect(mix.has(q)).toBe(false);
+    expect(bundled.filter((q) => scaled.includes(q))).toEqual([]);
+    expect(selectQueries(heldout, 1)).toEqual(queries);
   });
 });

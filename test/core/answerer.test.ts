@@ -93,7 +93,7 @@ describe('abstention', () => {
     const lenient = createAnswerer(loadBundled(), { features: { abstention: false } });
     expect(lenient.answer('how do I change my display name?').answered).toBe(true);
     // An impossible coverage threshold declines everything.
-    const strict = createAnswerer(loadBundled(), { thresholds: { minCoverage: 2, minCoveredWeight: Infinity, headingRescueSimilarity: 2 } });
+    const strict = createAnswerer(loadBundled(), { thresholds: { minCoverage: 2, minCoveredWeight: Infinity } });
     expect(strict.answer('how long do you keep my data').answered).toBe(false);
   });
 });
