@@ -2,14 +2,19 @@
  * The answerer: ranks verbatim policy passages for a question and decides whether the policy covers it.
  *
  * Ranking is BM25F (passage text + its own heading + ancestor headings) over Porter stems, queried with the
- * concepts of query understanding (src/search/query.ts: filler removal, the synonym table, fuse.js spelling
- * correction over the vocabulary and fuzzy heading matching for words nothing else recognises). Each concept
- * scores its best alternative plus a small share of the others, and passages that cover more of the question's
- * concepts rank higher. Among the best passages, distinct sections come first.
+ * concepts of query understanding (src/search/query.ts: chat-noise removal, filler removal, the synonym table,
+ * spelling correction over the vocabulary, morphology for unknown words and fuse.js heading matching for words
+ * nothing else recognises). Each concept scores its best alternative plus a small share of the others, and
+ * passages that cover more of the question's concepts rank higher; a match only in an ancestor heading covers a
+ * concept at a discount, a repeated sub-heading ("Legal basis for processing") takes its parent's heading as its
+ * own, and a section's first passage (where policies state the rule) gets a small boost. Among the best
+ * passages, distinct sections come first, and later passages must be relevant in their own right (ranked near the
+ * best and covering a good share of what it covers).
  *
  * Whether to answer is decided with signals that are comparable across questions (raw BM25 is not): the
  * idf-weighted share of the question's concepts that a top passage with its headings covers, the idf mass it
- * covers, and whether the question names any policy topic at all. Thresholds live in
+ * covers, whether the question names any policy topic at all, and whether it is an instruction about product
+ * objects ("how do I delete a project"). Thresholds live in
  * {@link defaultAbstentionThresholds}, calibrated with `npm run eval` on eval/questions.json.
  */
 import type { Answer, AnswerPassage, Answerer, AskOptions, PolicyDocument } from './types.js';
@@ -25,7 +30,7 @@ import {
   type QueryOptions,
 } from './search/query.js';
 import { stem } from './search/stem.js';
-import { STOPWORDS, tokenize } from './search/tokenize.js';
+import { normalizeText, STOPWORDS, tokenize } from './search/tokenize.js';
 
 /** When to decline ("the policy doesn't cover this"). */
 export interface AbstentionThresholds {
@@ -49,6 +54,11 @@ export interface AbstentionThresholds {
   coOccurrenceCoverage: number;
   /** The signals above are taken as the best over this many top-ranked passages. */
   decisionDepth: number;
+  /**
+   * Decline instruction requests whose objects are all plain product words ("how do I deploy a model", "can I
+   * export my model to python"); see `AnalyzedQuery.productHowTo`.
+   */
+  declineProductHowTo: boolean;
 }
 
 /** Ranking knobs. */
@@ -59,6 +69,26 @@ export interface RankingOptions {
   coverageFloor: number;
   /** Passages ranked below this fraction of the best one are not returned. */
   relativeFloor: number;
+  /** Passages after the first are returned only when ranked at least this fraction of the best one... */
+  secondaryRankRatio: number;
+  /** ...and covering at least this fraction of the best one's coverage. */
+  secondaryCoverageRatio: number;
+  /**
+   * A heading that occurs under at least this many different parents is a facet of its parent ("Legal basis for
+   * processing"): the parent's heading is indexed as part of its own heading. 0 disables.
+   */
+  facetHeadingParents: number;
+  /**
+   * Coverage credit of a concept a passage matches only through an ancestor heading, relative to a match in its
+   * own text or heading: the top-level "… and legal basis for processing" does not make every purpose passage
+   * about the legal basis.
+   */
+  ancestorCoverageCredit: number;
+  /**
+   * Rank multiplier for the first passage of a section: policies state the rule first ("We will retain your
+   * personal data as needed…") and exceptions and procedures after it.
+   */
+  leadPassageBoost: number;
 }
 
 /** Options of {@link createAnswerer}. */
@@ -97,12 +127,18 @@ export const defaultAbstentionThresholds: AbstentionThresholds = {
   coOccurrenceConcepts: 2,
   coOccurrenceCoverage: 0.9,
   decisionDepth: 3,
+  declineProductHowTo: true,
 };
 
 export const defaultRankingOptions: RankingOptions = {
   alternativeSumFactor: 0.25,
   coverageFloor: 0.3,
   relativeFloor: 0.3,
+  secondaryRankRatio: 0.5,
+  secondaryCoverageRatio: 0.5,
+  facetHeadingParents: 3,
+  ancestorCoverageCredit: 0.5,
+  leadPassageBoost: 1.2,
 };
 
 export const defaultAnswererOptions: AnswererOptions = {
@@ -235,13 +271,31 @@ export function createAnswerer(documents: readonly PolicyDocument[], options: An
 
   // Index: body, own heading, ancestor headings; the vocabulary (with frequencies) feeds spelling correction.
   const vocabulary = new Map<string, number>();
+  // A heading repeated under several parents ("Legal basis for processing" under each purpose) is a facet of its
+  // parent: its real title is "<parent>: <heading>", so the parent's heading counts as its own heading too. Then
+  // "legal basis for personalization" prefers the facet under "individualized experience" to that purpose itself.
+  const parentsByHeading = new Map<string, Set<string>>();
+  for (const document of documents) {
+    for (const section of document.sections) {
+      if (section.path.length < 2) continue;
+      const heading = normalizeText(section.path[section.path.length - 1]!);
+      let parents = parentsByHeading.get(heading);
+      if (parents === undefined) parentsByHeading.set(heading, (parents = new Set()));
+      parents.add(section.path.slice(0, -1).join('\u0000'));
+    }
+  }
+  const isFacet = (path: readonly string[]): boolean =>
+    opts.ranking.facetHeadingParents > 0 && path.length >= 2 && (parentsByHeading.get(normalizeText(path[path.length - 1]!))?.size ?? 0) >= opts.ranking.facetHeadingParents;
   const units: IndexedFields[] = passages.map((passage) => {
     for (const token of tokenize(passage.text)) vocabulary.set(token, (vocabulary.get(token) ?? 0) + 1);
     for (const heading of passage.section) for (const token of tokenize(heading)) vocabulary.set(token, (vocabulary.get(token) ?? 0) + 1);
+    const facet = isFacet(passage.section);
+    const own = indexTerms(passage.section[passage.section.length - 1] ?? '');
+    const parent = facet ? indexTerms(passage.section[passage.section.length - 2] ?? '') : [];
     return {
       body: indexTerms(passage.text),
-      heading: indexTerms(passage.section[passage.section.length - 1] ?? ''),
-      ancestors: passage.section.slice(0, -1).flatMap(indexTerms),
+      heading: [...own, ...parent],
+      ancestors: passage.section.slice(0, facet ? -2 : -1).flatMap(indexTerms),
     };
   });
   const index: Bm25Index = buildBm25Index(units, opts.bm25);
@@ -288,6 +342,11 @@ export function createAnswerer(documents: readonly PolicyDocument[], options: An
 
   // Per-query scratch, reused: answering allocates nothing proportional to the number of passages.
   const size = passages.length;
+  const leadPassage = new Uint8Array(size);
+  passages.forEach((passage, i) => {
+    const previous = passages[i - 1];
+    leadPassage[i] = previous === undefined || previous.sectionId !== passage.sectionId || previous.documentId !== passage.documentId ? 1 : 0;
+  });
   const score = new Float64Array(size);
   const covered = new Float64Array(size);
   const conceptMax = new Float64Array(size);
@@ -309,6 +368,7 @@ export function createAnswerer(documents: readonly PolicyDocument[], options: An
     let touchedCount = 0;
     let totalCoverage = 0;
     const beta = opts.ranking.alternativeSumFactor;
+    const ancestorCredit = opts.ranking.ancestorCoverageCredit;
     for (const concept of query.concepts) {
       totalCoverage += concept.coverageWeight;
       if (concept.alternatives.length === 0) continue;
@@ -328,16 +388,17 @@ export function createAnswerer(documents: readonly PolicyDocument[], options: An
         for (let at = index.postingStart[alternative.termId]!; at < end; at++) {
           const p = index.postingUnit[at]!;
           const value = weight * index.postingWeight[at]!;
+          const hit = index.postingAncestorOnly[at] === 1 ? alternative.weight * ancestorCredit : alternative.weight;
           if (conceptMark[p] !== conceptEpoch) {
             conceptMark[p] = conceptEpoch;
             conceptMax[p] = value;
             conceptSum[p] = value;
-            conceptHit[p] = alternative.weight;
+            conceptHit[p] = hit;
             conceptTouched[conceptCount++] = p;
           } else {
             if (value > conceptMax[p]!) conceptMax[p] = value;
             conceptSum[p] = conceptSum[p]! + value;
-            if (alternative.weight > conceptHit[p]!) conceptHit[p] = alternative.weight;
+            if (hit > conceptHit[p]!) conceptHit[p] = hit;
           }
         }
       }
@@ -358,10 +419,11 @@ export function createAnswerer(documents: readonly PolicyDocument[], options: An
     // Keep the best `poolSize` by rank with insertion into a short sorted list.
     const pool: RankedCandidate[] = [];
     const floor = opts.ranking.coverageFloor;
+    const lead = opts.ranking.leadPassageBoost;
     for (let k = 0; k < touchedCount; k++) {
       const p = touched[k]!;
       const coverage = Math.min(1, covered[p]! / totalCoverage);
-      const rank = score[p]! * (floor + (1 - floor) * coverage);
+      const rank = score[p]! * (floor + (1 - floor) * coverage) * (leadPassage[p] === 1 ? lead : 1);
       if (pool.length === poolSize && rank <= pool[pool.length - 1]!.rank) continue;
       let at = pool.length;
       while (at > 0 && pool[at - 1]!.rank < rank) at--;
@@ -376,6 +438,8 @@ export function createAnswerer(documents: readonly PolicyDocument[], options: An
     if (!opts.features.abstention) return true;
     const t = opts.thresholds;
     const top = candidates.slice(0, Math.max(1, t.decisionDepth));
+    // "how do I delete a project": an instruction about product objects, however many policy words it shares.
+    if (t.declineProductHowTo && query.productHowTo) return false;
     if (t.requireTopical && !query.concepts.some((concept) => concept.topical)) {
       // Several specific words found together in one passage still show the policy talks about this.
       const specific = query.concepts.filter((concept) => !concept.weak && concept.alternatives.length > 0).length;
@@ -391,7 +455,14 @@ export function createAnswerer(documents: readonly PolicyDocument[], options: An
   function select(candidates: readonly RankedCandidate[], top: number): RankedCandidate[] {
     const best = candidates[0];
     if (best === undefined) return [];
-    const relevant = candidates.filter((c) => c.rank >= best.rank * opts.ranking.relativeFloor);
+    const { relativeFloor, secondaryRankRatio, secondaryCoverageRatio } = opts.ranking;
+    // A later passage must be relevant in its own right: ranked near the best one and covering nearly as much of
+    // the question, not just sharing one of its words ("record your consent" for "how long do you keep…").
+    const relevant = candidates.filter(
+      (c) =>
+        c === best ||
+        (c.rank >= best.rank * Math.max(relativeFloor, secondaryRankRatio) && c.coverage >= best.coverage * secondaryCoverageRatio),
+    );
     const chosen: RankedCandidate[] = [];
     const sections = new Set<string>();
     for (const candidate of relevant) {

@@ -52,6 +52,11 @@ export interface Bm25Index {
   readonly postingUnit: Int32Array;
   /** Saturated BM25F term weight of each posting, in [0, 1). */
   readonly postingWeight: Float32Array;
+  /**
+   * 1 when the posting's term occurs only in the unit's ancestor headings: context ("How we use your data and
+   * legal basis for processing" above every purpose), not something the passage itself talks about.
+   */
+  readonly postingAncestorOnly: Uint8Array;
 }
 
 function idfOf(unitCount: number, df: number): number {
@@ -83,6 +88,7 @@ export function buildBm25Index(units: readonly IndexedFields[], options: Partial
 
   const terms = new Map<string, number>();
   const perUnit: Array<Map<number, number>> = [];
+  const ownedPerUnit: Array<Set<number>> = [];
   const df: number[] = [];
   const bodyCounts = new Map<string, number>();
   const headingCounts = new Map<string, number>();
@@ -97,7 +103,8 @@ export function buildBm25Index(units: readonly IndexedFields[], options: Partial
     const bodyNorm = 1 - opts.b + (opts.b * unit.body.length) / bodyAverage;
     const headingNorm = 1 - opts.headingB + (opts.headingB * unit.heading.length) / headingAverage;
     const pseudo = new Map<number, number>();
-    const add = (term: string, value: number): void => {
+    const own = new Set<number>();
+    const add = (term: string, value: number, owned: boolean): void => {
       let id = terms.get(term);
       if (id === undefined) {
         id = terms.size;
@@ -105,13 +112,15 @@ export function buildBm25Index(units: readonly IndexedFields[], options: Partial
         df.push(0);
       }
       pseudo.set(id, (pseudo.get(id) ?? 0) + value);
+      if (owned) own.add(id);
     };
-    for (const [term, count] of bodyCounts) add(term, count / bodyNorm);
-    for (const [term, count] of headingCounts) add(term, (opts.headingWeight * count) / headingNorm);
+    for (const [term, count] of bodyCounts) add(term, count / bodyNorm, true);
+    for (const [term, count] of headingCounts) add(term, (opts.headingWeight * count) / headingNorm, true);
     // Ancestors repeat across many units, so they count once per unit: context, not emphasis.
-    for (const term of ancestorCounts.keys()) add(term, opts.ancestorWeight);
+    for (const term of ancestorCounts.keys()) add(term, opts.ancestorWeight, false);
     for (const id of pseudo.keys()) df[id] = (df[id] ?? 0) + 1;
     perUnit.push(pseudo);
+    ownedPerUnit.push(own);
   }
 
   const termCount = terms.size;
@@ -120,17 +129,20 @@ export function buildBm25Index(units: readonly IndexedFields[], options: Partial
   const total = postingStart[termCount]!;
   const postingUnit = new Int32Array(total);
   const postingWeight = new Float32Array(total);
+  const postingAncestorOnly = new Uint8Array(total);
   const cursor = postingStart.slice(0, termCount);
   perUnit.forEach((pseudo, unitIndex) => {
+    const own = ownedPerUnit[unitIndex]!;
     for (const [id, tf] of pseudo) {
       const at = cursor[id]!++;
       postingUnit[at] = unitIndex;
       postingWeight[at] = tf / (opts.k1 + tf);
+      postingAncestorOnly[at] = own.has(id) ? 0 : 1;
     }
   });
   const idf = new Float64Array(termCount);
   for (let t = 0; t < termCount; t++) idf[t] = idfOf(size, df[t]!);
-  return { size, terms, idf, unknownIdf: idfOf(size, 0), postingStart, postingUnit, postingWeight };
+  return { size, terms, idf, unknownIdf: idfOf(size, 0), postingStart, postingUnit, postingWeight, postingAncestorOnly };
 }
 
 /**

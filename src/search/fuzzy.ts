@@ -1,6 +1,11 @@
 /**
- * Typo tolerance with fuse.js, kept off the hot path: fuse runs over the vocabulary (to correct unknown query
- * words, memoized) and over the handful of section headings, never over passages.
+ * Typo tolerance, kept off the hot path. Unknown query words are corrected against the vocabulary with a
+ * symmetric-delete index (every word and its one-letter deletions, precomputed), so a word never seen before costs
+ * a few map lookups and edit-distance checks, even at 10k passages. fuse.js matches words nothing else recognises
+ * against the handful of section headings, where it is cheap. Nothing fuzzy ever runs over passages.
+ *
+ * (fuse.js used to generate spelling candidates too, over small buckets of the vocabulary; a first-seen misspelt
+ * long word then cost 1–3 ms in fuse's bitap search alone, against a 1 ms budget for the whole answer.)
  */
 import Fuse from 'fuse.js';
 import { isEnglishWord } from './english.js';
@@ -15,9 +20,16 @@ import { isEnglishWord } from './english.js';
 export function editDistance(a: string, b: string, limit: number): number {
   if (Math.abs(a.length - b.length) > limit) return limit + 1;
   const width = b.length + 1;
-  let previous2 = new Int32Array(width);
-  let previous = new Int32Array(width);
-  let current = new Int32Array(width);
+  // Rows are reused across calls (words are short): correcting a word allocates nothing here.
+  if (width > rowA.length) {
+    rowA = new Int32Array(width * 2);
+    rowB = new Int32Array(width * 2);
+    rowC = new Int32Array(width * 2);
+  }
+  let previous2 = rowA;
+  let previous = rowB;
+  let current = rowC;
+  previous2.fill(0, 0, width);
   for (let j = 0; j < width; j++) previous[j] = j;
   for (let i = 1; i <= a.length; i++) {
     current[0] = i;
@@ -35,6 +47,10 @@ export function editDistance(a: string, b: string, limit: number): number {
   return previous[b.length]!;
 }
 
+let rowA = new Int32Array(64);
+let rowB = new Int32Array(64);
+let rowC = new Int32Array(64);
+
 function sortedLetters(word: string): string {
   return [...word].sort().join('');
 }
@@ -49,8 +65,6 @@ export interface CorrectorOptions {
   maxEditsShort: number;
   /** Length from which one more edit is allowed. */
   longWordLength: number;
-  /** fuse.js threshold for candidate generation (candidates are then checked by edit distance). */
-  fuseThreshold: number;
   /** Correctly spelled words are left alone even when a policy word is one letter away ("portal" is not a typo of "postal"). */
   isRealWord: (word: string) => boolean;
 }
@@ -60,7 +74,6 @@ export const defaultCorrectorOptions: CorrectorOptions = {
   swapOnlyBelow: 4,
   maxEditsShort: 1,
   longWordLength: 8,
-  fuseThreshold: 0.5,
   isRealWord: isEnglishWord,
 };
 
@@ -70,12 +83,26 @@ export interface Correction {
   distance: number;
 }
 
+/** Every string obtained from `word` by deleting one letter (with repeats removed). */
+function oneLetterDeletions(word: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < word.length; i++) {
+    if (i > 0 && word[i] === word[i - 1]) continue;
+    out.push(word.slice(0, i) + word.slice(i + 1));
+  }
+  return out;
+}
+
 /**
- * Corrects misspelled query words to known words. Candidates come from fuse.js over the vocabulary, bucketed
- * by first letter and length (a word's first or second letter is almost always typed right, a typo changes the
- * length by at most the allowed edits, and small buckets keep each search to a few dozen words); each candidate
- * must also be within a small edit distance, so "payday" never becomes "payment". Results, including "no
- * correction", are memoized.
+ * Corrects misspelled query words to known words. Candidates come from a symmetric-delete index over the
+ * vocabulary: a typed word and a known word within one edit (or one swap) share a one-letter deletion, so the
+ * typed word's deletions are looked up in a map built once. Each candidate is then checked by edit distance, so
+ * "payday" never becomes "payment". A long word (two edits allowed) tries its two-letter deletions against the
+ * same map (two extra letters: "acccounnt"), then scans the few words of its buckets (same first letter, length
+ * within two). Results, including "no correction", are memoized in a bounded cache.
+ *
+ * Heuristics, as people type: the first or second letter is almost always right; short words only take swaps,
+ * substitutions and one dropped letter; a swap beats any other edit; ties go to the more frequent word.
  *
  * @example
  * const corrector = new VocabularyCorrector(new Map([['store', 3], ['long', 1]]));
@@ -84,8 +111,10 @@ export interface Correction {
 export class VocabularyCorrector {
   private readonly options: CorrectorOptions;
   private readonly frequency: ReadonlyMap<string, number>;
+  private readonly words: string[] = [];
+  /** Word or one-letter deletion of a word → indexes into `words`. */
+  private readonly deletions = new Map<string, number | number[]>();
   private readonly buckets = new Map<string, string[]>();
-  private readonly fuses = new Map<string, Fuse<string>>();
   private readonly cache = new Map<string, Correction | null>();
 
   constructor(frequency: ReadonlyMap<string, number>, options: Partial<CorrectorOptions> = {}) {
@@ -93,12 +122,24 @@ export class VocabularyCorrector {
     this.frequency = frequency;
     for (const word of frequency.keys()) {
       const first = word[0];
-      if (first === undefined) continue;
+      if (first === undefined || word.length > 31) continue;
       const key = `${first}${word.length}`;
       let bucket = this.buckets.get(key);
       if (bucket === undefined) this.buckets.set(key, (bucket = []));
       bucket.push(word);
+      const id = this.words.length;
+      this.words.push(word);
+      this.addDeletion(word, id);
+      for (const deletion of oneLetterDeletions(word)) this.addDeletion(deletion, id);
     }
+  }
+
+  private addDeletion(key: string, id: number): void {
+    const existing = this.deletions.get(key);
+    if (existing === undefined) this.deletions.set(key, id);
+    else if (typeof existing === 'number') {
+      if (existing !== id) this.deletions.set(key, [existing, id]);
+    } else if (existing[existing.length - 1] !== id) existing.push(id);
   }
 
   /** Whether the word is known as is. */
@@ -122,70 +163,130 @@ export class VocabularyCorrector {
     // A correctly spelled word is not a typo, whatever policy word happens to be close.
     if (this.options.isRealWord(word)) return null;
     const limit = word.length < this.options.longWordLength ? this.options.maxEditsShort : this.options.maxEditsShort + 1;
-    let best: Correction | null = null;
-    let bestCost = Infinity;
-    let bestFrequency = 0;
-    const letters = sortedLetters(word);
-    // Same length first (swaps and substitutions are the commonest typos), then ±1, ±2; first letter before
-    // second. Stops at the first swap, which nothing else can beat.
-    const lengths = [word.length];
-    // Short words only take substitutions and swaps: an added letter turns "join" into "joint".
-    if (word.length >= 5) for (let delta = 1; delta <= limit; delta++) lengths.push(word.length - delta, word.length + delta);
-    for (const letter of word[0] === word[1] ? [word[0]!] : [word[0]!, word[1]!]) {
-      for (const length of lengths) {
-        const fuse = this.fuseFor(`${letter}${length}`);
-        if (fuse === undefined) continue;
-        for (const result of fuse.search(word, { limit: 10 })) {
-          const candidate = result.item;
-          const swapped = sortedLetters(candidate) === letters;
-          if (word.length < this.options.swapOnlyBelow && !swapped) continue;
-          const distance = editDistance(word, candidate, limit);
-          if (distance > limit) continue;
-          const frequency = this.frequency.get(candidate) ?? 0;
-          // Swapped letters are the commonest typo ("lnog"): prefer "long" over the equally distant "log".
-          const cost = distance - (swapped ? 0.5 : 0);
-          if (cost < bestCost || (cost === bestCost && frequency > bestFrequency)) {
-            best = { word: candidate, distance };
-            bestCost = cost;
-            bestFrequency = frequency;
-          }
-        }
-        if (bestCost <= 0.5) return best;
+    const search = new CandidateSearch(word, limit, this.options, this.frequency);
+    const seen = new Set<number>();
+    for (const key of [word, ...oneLetterDeletions(word)]) {
+      const ids = this.deletions.get(key);
+      if (ids === undefined) continue;
+      for (const id of typeof ids === 'number' ? [ids] : ids) {
+        if (seen.has(id)) continue;
+        seen.add(id);
+        search.consider(this.words[id]!);
       }
-      if (bestCost <= 1) return best;
     }
-    return best;
+    const found = search.best();
+    if (found !== null || limit < 2) return found;
+    // Two edits in a long word. Two extra letters ("acccounnt"): two deletions of the typed word are a known word
+    // or one of its deletions.
+    const deletions = new Set(oneLetterDeletions(word).flatMap(oneLetterDeletions));
+    for (const key of deletions) {
+      const ids = this.deletions.get(key);
+      if (ids === undefined) continue;
+      for (const id of typeof ids === 'number' ? [ids] : ids) {
+        if (seen.has(id)) continue;
+        seen.add(id);
+        search.consider(this.words[id]!);
+      }
+    }
+    const twoExtra = search.best();
+    if (twoExtra !== null) return twoExtra;
+    // Two substitutions or dropped letters: the buckets (first letter, length within two) hold a few dozen words.
+    for (const letter of search.firstLetters) {
+      for (const length of search.lengths) for (const candidate of this.buckets.get(`${letter}${length}`) ?? []) search.consider(candidate);
+    }
+    return search.best();
+  }
+}
+
+/** The candidate rules of {@link VocabularyCorrector}, applied to candidates from any source. */
+class CandidateSearch {
+  /** First letters a candidate may start with: the typed word's first or second letter. */
+  readonly firstLetters: readonly string[];
+  /** Lengths a candidate may have. */
+  readonly lengths: readonly number[];
+  private readonly letters: string;
+  private bestFirst: { correction: Correction; cost: number; frequency: number } | null = null;
+  private bestOther: { correction: Correction; cost: number; frequency: number } | null = null;
+
+  constructor(
+    private readonly word: string,
+    private readonly limit: number,
+    private readonly options: CorrectorOptions,
+    private readonly frequency: ReadonlyMap<string, number>,
+  ) {
+    this.letters = sortedLetters(word);
+    this.firstLetters = word[0] === word[1] ? [word[0]!] : [word[0]!, word[1]!];
+    const lengths = [word.length];
+    // Short words take substitutions, swaps and one dropped letter ("giv"): an added letter turns "join" into
+    // "joint", and real words never get here anyway.
+    if (word.length >= 5) for (let delta = 1; delta <= limit; delta++) lengths.push(word.length - delta, word.length + delta);
+    else lengths.push(word.length + 1);
+    this.lengths = lengths;
   }
 
-  private fuseFor(key: string): Fuse<string> | undefined {
-    let fuse = this.fuses.get(key);
-    if (fuse === undefined) {
-      const bucket = this.buckets.get(key);
-      if (bucket === undefined) return undefined;
-      // Built lazily: most questions need no correction, and the CLI should start fast.
-      fuse = new Fuse(bucket, { includeScore: true, threshold: this.options.fuseThreshold, ignoreLocation: true, minMatchCharLength: 2 });
-      this.fuses.set(key, fuse);
-    }
-    return fuse;
+  consider(candidate: string): void {
+    const first = candidate[0] === this.word[0];
+    if (!first && candidate[0] !== this.word[1]) return;
+    if (!this.lengths.includes(candidate.length)) return;
+    const distance = editDistance(this.word, candidate, this.limit);
+    if (distance > this.limit) return;
+    // Only now the (allocating) anagram check, and only where it can matter.
+    const swapped = candidate.length === this.word.length && sortedLetters(candidate) === this.letters;
+    if (this.word.length < this.options.swapOnlyBelow && !swapped && candidate.length === this.word.length) return;
+    const frequency = this.frequency.get(candidate) ?? 0;
+    // Swapped letters are the commonest typo ("lnog"): prefer "long" over the equally distant "log".
+    const cost = distance - (swapped ? 0.5 : 0);
+    const entry = { correction: { word: candidate, distance }, cost, frequency };
+    const better = (current: typeof entry | null): boolean =>
+      current === null || cost < current.cost || (cost === current.cost && (frequency > current.frequency || (frequency === current.frequency && candidate < current.correction.word)));
+    if (first) {
+      if (better(this.bestFirst)) this.bestFirst = entry;
+    } else if (better(this.bestOther)) this.bestOther = entry;
+  }
+
+  /** A candidate with the typed first letter wins at one edit; otherwise the cheapest overall. */
+  best(): Correction | null {
+    const first = this.bestFirst;
+    const other = this.bestOther;
+    if (first !== null && (first.cost <= 1 || other === null || first.cost <= other.cost)) return first.correction;
+    return other?.correction ?? first?.correction ?? null;
   }
 }
 
 /**
  * Fuzzy matching of single unknown words against section headings with fuse.js: the last resort for a word that
- * spelling correction could not fix ("retenshun" → "Data retention"). Headings are few, and results are memoized.
+ * spelling correction could not fix ("retenshun" → "Data retention"). fuse searches the headings' words, grouped
+ * by first letter (the typed word's first or second letter is almost always right), so each search runs over a
+ * handful of short strings: a whole heading list costs milliseconds per new word in fuse's bitap search, a
+ * bucket of words a few microseconds. Results are memoized in a bounded cache.
  *
  * @example
  * const headings = new HeadingMatcher(['Data retention', 'Data security']);
  * headings.matchWord('retenshun') // => 'Data retention'
  */
 export class HeadingMatcher {
-  private readonly fuse: Fuse<string>;
+  private readonly fuses = new Map<string, Fuse<string>>();
+  /** Heading word → first heading (in the given order) containing it. */
+  private readonly headingOf = new Map<string, string>();
   private readonly cache = new Map<string, string | null>();
   private readonly minLength: number;
 
   constructor(headings: readonly string[], options: { threshold?: number; minLength?: number } = {}) {
-    this.fuse = new Fuse([...new Set(headings)], { includeScore: true, threshold: options.threshold ?? 0.35, ignoreLocation: true, minMatchCharLength: 4 });
     this.minLength = options.minLength ?? 5;
+    const buckets = new Map<string, string[]>();
+    for (const heading of headings) {
+      for (const word of heading.toLowerCase().split(/[^\p{L}]+/u)) {
+        // Short heading words ("data", "your") are what every question shares, not what it misspells.
+        if (word.length < 4 || this.headingOf.has(word)) continue;
+        this.headingOf.set(word, heading);
+        const first = word[0]!;
+        let bucket = buckets.get(first);
+        if (bucket === undefined) buckets.set(first, (bucket = []));
+        bucket.push(word);
+      }
+    }
+    const fuseOptions = { includeScore: true, threshold: options.threshold ?? 0.35, ignoreLocation: true, minMatchCharLength: 4 };
+    for (const [first, words] of buckets) this.fuses.set(first, new Fuse(words, fuseOptions));
   }
 
   /** The heading containing an approximate match of `word` (lower case), or null. */
@@ -194,7 +295,15 @@ export class HeadingMatcher {
     if (cached !== undefined) return cached;
     // fuse's bitap matcher handles patterns of up to 32 characters; longer "words" are not typos of a heading.
     const usable = word.length >= this.minLength && word.length <= 32 && /^\p{L}+$/u.test(word);
-    const result = usable ? (this.fuse.search(word, { limit: 1 })[0]?.item ?? null) : null;
+    let best: { heading: string; score: number } | null = null;
+    if (usable) {
+      for (const first of word[0] === word[1] ? [word[0]!] : [word[0]!, word[1]!]) {
+        const found = this.fuses.get(first)?.search(word, { limit: 1 })[0];
+        const heading = found === undefined ? undefined : this.headingOf.get(found.item);
+        if (heading !== undefined && (best === null || (found!.score ?? 1) < best.score)) best = { heading, score: found!.score ?? 1 };
+      }
+    }
+    const result = best?.heading ?? null;
     if (this.cache.size >= 10_000) this.cache.clear();
     this.cache.set(word, result);
     return result;

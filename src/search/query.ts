@@ -1,20 +1,28 @@
 /**
  * Query understanding: turns a free-form question into weighted concepts over index terms.
  *
- * Steps: normalize and tokenize; correct unknown words (fuse.js over the vocabulary); drop conversational filler;
- * apply the synonym table (longest phrase first) so each concept carries the policy's own wording as
- * alternatives; unknown words become "unknown" concepts, which count against coverage (the abstention signal).
+ * Steps: strip chat noise (mentions, addresses, URLs, ticket and phone numbers); normalize and tokenize; correct
+ * unknown words (symmetric-delete index over the vocabulary); drop conversational filler and aspect verbs before
+ * gerunds ("keeps sending"); apply the synonym table (longest phrase first) so each concept carries the policy's
+ * own wording as alternatives; read other unknown words through morphology ("healthy" → "health",
+ * "subcontractors" → "contractors") or, last, fuzzy heading matching; what is still unknown becomes an "unknown"
+ * concept, which counts against coverage (the abstention signal). Also flags instruction requests about product
+ * objects ("how do I deploy a model").
  */
+import { stripChatNoise } from './noise.js';
 import { stem } from './stem.js';
 import { STOPWORDS, tokenize } from './tokenize.js';
 import {
+  ASPECT_VERBS,
   DEFAULT_SYNONYM_WEIGHT,
   FILLER_PHRASES,
   FILLER_WORDS,
+  OTHER_POLICY_KINDS,
   SLANG,
   SYNONYM_RULES,
   TEXT_REWRITES,
   WEAK_WORDS,
+  WORD_PREFIXES,
   type SynonymRule,
 } from './synonyms.js';
 import type { VocabularyCorrector } from './fuzzy.js';
@@ -41,6 +49,8 @@ export interface QueryConcept {
   topical: boolean;
   /** Whether the concept is one of the WEAK_WORDS ("data", "privacy", the company name). */
   weak: boolean;
+  /** Whether the concept came from the synonym table (or the heading fallback), rather than a plain word. */
+  fromRule: boolean;
 }
 
 /** The analysed question. */
@@ -48,6 +58,12 @@ export interface AnalyzedQuery {
   concepts: QueryConcept[];
   /** Content words only (filler and stopwords removed, typos corrected), for fuzzy heading matching. */
   keywords: string;
+  /**
+   * An instruction request about product objects: "how do I <action> <object>" (or "can I …") where every object
+   * is a plain word outside the synonym table and weak words ("how do I delete a project", "can I export my model
+   * to python"). Privacy questions name a data-subject concept as the object ("my data", "my account", "cookies").
+   */
+  productHowTo: boolean;
 }
 
 /** Compiled synonym data: phrase (stems joined by spaces) → added stems with weights. */
@@ -61,6 +77,10 @@ export interface CompiledSynonyms {
   readonly prefixes: ReadonlySet<string>;
   /** Every word the synonym data mentions, so spelling correction can target question-only words ("long"). */
   readonly words: ReadonlySet<string>;
+  /** Rule phrases that only come from rules marked `topical: false` (they rank, but name no policy topic). */
+  readonly contextual: ReadonlySet<string>;
+  /** Phrases naming another kind of policy ("refund policy"): an unknown concept, whatever words they share. */
+  readonly otherPolicies: ReadonlySet<string>;
 }
 
 function phraseKey(phrase: string): string[] {
@@ -79,11 +99,13 @@ export function compileSynonyms(
   fillerPhrases: readonly string[] = FILLER_PHRASES,
   fillerWords: readonly string[] = FILLER_WORDS,
   weakWords: readonly string[] = WEAK_WORDS,
+  otherPolicyKinds: readonly string[] = OTHER_POLICY_KINDS,
 ): CompiledSynonyms {
   // The bundled tables are compiled once per process: every answerer (and every hot reload) shares them.
-  const isDefault = rules === SYNONYM_RULES && fillerPhrases === FILLER_PHRASES && fillerWords === FILLER_WORDS && weakWords === WEAK_WORDS;
+  const isDefault =
+    rules === SYNONYM_RULES && fillerPhrases === FILLER_PHRASES && fillerWords === FILLER_WORDS && weakWords === WEAK_WORDS && otherPolicyKinds === OTHER_POLICY_KINDS;
   if (isDefault && compiledDefaults !== undefined) return compiledDefaults;
-  const compiled = compileTables(rules, fillerPhrases, fillerWords, weakWords);
+  const compiled = compileTables(rules, fillerPhrases, fillerWords, weakWords, otherPolicyKinds);
   if (isDefault) compiledDefaults = compiled;
   return compiled;
 }
@@ -95,8 +117,11 @@ function compileTables(
   fillerPhrases: readonly string[],
   fillerWords: readonly string[],
   weakWords: readonly string[],
+  otherPolicyKinds: readonly string[],
 ): CompiledSynonyms {
   const compiled = new Map<string, Map<string, number>>();
+  const topicalKeys = new Set<string>();
+  const contextualKeys = new Set<string>();
   const words = new Set<string>();
   const weakStems = new Set(weakWords.map((word) => stem(word)));
   let maxPhraseWords = 1;
@@ -118,6 +143,8 @@ function compileTables(
       for (const token of tokens) words.add(token);
       maxPhraseWords = Math.max(maxPhraseWords, tokens.length);
       const key = tokens.map(stem).join(' ');
+      if (rule.topical === false) contextualKeys.add(key);
+      else topicalKeys.add(key);
       let target = compiled.get(key);
       if (target === undefined) compiled.set(key, (target = new Map()));
       for (const [term, w] of added) target.set(term, Math.max(target.get(term) ?? 0, w));
@@ -132,8 +159,19 @@ function compileTables(
     for (const token of tokenize(phrase)) words.add(token);
   }
   for (const word of fillerWords) words.add(word);
+  const otherPolicies = new Set<string>();
+  for (const kind of otherPolicyKinds) {
+    for (const noun of ['policy', 'policies']) {
+      const key = phraseKey(`${kind} ${noun}`);
+      maxPhraseWords = Math.max(maxPhraseWords, key.length);
+      otherPolicies.add(key.join(' '));
+    }
+    for (const token of tokenize(kind)) words.add(token);
+  }
+  // A phrase is contextual only if no topical rule lists it too.
+  for (const key of topicalKeys) contextualKeys.delete(key);
   const prefixes = new Set<string>();
-  for (const key of [...compiled.keys(), ...fillerPhraseKeys]) {
+  for (const key of [...compiled.keys(), ...fillerPhraseKeys, ...otherPolicies]) {
     const parts = key.split(' ');
     for (let length = 1; length < parts.length; length++) prefixes.add(parts.slice(0, length).join(' '));
   }
@@ -145,6 +183,8 @@ function compileTables(
     weakStems,
     maxPhraseWords,
     words,
+    contextual: contextualKeys,
+    otherPolicies,
   };
 }
 
@@ -173,6 +213,11 @@ export interface QueryOptions {
   knownModifierFactor: number;
   /** Weight of heading words reached through the fuzzy heading fallback. */
   headingFallbackWeight: number;
+  /**
+   * Weight of a policy word reached from an unknown word by morphology: a derived form ("healthy" → "health")
+   * or a prefixed compound ("subcontractors" → "contractors", "resell" → "sell").
+   */
+  derivedWeight: number;
   /** Weight of the asker's own words inside a matched phrase ("service emails"): the phrase, not each word, carries the meaning. */
   phraseWordWeight: number;
   /** Only this many characters of a question are read (a pasted 10 kB e-mail is not a question). */
@@ -191,6 +236,7 @@ export const defaultQueryOptions: QueryOptions = {
   knownModifierFactor: 0.5,
   phraseWordWeight: 0.6,
   headingFallbackWeight: 0.6,
+  derivedWeight: 0.75,
   maxQuestionChars: 1000,
   maxConcepts: 24,
 };
@@ -216,6 +262,62 @@ function unknownWordFactor(word: string, options: QueryOptions): number {
 
 
 /**
+ * A policy word for an unknown word, by morphology: a shorter stem the index knows ("healthi" → "health",
+ * "physicali" → "physic"), or a known word behind a prefix ("subcontractors" → "contractors" and its synonym
+ * rule, "resell" → "sell"). Returns the weighted alternatives and whether they come from the synonym table.
+ */
+function deriveKnown(token: string, own: string, context: QueryContext, options: QueryOptions): { weighted: Map<string, number>; fromRule: boolean } | null {
+  const { terms, synonyms } = context;
+  for (let cut = 1; cut <= 2; cut++) {
+    const shorter = own.slice(0, own.length - cut);
+    if (shorter.length >= 5 && terms.has(shorter)) return { weighted: new Map([[shorter, options.derivedWeight]]), fromRule: false };
+  }
+  for (const prefix of WORD_PREFIXES) {
+    if (!token.startsWith(prefix) || token.length - prefix.length < 4) continue;
+    const rest = token.slice(prefix.length).replace(/^-/, '');
+    const restStem = stem(rest);
+    const rule = synonyms.rules.get(restStem);
+    if (rule !== undefined && !synonyms.contextual.has(restStem)) {
+      const weighted = new Map<string, number>();
+      for (const [term, weight] of rule) weighted.set(term, weight * options.derivedWeight);
+      weighted.set(restStem, options.derivedWeight);
+      return { weighted, fromRule: true };
+    }
+    if (restStem.length >= 4 && terms.has(restStem)) return { weighted: new Map([[restStem, options.derivedWeight]]), fromRule: false };
+  }
+  return null;
+}
+
+// Interjections that may precede the opener ("ok so how do I …").
+const LEADING_INTERJECTIONS: ReadonlySet<string> = new Set(['hey', 'hi', 'hello', 'so', 'ok', 'okay', 'quick', 'question', 'um', 'uh', 'also', 'and', 'but', 'please', 'pls', 'plz']);
+const HOW_TO_OPENERS: ReadonlySet<string> = new Set(['how', 'can', 'could', 'may']);
+const HOW_TO_MODALS: ReadonlySet<string> = new Set(['do', 'can', 'could', 'should', 'would', 'to']);
+const HOW_TO_SUBJECTS: ReadonlySet<string> = new Set(['i', 'we', 'one', 'my', 'our']);
+
+/**
+ * Whether the question opens as an instruction request: "how do I …", "how can we …", "how to …", "can I …".
+ * Returns the index of the first token after the opener, or -1.
+ */
+function instructionStart(tokens: readonly string[]): number {
+  let at = 0;
+  while (at < tokens.length && LEADING_INTERJECTIONS.has(tokens[at]!)) at++;
+  const first = tokens[at];
+  if (first === undefined || !HOW_TO_OPENERS.has(first)) return -1;
+  if (first === 'how') {
+    if (tokens[at + 1] === 'to') return at + 2;
+    if (HOW_TO_MODALS.has(tokens[at + 1] ?? '') && HOW_TO_SUBJECTS.has(tokens[at + 2] ?? '')) return at + 3;
+    return -1;
+  }
+  return HOW_TO_SUBJECTS.has(tokens[at + 1] ?? '') ? at + 2 : -1;
+}
+
+
+/** Whether a token reads as a gerund or present participle ("sending", "showing"). */
+function isGerund(token: string): boolean {
+  return token.length > 4 && token.endsWith('ing') && !STOPWORDS.has(token);
+}
+
+/**
  * Analyses a question into concepts.
  *
  * @example
@@ -223,12 +325,15 @@ function unknownWordFactor(word: string, options: QueryOptions): number {
  * query.concepts.map((c) => c.source) // => ['how long', 'store', 'info']
  */
 export function analyzeQuery(question: string, context: QueryContext, options: QueryOptions = defaultQueryOptions): AnalyzedQuery {
-  let text = question.slice(0, options.maxQuestionChars);
+  // Mentions, e-mail addresses, URLs, ticket and phone numbers are chat noise, not content.
+  let text = stripChatNoise(question.slice(0, options.maxQuestionChars));
   // Before lower-casing: some variants are told apart only by case ("US" the country, "us" the pronoun).
   for (const [pattern, replacement] of TEXT_REWRITES) text = text.replace(pattern, replacement);
   const { synonyms, corrector, terms } = context;
   const tokens: string[] = [];
-  for (const token of tokenize(text)) {
+  for (const raw of tokenize(text)) {
+    // "under 18s", "over-16s": the age, not an unknown word.
+    const token = /^\d+s$/.test(raw) ? raw.slice(0, -1) : raw;
     const expansion = Object.hasOwn(SLANG, token) ? SLANG[token] : undefined;
     if (expansion === undefined) tokens.push(token);
     else for (const word of expansion.split(' ')) tokens.push(word);
@@ -245,15 +350,21 @@ export function analyzeQuery(question: string, context: QueryContext, options: Q
       corrected[i] = true;
     }
   }
+  // "keeps sending", "kept asking": an aspect verb before a gerund says "again and again", not "retain".
+  const skip: boolean[] = tokens.map((token, i) => ASPECT_VERBS.has(token) && isGerund(tokens[i + 1] ?? ''));
   const stems = tokens.map(stem);
   const concepts: QueryConcept[] = [];
   const surfaceOf = new Map<QueryConcept, string>();
   const bySource = new Map<string, QueryConcept>();
   const keywords: string[] = [];
-  const addConcept = (source: string, weighted: ReadonlyMap<string, number>, fromRule: boolean, surface: string): void => {
+  const unknownNouns = new Set<QueryConcept>();
+  const howToStart = instructionStart(tokens);
+  let howToObjectsFrom = -1;
+  const addConcept = (source: string, weighted: ReadonlyMap<string, number>, fromRule: boolean, surface: string, topical = fromRule): QueryConcept => {
     const existing = bySource.get(source);
-    const concept: QueryConcept = existing ?? { source, alternatives: [], coverageWeight: 0, topical: false, weak: synonyms.weakStems.has(source) };
-    if ((fromRule || context.headingTerms.has(source)) && !synonyms.weakStems.has(source)) concept.topical = true;
+    const concept: QueryConcept = existing ?? { source, alternatives: [], coverageWeight: 0, topical: false, weak: synonyms.weakStems.has(source), fromRule };
+    if ((topical || context.headingTerms.has(source)) && !synonyms.weakStems.has(source)) concept.topical = true;
+    if (fromRule) concept.fromRule = true;
     for (const [term, weight] of weighted) {
       const termId = terms.get(term);
       if (termId === undefined) continue;
@@ -266,13 +377,21 @@ export function analyzeQuery(question: string, context: QueryContext, options: Q
       concepts.push(concept);
       surfaceOf.set(concept, surface);
     }
+    return concept;
   };
 
   let i = 0;
   while (i < tokens.length && concepts.length < options.maxConcepts) {
+    if (skip[i]) {
+      i++;
+      continue;
+    }
+    // The first concept after "how do I" is the action; the ones after it are its objects.
+    if (howToStart >= 0 && i >= howToStart && howToObjectsFrom < 0 && concepts.length > 0) howToObjectsFrom = concepts.length - 1;
     let matched = 0;
     let rule: ReadonlyMap<string, number> | undefined;
     let filler = false;
+    let otherPolicy = false;
     // Longest phrase starting here: extend word by word while some phrase still has this prefix.
     let key = '';
     for (let length = 1; i + length <= tokens.length && length <= synonyms.maxPhraseWords; length++) {
@@ -281,18 +400,33 @@ export function analyzeQuery(question: string, context: QueryContext, options: Q
       // A lone stopword or filler word never triggers a rule, even when it shares a stem with one ("to" and
       // "ToS", "guys" and "GUI").
       const blocked = length === 1 && (STOPWORDS.has(tokens[i]!) || synonyms.fillerWords.has(tokens[i]!));
-      if (found !== undefined && !blocked) {
+      if (length > 1 && synonyms.otherPolicies.has(key)) {
+        matched = length;
+        rule = undefined;
+        filler = false;
+        otherPolicy = true;
+      } else if (found !== undefined && !blocked) {
         matched = length;
         rule = found;
         filler = false;
+        otherPolicy = false;
       } else if (length > 1 && synonyms.fillerPhrases.has(key)) {
         matched = length;
         rule = undefined;
         filler = true;
+        otherPolicy = false;
       }
       if (!synonyms.prefixes.has(key)) break;
     }
     if (filler) {
+      i += matched;
+      continue;
+    }
+    if (otherPolicy) {
+      // "refund policy", "travel policy": another policy altogether, as unknown as a word the policy never uses.
+      const words = tokens.slice(i, i + matched);
+      unknownNouns.add(addConcept(stems.slice(i, i + matched).join(' '), new Map(), false, words.join(' ')));
+      keywords.push(...words);
       i += matched;
       continue;
     }
@@ -302,8 +436,17 @@ export function analyzeQuery(question: string, context: QueryContext, options: Q
       if (token.length < 2 || STOPWORDS.has(token) || synonyms.fillerWords.has(token)) continue;
       keywords.push(token);
       const own = stems[i - 1]!;
-      const fallback = terms.has(own) || isEnglishWord(token) ? null : (context.headingFallback?.(token) ?? null);
-      if (fallback === null) addConcept(own, new Map([[own, corrected[i - 1] ? options.correctionWeight : 1]]), false, token);
+      if (terms.has(own)) {
+        addConcept(own, new Map([[own, corrected[i - 1] ? options.correctionWeight : 1]]), false, token);
+        continue;
+      }
+      const derived = deriveKnown(token, own, context, options);
+      if (derived !== null) {
+        addConcept(own, derived.weighted, derived.fromRule, token);
+        continue;
+      }
+      const fallback = isEnglishWord(token) ? null : (context.headingFallback?.(token) ?? null);
+      if (fallback === null) addConcept(own, new Map(), false, token);
       else addConcept(own, new Map(fallback.map((term) => [term, options.headingFallbackWeight])), true, token);
       continue;
     }
@@ -318,7 +461,8 @@ export function analyzeQuery(question: string, context: QueryContext, options: Q
       const own = (corrected[k] ? options.correctionWeight : 1) * (matched > 1 ? options.phraseWordWeight : 1);
       weighted.set(stems[k]!, Math.max(own, weighted.get(stems[k]!) ?? 0));
     }
-    addConcept(stems.slice(i, i + matched).join(' '), weighted, true, words.join(' '));
+    const ruleKey = stems.slice(i, i + matched).join(' ');
+    addConcept(ruleKey, weighted, true, words.join(' '), !synonyms.contextual.has(ruleKey));
     i += matched;
   }
 
@@ -327,7 +471,8 @@ export function analyzeQuery(question: string, context: QueryContext, options: Q
     for (const alternative of concept.alternatives) best = Math.max(best, alternative.weight * context.idf[alternative.termId]!);
     let weight = best;
     if (concept.alternatives.length === 0) {
-      weight = context.unknownIdf * options.unknownWordFactor * unknownWordFactor(surfaceOf.get(concept) ?? concept.source, options);
+      const factor = unknownNouns.has(concept) ? 1 : unknownWordFactor(surfaceOf.get(concept) ?? concept.source, options);
+      weight = context.unknownIdf * options.unknownWordFactor * factor;
     } else if (!concept.topical) {
       const primary = primaryWordClass(surfaceOf.get(concept) ?? '');
       if (primary !== 0 && primary !== WordClass.noun) weight *= options.knownModifierFactor;
@@ -338,5 +483,10 @@ export function analyzeQuery(question: string, context: QueryContext, options: Q
     }
     concept.coverageWeight = weight;
   }
-  return { concepts, keywords: keywords.join(' ') };
+  let productHowTo = false;
+  if (howToStart >= 0 && howToObjectsFrom >= 0) {
+    const objects = concepts.slice(howToObjectsFrom + 1).filter((concept) => !concept.weak);
+    productHowTo = objects.length > 0 && objects.every((concept) => !concept.fromRule && !concept.topical);
+  }
+  return { concepts, keywords: keywords.join(' '), productHowTo };
 }

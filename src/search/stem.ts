@@ -9,6 +9,8 @@ const STEM_OVERRIDES: ReadonlyArray<readonly [prefix: string, stem: string]> = [
   ['personalis', 'personaliz'],
   // "settings" would stem to "set" and match "set cookies"; the policy's "settings" are profile settings.
   ['settings', 'setting'],
+  // "reseller" would stem to "resel", as "resell" does: a partner is not a sale of data.
+  ['reseller', 'reseller'],
 ];
 
 const cache = new Map<string, string>();

@@ -18,6 +18,12 @@
  *   the company's name). They rank passages only a little and count little toward coverage, so "how do I sign
  *   up for the datarobot university" is not "half covered" by its "datarobot"; a question made only of weak
  *   words names no topic.
+ * - `topical: false` on a rule: its words rank passages but do not make a question about the policy on their own
+ *   (events, apps, phone calls, "use"): such questions are answered only when they also name a policy topic.
+ * - ASPECT_VERBS: "keeps sending", "kept asking" (dropped before a gerund, so "keep" is not read as "retain").
+ * - OTHER_POLICY_KINDS: "<kind> policy" names another policy ("refund policy"): an unknown concept.
+ * - WORD_PREFIXES: an unknown word that is a prefix plus a known word ("subcontractors", "resell") is read as
+ *   that word.
  * - SLANG: texting shorthand rewritten to words ("wat", "acct", "tos"); TEXT_REWRITES: spelling variants decided
  *   on the raw text ("data robot", "DR", "U.S.", "e-mail").
  *
@@ -32,6 +38,11 @@ export interface SynonymRule {
   readonly add: readonly string[];
   /** Weight of the added words, relative to the asker's own words (1). Default 0.8. */
   readonly weight?: number;
+  /**
+   * `false` for context words that rank passages but do not by themselves make a question about the policy
+   * ("webinar", "app", "phone", "use"): "when is the next webinar" is not a privacy question.
+   */
+  readonly topical?: false;
 }
 
 /** Default weight of words added by a rule. */
@@ -107,26 +118,26 @@ export const SYNONYM_RULES: readonly SynonymRule[] = [
   { when: ['stop getting', 'stop receiving', 'no longer receive', 'fewer emails', 'less emails', 'too many emails', 'unsubscribe', 'opt out', 'optout', 'opt outs', 'stop emails', 'stop emailing', 'stop sending', 'stop contacting', 'stop calling', 'no more emails', 'spam', 'spamming', 'junk mail', 'mailing list', 'email list', 'do not contact', 'leave me alone'], add: ['opt', 'unsubscribe', 'marketing communications'] },
   { when: ['stop'], add: ['opt', 'unsubscribe'], weight: 0.6 },
   { when: ['newsletter', 'newsletters', 'marketing', 'promotional', 'promotions', 'promo', 'promos', 'sales emails', 'sales calls', 'cold call', 'cold calls', 'cold email', 'outreach'], add: ['marketing', 'communications', 'emails', 'newsletters'] },
-  { when: ['email', 'emails', 'e mail', 'e mails', 'emailing', 'call', 'calls', 'calling', 'phone', 'telephone', 'text me', 'sms', 'message', 'messages', 'reach out', 'contact me', 'contacting me'], add: ['email', 'telephone', 'communicate', 'contact'], weight: 0.6 },
+  { when: ['email', 'emails', 'e mail', 'e mails', 'emailing', 'call', 'calls', 'calling', 'phone', 'telephone', 'text me', 'sms', 'message', 'messages', 'reach out', 'contact me', 'contacting me'], add: ['email', 'telephone', 'communicate', 'contact'], weight: 0.6, topical: false },
   { when: ['service emails', 'service messages', 'service announcements', 'security alerts', 'technical notices', 'transactional emails', 'account emails', 'billing messages', 'system emails', 'notifications', 'alerts'], add: ['service announcements', 'technical notices', 'security alerts', 'service related communications'] },
 
   // --- Collection ---
   { when: ['what kind of', 'what kinds of', 'what sort of', 'what sorts of', 'what type of', 'what types of', 'kinds of', 'sorts of', 'types of'], add: ['types', 'categories', 'collect'], weight: 0.6 },
   { when: ['info', 'infos', 'details', 'personal info', 'pii', 'personally identifiable information'], add: ['information', 'personal data'] },
-  { when: ['collect', 'collection', 'gather', 'gathering', 'harvest', 'harvesting', 'capture', 'obtain', 'grab', 'scrape', 'scraping', 'record', 'recording', 'log', 'logging', 'what data', 'what personal data', 'what personal information', 'which data', 'which personal data', 'what information', 'what info', 'what kind of data', 'what kind of information', 'types of data', 'categories'], add: ['collect', 'categories', 'types'] },
+  { when: ['collect', 'collection', 'gather', 'gathering', 'harvest', 'harvesting', 'capture', 'obtain', 'grab', 'scrape', 'scraping', 'record', 'recording', 'log', 'logging', 'what data', 'what personal data', 'what personal information', 'which data', 'which personal data', 'what information', 'what info', 'what kind of data', 'what kind of information', 'types of data', 'categories', 'how do you get', 'how did you get', 'how you get', 'get my data', 'get my info', 'get my information', 'get my personal data', 'get my personal information', 'get hold of my', 'learn about me', 'find out about me', 'figure out about me'], add: ['collect', 'categories', 'types'] },
   { when: ['browse', 'browsing', 'ip', 'ip address', 'device', 'devices', 'browser', 'user agent', 'geolocation', 'gps', 'location', 'where i am', 'fingerprint', 'fingerprinting', 'operating system', 'connection'], add: ['ip address', 'device', 'browser', 'location', 'connection'] },
-  { when: ['app', 'apps', 'application ui', 'software', 'tool', 'tools', 'interface', 'ui', 'dashboard'], add: ['solution', 'websites'], weight: 0.7 },
+  { when: ['app', 'apps', 'application ui', 'software', 'tool', 'tools', 'interface', 'ui', 'dashboard'], add: ['solution', 'websites'], weight: 0.7, topical: false },
   { when: ['chat', 'chats', 'chatting', 'conversation', 'conversations', 'support ticket', 'support tickets', 'ticket', 'tickets', 'correspondence', 'emails with you', 'messages i send', 'what i write', 'what i post', 'posts'], add: ['correspondence', 'records', 'forums', 'communicating'] },
   { when: ['how i use', 'how we use the', 'what i do in', 'what i do on', 'what i do with', 'telemetry', 'usage data', 'usage', 'product usage', 'activity', 'user activity', 'monitor', 'monitoring', 'logins', 'clicks', 'clickstream', 'mouse', 'mouse movements', 'keystrokes', 'watching me', 'spy', 'spying', 'session recording', 'analytics', 'feature usage', 'engagement'], add: ['user metrics', 'user activity monitor', 'usage', 'clickstream', 'mouse tracking'] },
   { when: ['stats', 'statistics', 'metrics about my models', 'benchmarks', 'model stats', 'metadata', 'meta data', 'model data', 'project data', 'dataset stats', 'dataset statistics', 'summary statistics', 'model accuracy', 'accuracy', 'blueprints', 'run times', 'runtime', 'model performance', 'dataset size'], add: ['metadata', 'models', 'projects', 'dataset', 'blueprints'] },
   { when: ['on prem', 'on premise', 'on premises', 'onprem', 'self hosted', 'self managed', 'private cloud', 'air gapped', 'saas', 'cloud version', 'managed cloud'], add: ['on premise', 'saas', 'version'] },
-  { when: ['where do you get', 'where did you get', 'from other sources', 'other sources', 'public sources', 'publicly available', 'public data', 'enrichment', 'zoominfo', 'data brokers', 'bought my data', 'buy data', 'buy lists', 'b2b', 'lead lists', 'from my employer', 'from my company', 'got my email', 'got my number', 'got my contact', 'get my email', 'get my number', 'get my details'], add: ['third parties', 'third party sources', 'receive', 'publically', 'business contact information', 'b2b'] },
+  { when: ['where do you get', 'where did you get', 'from other sources', 'other sources', 'public sources', 'publicly available', 'public data', 'enrichment', 'zoominfo', 'data brokers', 'bought my data', 'buy data', 'buy lists', 'b2b', 'lead lists', 'from my employer', 'from my company', 'got my email', 'got my number', 'got my contact', 'get my email', 'get my number', 'get my details', 'gave you', 'given you', 'sent you', 'sold you', 'got my data from', 'get my data from', 'received my data', 'receive my data', 'receive data about me', 'scrape', 'scraping', 'scraped', 'crawl', 'crawling', 'public profile', 'public profiles', 'social media profile', 'social media profiles', 'linkedin profile', 'public information', 'public info'], add: ['third parties', 'third party sources', 'receive', 'publically', 'business contact information', 'b2b'] },
   { when: ['job title', 'employer', 'company name', 'work info', 'correspondence', 'name', 'address', 'phone number', 'postal address', 'contact details', 'contact information', 'surveys', 'survey', 'forum posts', 'forums'], add: ['name', 'email address', 'employer', 'job title', 'correspondence', 'surveys', 'contact information'], weight: 0.6 },
-  { when: ['community', 'forum', 'forums', 'blog', 'blogs', 'webinar', 'event', 'events', 'conference', 'meetup', 'in person', 'online community'], add: ['events', 'online communities', 'forums', 'event'], weight: 0.6 },
+  { when: ['community', 'forum', 'forums', 'blog', 'blogs', 'webinar', 'event', 'events', 'conference', 'meetup', 'in person', 'online community'], add: ['events', 'online communities', 'forums', 'event'], weight: 0.6, topical: false },
 
   // --- Use and legal basis ---
-  { when: ['legal basis', 'lawful basis', 'legal bases', 'legal grounds', 'legal ground', 'grounds', 'ground for', 'basis for', 'lawful grounds', 'justification', 'justify', 'legitimate interest', 'legitimate interests', 'lawful', 'lawfully', 'legally allowed', 'allowed to process', 'what right do you have', 'on what basis', 'on what grounds', 'article 6', 'art 6'], add: ['legal basis', 'legitimate', 'rely', 'obligation'] },
-  { when: ['use', 'uses', 'used', 'using', 'handle', 'handles', 'handled', 'handling', 'treat', 'treats', 'treated', 'treatment'], add: ['use', 'purposes', 'process'], weight: 0.5 },
+  { when: ['legal basis', 'lawful basis', 'legal bases', 'legal grounds', 'legal ground', 'grounds', 'ground for', 'basis for', 'lawful grounds', 'justification', 'justify', 'legitimate interest', 'legitimate interests', 'lawful', 'lawfully', 'legally allowed', 'allowed to process', 'what right do you have', 'on what basis', 'on what grounds', 'article 6', 'art 6', 'legal reason', 'legal reasons', 'lawful reason', 'lawful reasons', 'legal justification', 'legal right to', 'what gives you the right', 'entitles you', 'entitled to process'], add: ['legal basis', 'legitimate', 'rely', 'obligation'] },
+  { when: ['use', 'uses', 'used', 'using', 'handle', 'handles', 'handled', 'handling', 'treat', 'treats', 'treated', 'treatment'], add: ['use', 'purposes', 'process'], weight: 0.5, topical: false },
   { when: ['how do you use', 'how you use', 'how is my data used', 'how is my information used', 'how are you using', 'what do you use', 'why', 'purpose', 'purposes', 'reason', 'reasons', 'do with', 'use my data', 'use my information', 'use my info', 'using my data', 'used for'], add: ['use', 'purposes', 'purpose'], weight: 0.5 },
   { when: ['profiling', 'profile me', 'automated decision', 'automated decisions', 'automated decision making', 'decision making', 'relevant', 'relevance', 'more relevant', 'interests', 'interested in', 'personalize', 'personalized', 'personalization', 'personalise', 'personalised', 'personalisation', 'recommendation', 'recommendations', 'recommend', 'tailor', 'tailored', 'customize', 'customized', 'customise', 'individualized', 'individualised', 'individual experience'], add: ['individualized', 'personalize', 'personalized recommendations', 'tailor', 'preferences', 'interests'] },
   { when: ['support', 'customer support', 'help desk', 'helpdesk', 'tech support', 'provide the service', 'run the service', 'deliver the service', 'operate the platform'], add: ['provide', 'support', 'solution'], weight: 0.7 },
@@ -143,12 +154,14 @@ export const SYNONYM_RULES: readonly SynonymRule[] = [
   { when: ["don't agree", 'do not agree', 'dont agree', 'disagree', 'not ok with', 'not okay with', 'object to the policy', 'refuse the policy', 'reject the policy'], add: ['do not agree', 'practices', 'do not access'] },
   { when: ['whenever', 'whenever you want', 'whenever you like', 'anytime', 'any time', 'at any time', 'at will', 'unilaterally', 'without telling', 'without notice', 'without notifying'], add: ['discretion', 'update', 'changes'], weight: 0.7 },
   // The policy itself as the topic ("privacy policy?", "is there a privacy policy"): its introduction describes it.
-  { when: ['privacy policy', 'the policy', 'this policy', 'privacy policies', 'privacy notice', 'privacy statement', 'privacy'], add: ['describes', 'practices', 'policy'], weight: 0.5 },
+  { when: ['privacy policy', 'the policy', 'this policy', 'privacy policies', 'privacy notice', 'privacy statement', 'privacy', 'this document', 'the document', 'document', 'this page', 'this notice', 'this text', 'this statement'], add: ['describes', 'practices', 'policy'], weight: 0.5 },
+  // Questions about the policy's own wording: who "we" are, what a defined term means.
+  { when: ['refer to', 'refers to', 'referring to', 'referred to', 'define', 'defined', 'definition', 'definitions', 'mean by', 'meant by', 'stand for', 'stands for', 'terminology', 'glossary', 'who is we', 'who are we', 'who is us'], add: ['defined', 'collectively', 'describes', 'policy'], weight: 0.7 },
   { when: ['trust', 'trusted', 'trustworthy', 'care about privacy', 'take privacy seriously', 'responsible', 'responsibly', 'reliable'], add: ['security', 'seriously', 'protect', 'precautions'], weight: 0.7 },
-  { when: ['what is this policy', 'what is this privacy policy', 'what is the privacy policy', 'what is the policy', 'policy about', 'privacy policy about', 'what is this', 'overview', 'summary', 'summarize', 'tl dr', 'tldr', 'purpose of the policy', 'what does this policy do', 'what does the policy describe', 'describe', 'explained'], add: ['describes', 'practices', 'policy'], weight: 0.7 },
+  { when: ['what is this policy', 'what is this privacy policy', 'what is the privacy policy', 'what is the policy', 'policy about', 'privacy policy about', 'what is this', 'overview', 'summary', 'summarize', 'tl dr', 'tldr', 'purpose of the policy', 'what does this policy do', 'what does the policy describe', 'describe'], add: ['describes', 'practices', 'policy'], weight: 0.7 },
 
   // --- Customer data processed on a customer's behalf ---
-  { when: ['data controller', 'controller', 'controllers', 'processor', 'on behalf', 'on behalf of', 'my customers', 'our customers', 'customer data', 'end users', 'data i upload', 'data we upload', 'upload', 'uploaded', 'uploading', 'my dataset', 'my datasets', 'datasets', 'data in the platform', 'data in datarobot', 'my models', 'predictions', 'scoring data', 'training dataset'], add: ['customers', 'behalf', 'data controllers', 'customer data', 'process'] },
+  { when: ['data controller', 'controller', 'controllers', 'processor', 'on behalf', 'on behalf of', 'my customers', 'our customers', 'customer data', 'end users', 'data i upload', 'data we upload', 'upload', 'uploaded', 'uploading', 'my dataset', 'my datasets', 'datasets', 'data in the platform', 'data in datarobot', 'my models', 'predictions', 'scoring data', 'training dataset', 'uses datarobot', 'company that uses', 'companies that use', 'organization that uses', 'organisation that uses', 'business that uses', 'runs on datarobot', 'built on datarobot', 'built with datarobot', 'powered by datarobot', 'your customer', 'your customers', 'a customer of yours', 'customers of yours', 'your client', 'your clients', 'customer of datarobot', 'bank', 'banks', 'lender', 'lenders', 'insurer', 'insurers', 'insurance company', 'hospital', 'hospitals', 'retailer', 'retailers', 'credit score', 'score my', 'scored me', 'scores me', 'scoring me', 'scoring my', 'loan application', 'decision about me', 'decisions about me', 'prediction about me', 'predictions about me'], add: ['customers', 'behalf', 'data controllers', 'customer data', 'process'] },
 
   // --- Where data goes ---
   { when: ['abroad', 'overseas', 'international', 'internationally', 'transfer abroad', 'cross border', 'crossborder', 'outside the eu', 'outside europe', 'outside the eea', 'leaves europe', 'leave europe', 'leaves the eu', 'leave the eu', 'leaves my country', 'leave my country', 'out of europe', 'out of the eu', 'out of the country', 'sent abroad', 'goes abroad', 'outside my country', 'other countries', 'another country', 'which country', 'what country', 'countries', 'country', 'usa', 'united states', 'america', 'us servers', 'servers', 'server', 'data center', 'data centers', 'datacenter', 'data residency', 'residency', 'where is my data', 'where is my data stored', 'where do you store', 'located where', 'stored in', 'hosted in', 'kept in', 'servers in', 'where my data is stored', 'where data is stored', 'where my data is kept', 'where it is stored', 'scc', 'sccs', 'standard contractual clauses', 'adequacy', 'adequacy decision', 'privacy shield', 'schrems', 'jurisdiction', 'transfer', 'transferred', 'transfers'], add: ['international', 'transfers', 'transferred', 'countries', 'outside', 'jurisdiction', 'standard contractual clauses'] },
@@ -216,6 +229,11 @@ export const FILLER_PHRASES: readonly string[] = [
   'i think', 'i guess', 'i mean', 'you know', 'or something', 'or whatever', 'and stuff', 'and so on', 'kind of', 'sort of',
   'let me know', 'help me understand', 'can you help', 'can you help me', 'could you help me', 'need help', 'need some help',
   'explain to me', 'can you explain', 'could you explain', 'in plain english', 'in simple terms', 'eli5',
+  // Idioms and framing verbs whose words are not the question's topic ("in the first place", "count as").
+  'in the first place', 'to begin with', 'to start with', 'at the end of the day', 'in the end', 'by the way', 'out of curiosity',
+  'just curious', 'count as', 'counts as', 'counted as', 'considered as', 'qualify as', 'qualifies as', 'figure out', 'find out',
+  'work out', 'how does that work', 'how does this work', 'how does it work', 'how is that decided', 'how is this decided',
+  'how is that possible', 'is that legal', 'is that ok', 'is that okay', 'is this ok', 'is this okay',
 ];
 
 /** Conversational words dropped from questions (query side only; the index keeps every word). */
@@ -242,7 +260,27 @@ export const FILLER_WORDS: readonly string[] = [
   'asap', 'urgent', 'urgently', 'immediately', 'quickly', 'soon', 'promptly', 'now', 'right away',
   'make', 'makes', 'making', 'made', 'allowed', 'permitted', 'supposed', 'besides', 'apart', 'otherwise', 'whatever', 'whole', 'entire', 'bunch',
   'currently', 'today', 'anymore', 'already', 'ever', 'always', 'never', 'every', 'certain', 'certainly',
+  // Number words used as pronouns ("one of your webinars"): Porter stems "one" to "on".
+  'one', 'ones',
 ];
+
+/** Verbs that, before a gerund, mean "again and again" ("keeps sending", "kept asking"): dropped there. */
+export const ASPECT_VERBS: ReadonlySet<string> = new Set(['keep', 'keeps', 'kept', 'keeping', 'continue', 'continues', 'continued', 'continuing']);
+
+/**
+ * Kinds of policy other than a privacy policy: "<kind> policy" is an unknown concept, whatever words it shares
+ * with the privacy policy ("cancellation policy", "return policy", "travel policy").
+ */
+export const OTHER_POLICY_KINDS: readonly string[] = [
+  'refund', 'refunds', 'return', 'returns', 'cancellation', 'cancelation', 'shipping', 'delivery', 'warranty', 'exchange',
+  'travel', 'expense', 'expenses', 'reimbursement', 'vacation', 'holiday', 'leave', 'pto', 'sick', 'sick leave', 'parental leave',
+  'maternity', 'paternity', 'remote work', 'work from home', 'wfh', 'hybrid work', 'dress', 'dress code', 'attendance', 'overtime',
+  'bonus', 'commission', 'pricing', 'price', 'discount', 'late fee', 'booking', 'ticket', 'ticketing', 'event', 'support', 'sla',
+  'uptime', 'open source', 'contribution', 'hr', 'hiring', 'promotion', 'grading', 'academic',
+];
+
+/** Prefixes an unknown word may carry in front of a known word ("subcontractors", "resell", "pre-filled"). */
+export const WORD_PREFIXES: readonly string[] = ['multi', 'inter', 'cross', 'under', 'over', 'sub', 'non', 'pre', 'mis', 'dis', 're', 'co', 'un', 'de'];
 
 /**
  * Words so common in questions about any privacy policy that they say little about which section is meant.

@@ -74,6 +74,79 @@ describe('query understanding', () => {
   });
 });
 
+describe('chat noise', () => {
+  it.each([
+    ['how long do you keep my data? mail me at jane.doe@example.com', /Data retention/],
+    ['@channel @here … what personal data do you collect?', /What we collect/],
+    ['@everyone do you sell my data <@&456>', /How we share your data|California residents/],
+    ['<@U123> <!channel> can kids use the platform? #4521, call +1 (617) 555-0100', /Children’s data/],
+    ['see https://example.com/privacy - do you transfer my data abroad? PRIV-123', /International transfers of data/],
+  ])('answers "%s" as if the mentions, addresses, URLs and numbers were not there', (question, section) => {
+    const answer = answerer.answer(question);
+    expect(answer.answered).toBe(true);
+    expect(topSection(answer)).toMatch(section);
+  });
+
+  it('does not read chat noise as words of the question', () => {
+    const keywords = answerer.explain('<@U123> @here how long do you keep my data? mail me at jane.doe@example.com #4521').query.keywords;
+    for (const noise of ['u123', 'here', 'channel', 'mail', 'jane', 'doe', 'example', '4521']) expect(keywords.split(' ')).not.toContain(noise);
+  });
+});
+
+describe('secondary passages', () => {
+  it('returns later passages only when they are relevant in their own right', () => {
+    const answer = answerer.answer('How long do you keep my data?', { top: 3 });
+    expect(answer.passages.length).toBeGreaterThanOrEqual(1);
+    for (const passage of answer.passages) expect(passage.section).toEqual(['Data retention']);
+    // Without the cutoff, a passage that only shares one synonym ("record your consent") comes third.
+    const loose = createAnswerer(loadBundled(), { ranking: { secondaryRankRatio: 0, secondaryCoverageRatio: 0 } });
+    expect(loose.answer('How long do you keep my data?', { top: 3 }).passages.some((p) => p.section[0] !== 'Data retention')).toBe(true);
+  });
+
+  it('leads with the passage that states the rule', () => {
+    const answer = answerer.answer('How long do you keep my data?');
+    expect(answer.passages[0]?.text).toMatch(/^We will retain your personal data as needed/);
+  });
+
+  it('still offers several sections when several answer the question', () => {
+    const answer = answerer.answer('what personal data do you collect', { top: 3 });
+    expect(new Set(answer.passages.map((p) => p.section.join(' › '))).size).toBeGreaterThan(1);
+  });
+});
+
+describe('query kinds', () => {
+  it.each([
+    ['why do you keep sending me service announcements', /To provide and support the solution and websites/],
+    ['are your subcontractors bound to confidentiality', /With third party agents and service providers/],
+    ['can under-16s sign up', /Children’s data/],
+    ['what is the legal reason for sending me marketing', /To communicate with you/],
+    ['my employer gave you my work email, how come', /Personal data we may receive from third parties/],
+    ['who does "we" refer to in this document', /Introduction/],
+  ])('answers "%s"', (question, section) => {
+    const answer = answerer.answer(question);
+    expect(answer.answered).toBe(true);
+    expect(answer.passages.map((p) => p.section.join(' › ')).join(' | ')).toMatch(section);
+  });
+
+  it.each([
+    'how do I delete a project',
+    'how do I deploy a model',
+    'can I duplicate a deployment',
+    'what is your refund policy',
+    'where is the expense policy for the offsite',
+    'when is the next webinar',
+    'is there an app for that',
+  ])('declines the product or other-topic question "%s"', (question) => {
+    expect(answerer.answer(question).answered).toBe(false);
+  });
+
+  it('still answers instructions about the data subject’s own things', () => {
+    for (const question of ['how do I delete my account', 'how do I opt out of marketing emails', 'how can I contact you by email', 'how do I exercise my rights']) {
+      expect(answerer.answer(question).answered, question).toBe(true);
+    }
+  });
+});
+
 describe('abstention', () => {
   it.each(['how do I change my display name?', 'when is payday?', 'who is on the leadership team?', 'how do I reset my password', 'is there a webinar on mlops'])(
     'declines "%s" and points to the contact section',

@@ -77,6 +77,21 @@ describe('fuzzy matching', () => {
     expect(new VocabularyCorrector(new Map([['the', 0], ['tea', 0]]), { isRealWord: () => false }).correct('teh')?.word).toBe('the');
   });
 
+  it('corrects a dropped letter in a short word and two extra letters in a long one', () => {
+    const corrector = new VocabularyCorrector(new Map([['give', 2], ['account', 3], ['parameters', 1]]), { isRealWord: () => false });
+    expect(corrector.correct('giv')).toEqual({ word: 'give', distance: 1 });
+    expect(corrector.correct('acccounnt')).toEqual({ word: 'account', distance: 2 });
+    // Two edits the deletion index cannot reach (a dropped and a substituted letter) come from the bucket scan.
+    expect(corrector.correct('paramitrs')).toEqual({ word: 'parameters', distance: 2 });
+    expect(corrector.correct('gv')).toBeNull();
+  });
+
+  it('prefers a candidate with the typed first letter, then the more frequent word', () => {
+    const corrector = new VocabularyCorrector(new Map([['data', 9], ['date', 1], ['rata', 50]]), { isRealWord: () => false });
+    expect(corrector.correct('dta')?.word).toBe('data');
+    expect(corrector.correct('datx')?.word).toBe('data');
+  });
+
   it('leaves correctly spelled English words alone', () => {
     const corrector = new VocabularyCorrector(new Map([['postal', 1]]));
     expect(isEnglishWord('portal')).toBe(true);
@@ -96,6 +111,10 @@ describe('fuzzy matching', () => {
     expect(headings.matchWord('securty')).toBe('Data security');
     expect(headings.matchWord('payday')).toBeNull();
     expect(headings.matchWord('x'.repeat(60))).toBeNull();
+  });
+
+  it('matches a heading word misspelt in its second letter', () => {
+    expect(new HeadingMatcher(['Data retention']).matchWord('rteention')).toBe('Data retention');
   });
 });
 
@@ -134,6 +153,45 @@ describe('query analysis', () => {
 
   it('corrects typos before matching phrases', () => {
     expect(analyze('how lnog do you stroe my data').concepts.map((c) => c.source)).toEqual(['how long', 'store', 'data']);
+  });
+
+  it('drops an aspect verb before a gerund, so "keeps sending" is not about retention', () => {
+    expect(analyze('why do you keep sending me things').concepts.map((c) => c.source)).not.toContain('keep');
+    expect(analyze('how long do you keep my data').concepts.map((c) => c.source)).toContain('keep');
+  });
+
+  it('reads "18s" as the age 18', () => {
+    expect(analyze('is it ok for under 18s').concepts.map((c) => c.source)).toContain('under 18');
+  });
+
+  it('reads a prefixed unknown word through the known word behind it', () => {
+    const resell = analyze('do you resell my data').concepts.find((c) => c.source === stem('resell'))!;
+    expect(resell.topical).toBe(true);
+    expect(resell.alternatives.map((a) => a.termId)).toContain(terms.get('sell'));
+  });
+
+  it('treats "<kind> policy" for other kinds of policy as an unknown concept', () => {
+    const refund = analyze('what is your refund policy').concepts.find((c) => c.source.includes('refund'))!;
+    expect(refund.alternatives).toEqual([]);
+    expect(refund.coverageWeight).toBeGreaterThan(4);
+  });
+
+  it('marks context-only rules as not topical', () => {
+    const webinar = analyze('when is the next webinar').concepts[0]!;
+    expect(webinar.fromRule).toBe(true);
+    expect(webinar.topical).toBe(false);
+  });
+
+  it('flags instructions about product objects, not about the asker’s data', () => {
+    expect(analyze('how do I delete a project').productHowTo).toBe(true);
+    expect(analyze('can I deploy a model').productHowTo).toBe(true);
+    expect(analyze('how do I delete my data').productHowTo).toBe(false);
+    expect(analyze('how do I delete cookies').productHowTo).toBe(false);
+    expect(analyze('do you delete projects').productHowTo).toBe(false);
+  });
+
+  it('ignores chat mentions and e-mail addresses', () => {
+    expect(analyze('<@U1> @here do you sell my data? mail me at a.b@example.com').keywords).toBe('sell data');
   });
 
   it('reads capitalised US as the country', () => {

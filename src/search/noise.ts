@@ -1,0 +1,58 @@
+/**
+ * Chat noise removal for query understanding: mentions, e-mail addresses, URLs, ticket numbers and phone numbers
+ * are not what a question is about. Left in, they become unknown words ("channel", "jane", "example") that count
+ * against coverage and make the answerer decline questions it can answer. Query side only: the index never sees
+ * this function.
+ */
+
+/** Options of {@link stripChatNoise}. */
+export interface NoiseOptions {
+  /** Replacement for each removed span (a space keeps the neighbouring words apart). */
+  replacement: string;
+}
+
+export const defaultNoiseOptions: NoiseOptions = { replacement: ' ' };
+
+// An e-mail address or phone number often comes with its own wrapper ("mail me at …", "my number is …"): the
+// wrapper goes with it, or "mail" would look like a question about e-mail.
+const CONTACT_LEAD = String.raw`(?:\b(?:e-?mail|mail|ping|reach|contact|write|text|call|phone|ring|message|dm|cc|reply to|respond to)\s+(?:me|us|him|her|them)?\s*(?:back\s+)?(?:at|on|via|to|@)?\s*|\bmy\s+(?:e-?mail(?:\s+address)?|address|(?:phone\s+|mobile\s+|cell\s+)?number|phone|mobile|cell)\s+(?:is\s+)?|\b(?:at|on|via)\s+)?`;
+
+const EMAIL = String.raw`[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}`;
+// 7+ digits with the usual separators, optional leading +: phone numbers, not "under 18" or "12 months".
+const PHONE = String.raw`(?:\+|\b)\d[\d\s().-]{5,}\d\b`;
+
+const NOISE_PATTERNS: readonly RegExp[] = [
+  // Slack links with a label keep nothing: <https://…|label> and <mailto:…|label> are references, not words.
+  /<(?:https?:|mailto:|tel:)[^<>]{0,500}>/gi,
+  // Slack (<@U123>, <@U123|name>, <!channel>, <!subteam^S1|@team>, <#C1|general>) and Discord (<@123>, <@!123>,
+  // <@&456>, <#789>, <:emoji:1>, <a:emoji:1>, <t:1700000000:R>) mentions and tokens.
+  /<(?:[@#!][^<>]{0,100}|a?:\w{1,40}:\d{1,25}|t:\d{1,15}(?::[A-Za-z])?)>/g,
+  new RegExp(`${CONTACT_LEAD}${EMAIL}`, 'gi'),
+  /\b(?:https?:\/\/|www\.)\S+/gi,
+  // Ticket and issue references: "#4521", "PRIV-123", "ticket no. 88231" keeps the word "ticket", drops the number.
+  /(?:^|(?<=\s|\())#\d+\b/g,
+  /\b[A-Z][A-Z0-9]{1,9}-\d{1,7}\b/g,
+  /\b(?:no\.?|nr\.?|number|num)\s*\d{3,}\b/gi,
+  new RegExp(`${CONTACT_LEAD}${PHONE}`, 'gi'),
+  // Long digit runs (order, case and account numbers); short numbers ("under 18", "12 months") stay.
+  /\b\d{5,}\b/g,
+  // Plain mentions: @everyone, @here, @channel, @jane.doe (after e-mail addresses, which also contain "@").
+  /(?:^|(?<=[\s(,;:]))@[\p{L}\p{N}_.-]{1,40}/gu,
+];
+
+/**
+ * Removes chat mentions, e-mail addresses (with "mail me at"-style wrappers), URLs, ticket references, phone
+ * numbers and long digit runs from a question, leaving its words.
+ *
+ * @example
+ * stripChatNoise('@here how long do you keep my data? mail me at jane.doe@example.com').trim()
+ * // => 'how long do you keep my data?'
+ */
+export function stripChatNoise(text: string, options: NoiseOptions = defaultNoiseOptions): string {
+  let out = text;
+  for (const pattern of NOISE_PATTERNS) {
+    pattern.lastIndex = 0;
+    out = out.replace(pattern, options.replacement);
+  }
+  return out;
+}

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { stripChatNoise } from '../../src/search/noise.js';
+
+const clean = (text: string): string => stripChatNoise(text).replace(/\s+/g, ' ').trim();
+
+describe('stripChatNoise', () => {
+  it.each([
+    ['Slack user, channel and group mentions', '<@U123ABC> <@U9|jane> <!channel> <!here> <#C1|general> <!subteam^S1|@privacy> do you sell my data', 'do you sell my data'],
+    ['Discord user, role, channel, emoji and timestamp tokens', '<@123> <@!456> <@&789> <#42> <:wave:1> <a:dance:2> <t:1700000000:R> do you sell my data', 'do you sell my data'],
+    ['plain @everyone, @here, @channel and @user', '@everyone @here @channel @jane.doe what personal data do you collect?', 'what personal data do you collect?'],
+    ['e-mail addresses with their "mail me at" wrapper', 'how long do you keep my data? mail me at jane.doe@example.com', 'how long do you keep my data?'],
+    ['URLs, including Slack links', 'see https://example.com/a?b=1 and <https://x.test|this page> or www.example.org', 'see and or'],
+    ['ticket references', 'ticket #4521 (PRIV-123) is about cookies, case no. 88231', 'ticket ( ) is about cookies, case'],
+    ['phone numbers with their wrapper', 'call me on +1 (617) 555-0100 about deletion', 'about deletion'],
+  ])('removes %s', (_name, input, expected) => {
+    expect(clean(input)).toBe(expected);
+  });
+
+  it('keeps short numbers, which are content ("under 18", "12 months")', () => {
+    expect(clean('are under 18s allowed, and is it 12 months or 2022?')).toBe('are under 18s allowed, and is it 12 months or 2022?');
+  });
+
+  it('leaves text without noise unchanged', () => {
+    expect(stripChatNoise('how long do you keep my data?')).toBe('how long do you keep my data?');
+  });
+});
