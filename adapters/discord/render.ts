@@ -5,6 +5,7 @@
 import { ButtonStyle, ComponentType, escapeMarkdown } from 'discord.js';
 import type { APIActionRowComponent, APIButtonComponent, APIEmbed, MessageMentionOptions } from 'discord.js';
 import type { Answer, AnswerPassage, PolicyDocument } from '../../src/types.js';
+import { trimAtSentence } from '../../src/render/trim.js';
 
 /** Discord's documented message limits (https://discord.com/developers/docs/resources/message#embed-object-embed-limits). */
 export const discordLimits = {
@@ -138,29 +139,6 @@ export function safeUserText(text: string, maxLength: number): string {
   return clamp(escaped, maxLength);
 }
 
-/**
- * Cuts text to at most `maxLength` characters at the last sentence (or line) boundary; falls back to a word
- * boundary with an ellipsis, and to a hard cut only for a single giant word.
- *
- * @example
- * trimAtSentence('One. Two three. Four.', 16) // => { text: 'One. Two three.', trimmed: true }
- */
-export function trimAtSentence(text: string, maxLength: number): { text: string; trimmed: boolean } {
-  if (text.length <= maxLength) return { text, trimmed: false };
-  if (maxLength <= 0) return { text: '', trimmed: true };
-  // One character beyond the limit, so a sentence ending exactly at the limit (followed by a space) still counts.
-  const head = text.slice(0, maxLength + 1);
-  let cut = 0;
-  for (const match of head.matchAll(/[.!?…]['"’”)\]]*(?=\s)|\n/g)) {
-    const end = match[0] === '\n' ? match.index : match.index + match[0].length;
-    if (end <= maxLength) cut = end;
-  }
-  // A boundary in the first fifth would throw most of the passage away; a word boundary keeps more.
-  if (cut > maxLength / 5) return { text: text.slice(0, cut).trimEnd(), trimmed: true };
-  const space = head.lastIndexOf(' ', maxLength - 1);
-  if (space > 0) return { text: `${text.slice(0, space).trimEnd()}…`, trimmed: true };
-  return { text: `${text.slice(0, maxLength - 1)}…`, trimmed: true };
-}
 
 /**
  * Clamps arbitrary embeds to every Discord limit: string lengths, 25 fields, 10 embeds and 6,000 characters in total

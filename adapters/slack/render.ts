@@ -5,6 +5,7 @@
 import type { types } from '@slack/bolt';
 import type { Answer, AnswerPassage } from '../../src/types.js';
 import { isLinkableUrl, mrkdwnLink, safePolicyText, safeUserText } from './mrkdwn.js';
+import { trimAtSentence } from '../../src/render/trim.js';
 
 export type SlackBlock = types.KnownBlock;
 
@@ -180,27 +181,6 @@ export function acknowledgeFeedback(blocks: readonly unknown[], thanks = 'Thanks
   return out.slice(-slackLimits.blocks);
 }
 
-/**
- * Trims text to at most `maxChars`, preferring the end of a sentence, then the end of a word (with "…").
- *
- * @example
- * trimAtSentence('One. Two three four.', 10) // => { text: 'One.', trimmed: true }
- */
-export function trimAtSentence(text: string, maxChars: number): { text: string; trimmed: boolean } {
-  if (text.length <= maxChars) return { text, trimmed: false };
-  const head = text.slice(0, maxChars + 1);
-  let cut = -1;
-  // A sentence ends at . ! ? (optionally followed by closing quotes/brackets) before whitespace.
-  for (const match of head.matchAll(/[.!?…]["'”’)\]]*(?=\s)/g)) {
-    const end = match.index + match[0].length;
-    if (end <= maxChars) cut = end;
-  }
-  // Keep a sentence cut only if it keeps a useful amount of text; otherwise cut at a word.
-  if (cut >= maxChars * 0.3) return { text: text.slice(0, cut).trimEnd(), trimmed: true };
-  const space = head.lastIndexOf(' ', maxChars - 1);
-  const wordCut = space > maxChars * 0.3 ? space : maxChars - 1;
-  return { text: `${text.slice(0, wordCut).trimEnd()}…`, trimmed: true };
-}
 
 function passageBlocks(passage: AnswerPassage, maxPassageChars: number): SlackBlock[] {
   return [section(quote(passage, maxPassageChars)), context(citation(passage))];

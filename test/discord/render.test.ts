@@ -9,10 +9,10 @@ import {
   renderAnswer,
   renderCooldown,
   safeUserText,
-  trimAtSentence,
   type RenderedMessage,
 } from '../../adapters/discord/render.js';
 import type { Answer, AnswerPassage, PolicyDocument } from '../../src/types.js';
+import { trimAtSentence } from '../../src/render/trim.js';
 
 const policyUrl = 'https://www.datarobot.com/privacy/';
 

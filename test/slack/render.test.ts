@@ -7,10 +7,10 @@ import {
   renderRateLimited,
   sectionFromFeedbackValue,
   slackLimits,
-  trimAtSentence,
   type SlackBlock,
 } from '../../adapters/slack/render.js';
 import type { Answer, AnswerPassage } from '../../src/types.js';
+import { trimAtSentence } from '../../src/render/trim.js';
 
 const policyUrl = 'https://www.datarobot.com/privacy/';
 
