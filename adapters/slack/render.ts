@@ -271,8 +271,8 @@ function fallbackText(answer: Answer, passages: readonly AnswerPassage[], maxCha
   const first = passages[0];
   if (first) {
     const where = first.section.join(' › ');
-    const excerpt = truncate(oneLine(first.text), Math.max(40, maxChars - where.length - 40));
-    return truncate(safePolicyText(`Privacy policy, § ${where}: “${excerpt}”`), maxChars);
+    const excerpt = truncate(oneLine(first.text), Math.max(40, maxChars - where.length - first.document.length - 10));
+    return truncate(safePolicyText(`${first.document}, § ${where}: “${excerpt}”`), maxChars);
   }
   const contact = answer.contact ? ` Ask via § ${answer.contact.section.join(' › ')}.` : '';
   return truncate(safePolicyText(`The privacy policy doesn't cover this question.${contact}`), maxChars);

@@ -68,9 +68,9 @@ describe('renderAnswer: answered', () => {
     ]);
   });
 
-  it('echoes the question and has a short plain-text fallback naming the section', () => {
+  it('echoes the question and has a short plain-text fallback naming the document and section', () => {
     expect(contextTexts(message.blocks)[0]).toBe('*Question:* how long do you keep my data?');
-    expect(message.text).toContain('§ Data retention');
+    expect(message.text).toContain('DataRobot Privacy Policy, § Data retention');
     expect(message.text).toContain('We retain personal data');
     expect(message.text.length).toBeLessThanOrEqual(300);
   });
