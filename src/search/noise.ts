@@ -21,6 +21,16 @@ const EMAIL = String.raw`[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}`;
 // 7+ digits with the usual separators, optional leading +: phone numbers, not "under 18" or "12 months".
 const PHONE = String.raw`(?:\+|\b)\d[\d\s().-]{5,}\d\b`;
 
+// A capitalized given name or surname: "Ana", "Marco", "McKay" (not "GDPR" or "DataRobot"-style mixed case).
+const NAME = String.raw`(?:Mc|Mac|O')?[A-Z][a-z]{1,15}`;
+// Words that introduce a person's name (case-insensitive forms written out: lookbehind cannot carry the flag).
+const PERSON_CUES = [
+  '[Cc]olleague', '[Cc]o-?worker', '[Tt]eammate', '[Mm]anager', '[Bb]oss', '[Ff]riend', '[Cc]c', '[Nn]amed', '[Cc]alled',
+  "I'm", 'I\u2019m', 'I am', '[Tt]his is', '[Nn]ame is', '[Hh]i', '[Hh]ey', '[Hh]ello', '[Tt]hanks',
+].join('|');
+// What follows a name in a story: "Marco and I", "Ana said", "Raj asked me", "Tom from sales".
+const NAME_FOLLOWERS = ['and I', 'and me', 'said', 'says', 'asked', 'asks', 'told', 'tells', 'mentioned', 'thinks', 'thought', 'wants', 'wanted', 'from the', 'from our', 'here'].join('|');
+
 const NOISE_PATTERNS: readonly RegExp[] = [
   // Slack links with a label keep nothing: <https://…|label> and <mailto:…|label> are references, not words.
   /<(?:https?:|mailto:|tel:)[^<>]{0,500}>/gi,
@@ -38,11 +48,17 @@ const NOISE_PATTERNS: readonly RegExp[] = [
   /\b\d{5,}\b/g,
   // Plain mentions: @everyone, @here, @channel, @jane.doe (after e-mail addresses, which also contain "@").
   /(?:^|(?<=[\s(,;:]))@[\p{L}\p{N}_.-]{1,40}/gu,
+  // People's names in a story ("my colleague Ana said…", "Marco and I", "cc Dana", "I'm Tom from…"): a capitalized
+  // word introduced by a person word or followed by a speech verb. Left in, a name is an unknown word (or is
+  // "corrected" into a policy word: "Marco" → "March") and drags the question's coverage down.
+  new RegExp(String.raw`(?<=\b(?:${PERSON_CUES})\s+)${NAME}(?:\s+${NAME})?\b`, 'g'),
+  new RegExp(String.raw`\b${NAME}(?=\s+(?:${NAME_FOLLOWERS})\b)`, 'g'),
 ];
 
 /**
  * Removes chat mentions, e-mail addresses (with "mail me at"-style wrappers), URLs, ticket references, phone
- * numbers and long digit runs from a question, leaving its words.
+ * numbers, long digit runs and people's names in a story ("my colleague Ana said") from a question, leaving its
+ * words.
  *
  * @example
  * stripChatNoise('@here how long do you keep my data? mail me at jane.doe@example.com').trim()

@@ -18,6 +18,7 @@ import {
   FILLER_PHRASES,
   FILLER_WORDS,
   OTHER_POLICY_KINDS,
+  UNSTATED_DETAILS,
   SLANG,
   SYNONYM_RULES,
   TEXT_REWRITES,
@@ -81,6 +82,12 @@ export interface CompiledSynonyms {
   readonly contextual: ReadonlySet<string>;
   /** Phrases naming another kind of policy ("refund policy"): an unknown concept, whatever words they share. */
   readonly otherPolicies: ReadonlySet<string>;
+  /**
+   * Phrases asking for a specific fact that privacy policies rarely state ("SOC 2", "encrypted at rest", "by
+   * name", "ever had a breach"): an unknown concept, whatever family their words belong to, unless (single words)
+   * the policy itself uses the word.
+   */
+  readonly unstated: ReadonlySet<string>;
 }
 
 function phraseKey(phrase: string): string[] {
@@ -100,12 +107,13 @@ export function compileSynonyms(
   fillerWords: readonly string[] = FILLER_WORDS,
   weakWords: readonly string[] = WEAK_WORDS,
   otherPolicyKinds: readonly string[] = OTHER_POLICY_KINDS,
+  unstatedDetails: readonly string[] = UNSTATED_DETAILS,
 ): CompiledSynonyms {
   // The bundled tables are compiled once per process: every answerer (and every hot reload) shares them.
   const isDefault =
-    rules === SYNONYM_RULES && fillerPhrases === FILLER_PHRASES && fillerWords === FILLER_WORDS && weakWords === WEAK_WORDS && otherPolicyKinds === OTHER_POLICY_KINDS;
+    rules === SYNONYM_RULES && fillerPhrases === FILLER_PHRASES && fillerWords === FILLER_WORDS && weakWords === WEAK_WORDS && otherPolicyKinds === OTHER_POLICY_KINDS && unstatedDetails === UNSTATED_DETAILS;
   if (isDefault && compiledDefaults !== undefined) return compiledDefaults;
-  const compiled = compileTables(rules, fillerPhrases, fillerWords, weakWords, otherPolicyKinds);
+  const compiled = compileTables(rules, fillerPhrases, fillerWords, weakWords, otherPolicyKinds, unstatedDetails);
   if (isDefault) compiledDefaults = compiled;
   return compiled;
 }
@@ -118,6 +126,7 @@ function compileTables(
   fillerWords: readonly string[],
   weakWords: readonly string[],
   otherPolicyKinds: readonly string[],
+  unstatedDetails: readonly string[],
 ): CompiledSynonyms {
   const compiled = new Map<string, Map<string, number>>();
   const topicalKeys = new Set<string>();
@@ -168,10 +177,18 @@ function compileTables(
     }
     for (const token of tokenize(kind)) words.add(token);
   }
+  const unstated = new Set<string>();
+  for (const detail of unstatedDetails) {
+    const key = phraseKey(detail);
+    if (key.length === 0) continue;
+    maxPhraseWords = Math.max(maxPhraseWords, key.length);
+    unstated.add(key.join(' '));
+    for (const token of tokenize(detail)) words.add(token);
+  }
   // A phrase is contextual only if no topical rule lists it too.
   for (const key of topicalKeys) contextualKeys.delete(key);
   const prefixes = new Set<string>();
-  for (const key of [...compiled.keys(), ...fillerPhraseKeys, ...otherPolicies]) {
+  for (const key of [...compiled.keys(), ...fillerPhraseKeys, ...otherPolicies, ...unstated]) {
     const parts = key.split(' ');
     for (let length = 1; length < parts.length; length++) prefixes.add(parts.slice(0, length).join(' '));
   }
@@ -185,6 +202,7 @@ function compileTables(
     words,
     contextual: contextualKeys,
     otherPolicies,
+    unstated,
   };
 }
 
@@ -400,7 +418,9 @@ export function analyzeQuery(question: string, context: QueryContext, options: Q
       // A lone stopword or filler word never triggers a rule, even when it shares a stem with one ("to" and
       // "ToS", "guys" and "GUI").
       const blocked = length === 1 && (STOPWORDS.has(tokens[i]!) || synonyms.fillerWords.has(tokens[i]!));
-      if (length > 1 && synonyms.otherPolicies.has(key)) {
+      // A single word the policy itself uses is stated after all ("hipaa" in a policy that names HIPAA).
+      const unstated = synonyms.unstated.has(key) && (length > 1 || !terms.has(key));
+      if ((length > 1 && synonyms.otherPolicies.has(key)) || unstated) {
         matched = length;
         rule = undefined;
         filler = false;
@@ -423,7 +443,8 @@ export function analyzeQuery(question: string, context: QueryContext, options: Q
       continue;
     }
     if (otherPolicy) {
-      // "refund policy", "travel policy": another policy altogether, as unknown as a word the policy never uses.
+      // "refund policy", "travel policy": another policy altogether, as unknown as a word the policy never uses;
+      // likewise a fact policies rarely state ("SOC 2", "at rest"), even when its words belong to a policy topic.
       const words = tokens.slice(i, i + matched);
       unknownNouns.add(addConcept(stems.slice(i, i + matched).join(' '), new Map(), false, words.join(' ')));
       keywords.push(...words);
@@ -486,7 +507,11 @@ export function analyzeQuery(question: string, context: QueryContext, options: Q
   let productHowTo = false;
   if (howToStart >= 0 && howToObjectsFrom >= 0) {
     const objects = concepts.slice(howToObjectsFrom + 1).filter((concept) => !concept.weak);
-    productHowTo = objects.length > 0 && objects.every((concept) => !concept.fromRule && !concept.topical);
+    // The direct object must be a plain product word; after it, context words of the synonym table ("app",
+    // "tool") are product words too: they name no policy topic, so "how do I delete a project in the app" stays an
+    // instruction about the product, while "can I opt in to emails" (emails as the object) does not.
+    productHowTo =
+      objects.length > 0 && !objects[0]!.fromRule && objects.every((concept) => !concept.topical);
   }
   return { concepts, keywords: keywords.join(' '), productHowTo };
 }

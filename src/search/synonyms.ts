@@ -85,7 +85,7 @@ export const SYNONYM_RULES: readonly SynonymRule[] = [
   // --- Selling and sharing ---
   { when: ['sell', 'selling', 'sold', 'sale', 'rent', 'renting', 'lease', 'monetize', 'monetise', 'make money', 'profit from', 'trade', 'trading', 'broker', 'data broker', 'auction', 'flog', 'cash in'], add: ['sell', 'rent', 'sale', 'customer list'] },
   { when: ['advertiser', 'advertisers', 'advertising', 'ads', 'ad networks', 'marketers', 'marketing companies'], add: ['sell', 'rent', 'share', 'marketing'], weight: 0.6 },
-  { when: ['who else', 'anyone else', 'someone else', 'other people', 'outsiders', 'share', 'sharing', 'shared', 'give', 'giving', 'gave', 'disclose', 'disclosure', 'pass on', 'passed on', 'hand over', 'handed over', 'hand out', 'distribute', 'expose', 'reveal', 'release', 'send my data', 'who gets', 'who sees', 'who can see', 'who has access', 'access to my data'], add: ['share', 'disclose', 'exchange'] },
+  { when: ['who else', 'anyone else', 'someone else', 'other people', 'outsiders', 'share', 'sharing', 'shared', 'give', 'giving', 'gave', 'disclose', 'disclosure', 'pass on', 'passed on', 'hand over', 'handed over', 'hand out', 'hand', 'hands', 'handing', 'turn over', 'turned over', 'pass along', 'passed along', 'pass it along', 'distribute', 'expose', 'reveal', 'release', 'send my data', 'who gets', 'who sees', 'who can see', 'who has access', 'access to my data'], add: ['share', 'disclose', 'exchange'] },
   { when: ['third party', 'third parties', '3rd party', '3rd parties', 'other companies', 'outside companies', 'vendor', 'vendors', 'supplier', 'suppliers', 'contractor', 'contractors', 'subprocessor', 'subprocessors', 'sub processors', 'outsource', 'outsourced', 'processors', 'service provider', 'service providers', 'host', 'hosts', 'hosting', 'hosted', 'hosting provider', 'cloud provider', 'aws', 'amazon', 'google', 'google analytics', 'salesforce', 'hubspot', 'marketo', 'zendesk', 'intercom', 'mixpanel', 'segment', 'microsoft', 'azure', 'gcp'], add: ['third', 'party', 'agents', 'service', 'providers', 'hosting'], weight: 0.7 },
   { when: ['office', 'offices', 'branch', 'branches', 'other entities', 'global entities', 'international offices', 'affiliate', 'affiliates', 'subsidiary', 'subsidiaries', 'sister company', 'sister companies', 'parent company', 'group companies', 'other offices', 'other datarobot entities', 'common control', 'joint venture'], add: ['affiliates', 'subsidiaries', 'common control', 'affiliated'] },
   { when: ['partner', 'partners', 'sponsor', 'sponsors', 'co host', 'cohost', 'event partner', 'integration', 'integrations', 'reseller', 'resellers'], add: ['partners', 'business partners', 'integrations', 'event'] },
@@ -97,7 +97,7 @@ export const SYNONYM_RULES: readonly SynonymRule[] = [
   { when: ['link', 'links', 'linked', 'hyperlink', 'external site', 'external sites', 'external website', 'external websites', 'other websites', 'other sites', 'third party sites', 'third party websites', 'leave your site', 'leave the site', 'click a link', 'another website'], add: ['link', 'websites', 'third party', 'endorse', 'their own privacy policies'] },
 
   // --- Security ---
-  { when: ['hack', 'hacked', 'hacker', 'hackers', 'breach', 'breached', 'breaches', 'leak', 'leaked', 'leaks', 'stolen', 'steal', 'theft', 'attack', 'cyberattack', 'compromise', 'compromised', 'safe', 'safely', 'safeguard', 'safeguards', 'secure', 'securely', 'security', 'protect', 'protected', 'protection', 'encrypt', 'encrypted', 'encryption', 'firewall', 'ransomware', 'vulnerability', 'unauthorized access', 'unauthorised access', 'at rest', 'in transit', 'encrypted at rest', 'tls', 'ssl', 'https'], add: ['security', 'secure', 'protect', 'unauthorized', 'precautions', 'safeguards'] },
+  { when: ['hack', 'hacked', 'hacker', 'hackers', 'breach', 'breached', 'breaches', 'leak', 'leaked', 'leaks', 'stolen', 'steal', 'theft', 'attack', 'cyberattack', 'compromise', 'compromised', 'safe', 'safely', 'safeguard', 'safeguards', 'secure', 'securely', 'security', 'protect', 'protected', 'protection', 'encrypt', 'encrypted', 'encryption', 'firewall', 'ransomware', 'vulnerability', 'unauthorized access', 'unauthorised access', 'tls', 'ssl', 'https'], add: ['security', 'secure', 'protect', 'unauthorized', 'precautions', 'safeguards'] },
   { when: ['break', 'breaking', 'broke', 'breaks the rules', 'against the rules', 'scammer', 'scammers', 'fraudster', 'fraudsters', 'spammer', 'spammers', 'bad actors', 'criminals', 'bots', 'fraud', 'fraudulent', 'scam', 'scams', 'abuse', 'misuse', 'terms of service', 'violation', 'violations', 'violate', 'ban', 'banned', 'cheat', 'cheating', 'illegal', 'unethical', 'harmful'], add: ['fraud', 'fraudulent', 'violation', 'violating', 'illegal', 'terms of service'] },
 
   // --- Payment ---
@@ -128,7 +128,7 @@ export const SYNONYM_RULES: readonly SynonymRule[] = [
   { when: ['browse', 'browsing', 'ip', 'ip address', 'device', 'devices', 'browser', 'user agent', 'geolocation', 'gps', 'location', 'where i am', 'fingerprint', 'fingerprinting', 'operating system', 'connection'], add: ['ip address', 'device', 'browser', 'location', 'connection'] },
   { when: ['app', 'apps', 'application ui', 'software', 'tool', 'tools', 'interface', 'ui', 'dashboard'], add: ['solution', 'websites'], weight: 0.7, topical: false },
   { when: ['chat', 'chats', 'chatting', 'conversation', 'conversations', 'support ticket', 'support tickets', 'ticket', 'tickets', 'correspondence', 'emails with you', 'messages i send', 'what i write', 'what i post', 'posts'], add: ['correspondence', 'records', 'forums', 'communicating'] },
-  { when: ['how i use', 'how we use the', 'what i do in', 'what i do on', 'what i do with', 'telemetry', 'usage data', 'usage', 'product usage', 'activity', 'user activity', 'monitor', 'monitoring', 'logins', 'clicks', 'clickstream', 'mouse', 'mouse movements', 'keystrokes', 'watching me', 'spy', 'spying', 'session recording', 'analytics', 'feature usage', 'engagement'], add: ['user metrics', 'user activity monitor', 'usage', 'clickstream', 'mouse tracking'] },
+  { when: ['how i use', 'how we use the', 'what i do in', 'what i do on', 'what i do with', 'telemetry', 'usage data', 'usage', 'product usage', 'activity', 'user activity', 'monitor', 'monitoring', 'logins', 'clicks', 'clickstream', 'mouse', 'mouse movements', 'keystrokes', 'watching me', 'spy', 'spying', 'session recording', 'analytics', 'feature usage', 'engagement', 'count', 'counts', 'counting', 'how many times', 'how often', 'how much i use', 'how much we use', 'how often i log in', 'how often we log in'], add: ['user metrics', 'user activity monitor', 'usage', 'clickstream', 'mouse tracking'] },
   { when: ['stats', 'statistics', 'metrics about my models', 'benchmarks', 'model stats', 'metadata', 'meta data', 'model data', 'project data', 'dataset stats', 'dataset statistics', 'summary statistics', 'model accuracy', 'accuracy', 'blueprints', 'run times', 'runtime', 'model performance', 'dataset size'], add: ['metadata', 'models', 'projects', 'dataset', 'blueprints'] },
   { when: ['on prem', 'on premise', 'on premises', 'onprem', 'self hosted', 'self managed', 'private cloud', 'air gapped', 'saas', 'cloud version', 'managed cloud'], add: ['on premise', 'saas', 'version'] },
   { when: ['where do you get', 'where did you get', 'from other sources', 'other sources', 'public sources', 'publicly available', 'public data', 'enrichment', 'zoominfo', 'data brokers', 'bought my data', 'buy data', 'buy lists', 'b2b', 'lead lists', 'from my employer', 'from my company', 'got my email', 'got my number', 'got my contact', 'get my email', 'get my number', 'get my details', 'gave you', 'given you', 'sent you', 'sold you', 'got my data from', 'get my data from', 'received my data', 'receive my data', 'receive data about me', 'scrape', 'scraping', 'scraped', 'crawl', 'crawling', 'public profile', 'public profiles', 'social media profile', 'social media profiles', 'linkedin profile', 'public information', 'public info'], add: ['third parties', 'third party sources', 'receive', 'publically', 'business contact information', 'b2b'] },
@@ -144,7 +144,7 @@ export const SYNONYM_RULES: readonly SynonymRule[] = [
   { when: ['my employer', 'my company', 'my organization', 'my organisation', 'my org', 'my team lead', 'employer see', 'company see', 'my boss', 'my manager', 'admin', 'administrator', 'admins', 'enterprise', 'account manager', 'customer success', 'upsell', 'upselling', 'usage trends', 'report to my company', 'report back', 'relationship', 'subscription', 'subscriptions', 'license', 'licenses', 'seats'], add: ['enterprise', 'relationship', 'report', 'usage', 'admin user', 'administrator', 'subscriptions'], weight: 0.7 },
   { when: ['strip', 'stripped', 'without my name', 'de identify', 'deidentify', 'remove identifiers', 'anonymous', 'anonymized', 'anonymised', 'anonymize', 'anonymise', 'anonymization', 'anonymisation', 'aggregate', 'aggregated', 'de identified', 'deidentified', 'pseudonymized', 'pseudonymised', 'identifiers', 'product development', 'develop products', 'train', 'training', 'trained', 'improve', 'improving', 'improvement', 'improvements', 'better products', 'improve the product', 'improve your product', 'improve the platform', 'train models', 'train your models', 'training data', 'r&d', 'research', 'feature adoption'], add: ['anonymous', 'anonymized', 'anonymize', 'aggregate', 'identifiers', 'product development'] },
   { when: ['consent', 'permission', 'permissions', 'agree', 'agreed', 'opt in', 'optin', 'withdraw', 'withdrawal', 'revoke', 'take back', 'change my mind', 'changed my mind', 'ask me first', 'without asking'], add: ['consent', 'withdraw', 'change your mind'] },
-  { when: ['law', 'laws', 'legal', 'lawsuit', 'lawsuits', 'litigation', 'sue', 'suing', 'legal claims', 'legal obligation', 'legal requirement', 'regulation', 'regulations', 'comply', 'compliance', 'tax', 'taxes', 'taxation', 'criminal', 'investigation', 'investigate'], add: ['law', 'legal', 'claims', 'comply', 'compliance', 'obligation'], weight: 0.7 },
+  { when: ['law', 'laws', 'legal', 'lawsuit', 'lawsuits', 'litigation', 'sue', 'suing', 'legal claims', 'legal obligation', 'legal requirement', 'regulation', 'regulations', 'comply', 'compliance', 'compliant', 'non compliant', 'noncompliant', 'complying', 'tax', 'taxes', 'taxation', 'criminal', 'investigation', 'investigate'], add: ['law', 'legal', 'claims', 'comply', 'compliance', 'obligation'], weight: 0.7 },
 
   // --- Scope of the policy ---
   { when: ['apply', 'applies', 'applicable', 'applicability', 'cover', 'covers', 'covered', 'scope', 'in scope', 'which websites', 'which sites', 'what websites'], add: ['applicable', 'apply', 'websites', 'solution'] },
@@ -161,10 +161,10 @@ export const SYNONYM_RULES: readonly SynonymRule[] = [
   { when: ['what is this policy', 'what is this privacy policy', 'what is the privacy policy', 'what is the policy', 'policy about', 'privacy policy about', 'what is this', 'overview', 'summary', 'summarize', 'tl dr', 'tldr', 'purpose of the policy', 'what does this policy do', 'what does the policy describe', 'describe'], add: ['describes', 'practices', 'policy'], weight: 0.7 },
 
   // --- Customer data processed on a customer's behalf ---
-  { when: ['data controller', 'controller', 'controllers', 'processor', 'on behalf', 'on behalf of', 'my customers', 'our customers', 'customer data', 'end users', 'data i upload', 'data we upload', 'upload', 'uploaded', 'uploading', 'my dataset', 'my datasets', 'datasets', 'data in the platform', 'data in datarobot', 'my models', 'predictions', 'scoring data', 'training dataset', 'uses datarobot', 'company that uses', 'companies that use', 'organization that uses', 'organisation that uses', 'business that uses', 'runs on datarobot', 'built on datarobot', 'built with datarobot', 'powered by datarobot', 'your customer', 'your customers', 'a customer of yours', 'customers of yours', 'your client', 'your clients', 'customer of datarobot', 'bank', 'banks', 'lender', 'lenders', 'insurer', 'insurers', 'insurance company', 'hospital', 'hospitals', 'retailer', 'retailers', 'credit score', 'score my', 'scored me', 'scores me', 'scoring me', 'scoring my', 'loan application', 'decision about me', 'decisions about me', 'prediction about me', 'predictions about me'], add: ['customers', 'behalf', 'data controllers', 'customer data', 'process'] },
+  { when: ['data controller', 'controller', 'controllers', 'processor', 'on behalf', 'on behalf of', 'my customers', 'our customers', 'customer data', 'end users', 'data i upload', 'data we upload', 'upload', 'uploaded', 'uploading', 'paste', 'pasting', 'pasted', 'put into', 'feed into', 'enter into', 'import', 'importing', 'my dataset', 'my datasets', 'datasets', 'data in the platform', 'data in datarobot', 'my models', 'predictions', 'scoring data', 'training dataset', 'uses datarobot', 'company that uses', 'companies that use', 'organization that uses', 'organisation that uses', 'business that uses', 'runs on datarobot', 'built on datarobot', 'built with datarobot', 'powered by datarobot', 'your customer', 'your customers', 'a customer of yours', 'customers of yours', 'your client', 'your clients', 'customer of datarobot', 'bank', 'banks', 'lender', 'lenders', 'insurer', 'insurers', 'insurance company', 'hospital', 'hospitals', 'retailer', 'retailers', 'credit score', 'score my', 'scored me', 'scores me', 'scoring me', 'scoring my', 'loan application', 'decision about me', 'decisions about me', 'prediction about me', 'predictions about me'], add: ['customers', 'behalf', 'data controllers', 'customer data', 'process'] },
 
   // --- Where data goes ---
-  { when: ['abroad', 'overseas', 'international', 'internationally', 'transfer abroad', 'cross border', 'crossborder', 'outside the eu', 'outside europe', 'outside the eea', 'leaves europe', 'leave europe', 'leaves the eu', 'leave the eu', 'leaves my country', 'leave my country', 'out of europe', 'out of the eu', 'out of the country', 'sent abroad', 'goes abroad', 'outside my country', 'other countries', 'another country', 'which country', 'what country', 'countries', 'country', 'usa', 'united states', 'america', 'us servers', 'servers', 'server', 'data center', 'data centers', 'datacenter', 'data residency', 'residency', 'where is my data', 'where is my data stored', 'where do you store', 'located where', 'stored in', 'hosted in', 'kept in', 'servers in', 'where my data is stored', 'where data is stored', 'where my data is kept', 'where it is stored', 'scc', 'sccs', 'standard contractual clauses', 'adequacy', 'adequacy decision', 'privacy shield', 'schrems', 'jurisdiction', 'transfer', 'transferred', 'transfers'], add: ['international', 'transfers', 'transferred', 'countries', 'outside', 'jurisdiction', 'standard contractual clauses'] },
+  { when: ['abroad', 'overseas', 'offshore', 'move', 'moved', 'moving', 'moves', 'offshoring', 'foreign', 'foreign country', 'foreign countries', 'international', 'internationally', 'transfer abroad', 'cross border', 'crossborder', 'outside the eu', 'outside europe', 'outside the eea', 'leaves europe', 'leave europe', 'leaves the eu', 'leave the eu', 'leaves my country', 'leave my country', 'out of europe', 'out of the eu', 'out of the country', 'sent abroad', 'goes abroad', 'outside my country', 'other countries', 'another country', 'which country', 'what country', 'countries', 'country', 'usa', 'united states', 'america', 'us servers', 'servers', 'server', 'data center', 'data centers', 'datacenter', 'data residency', 'residency', 'where is my data', 'where is my data stored', 'where do you store', 'located where', 'stored in', 'hosted in', 'kept in', 'servers in', 'where my data is stored', 'where data is stored', 'where my data is kept', 'where it is stored', 'scc', 'sccs', 'standard contractual clauses', 'adequacy', 'adequacy decision', 'privacy shield', 'schrems', 'jurisdiction', 'transfer', 'transferred', 'transfers'], add: ['international', 'transfers', 'transferred', 'countries', 'outside', 'jurisdiction', 'standard contractual clauses'] },
 
   // --- Jurisdictions ---
   { when: ['gdpr', 'uk gdpr', 'eu', 'europe', 'european', 'eea', 'european economic area', 'uk', 'united kingdom', 'britain', 'great britain', 'british', 'england', 'switzerland', 'swiss', 'germany', 'german', 'france', 'french', 'spain', 'italy', 'netherlands', 'ireland', 'poland', 'sweden', 'belgium', 'austria', 'portugal', 'denmark', 'eu citizen', 'eu resident', 'general data protection regulation'], add: ['european residents', 'european economic area', 'gdpr', 'switzerland', 'united kingdom'] },
@@ -201,6 +201,10 @@ export const SLANG: Readonly<Record<string, string>> = {
   pls: 'please', plz: 'please', thx: 'thanks', ty: 'thanks', rn: 'right now', atm: 'at the moment', asap: 'as soon as possible',
 };
 
+// Who asked, in a relayed question ("my manager said…", "a colleague asked me whether…"): framing, not topic.
+const RELAYED_BY: readonly string[] = ['my manager', 'my boss', 'my colleague', 'a colleague', 'my coworker', 'a coworker', 'my co worker', 'my teammate', 'a teammate', 'my team lead', 'my lead', 'my supervisor'];
+const RELAY_VERBS: readonly string[] = ['said', 'says', 'asked', 'asks', 'asked me', 'told me', 'tells me', 'mentioned', 'wants to know', 'wanted to know', 'thinks', 'thought'];
+
 /** Conversational wrappers removed from questions before matching (matched on stems, word by word). */
 export const FILLER_PHRASES: readonly string[] = [
   'can you tell me', 'could you tell me', 'can u tell me', 'would you tell me', 'tell me', 'please tell me',
@@ -234,6 +238,14 @@ export const FILLER_PHRASES: readonly string[] = [
   'just curious', 'count as', 'counts as', 'counted as', 'considered as', 'qualify as', 'qualifies as', 'figure out', 'find out',
   'work out', 'how does that work', 'how does this work', 'how does it work', 'how is that decided', 'how is this decided',
   'how is that possible', 'is that legal', 'is that ok', 'is that okay', 'is this ok', 'is this okay',
+  // Story framing in chat: apologies for interrupting, who argued about what, how sure the asker is.
+  'sorry to bug you', 'sorry to bother you', 'to bug you', 'to bother you', 'sorry to interrupt', 'over lunch', 'over coffee',
+  'long story short', 'long story', 'double check', 'sanity check', 'not 100 sure', 'not 100 percent sure', 'not entirely sure', 'not sure',
+  'were arguing about', 'arguing about', 'were debating', 'debating whether', 'settle a debate', 'settle an argument', 'on the other hand', 'on one hand',
+  'and i disagree', 'and i disagree about', 'we disagree', 'we disagree about', 'and i disagree on', 'quick one',
+  // Idioms built on "hand", which otherwise reads as "hand over" (share).
+  'all hands', 'hands on', 'on hand', 'first hand', 'second hand', 'off hand',
+  ...RELAYED_BY.flatMap((who) => RELAY_VERBS.map((verb) => `${who} ${verb}`)),
 ];
 
 /** Conversational words dropped from questions (query side only; the index keeps every word). */
@@ -262,6 +274,7 @@ export const FILLER_WORDS: readonly string[] = [
   'currently', 'today', 'anymore', 'already', 'ever', 'always', 'never', 'every', 'certain', 'certainly',
   // Number words used as pronouns ("one of your webinars"): Porter stems "one" to "on".
   'one', 'ones',
+  'nah', 'yeah', 'yep', 'yup', 'nope', 'cc', 'fwiw', 'iirc', 'ngl',
 ];
 
 /** Verbs that, before a gerund, mean "again and again" ("keeps sending", "kept asking"): dropped there. */
@@ -277,6 +290,32 @@ export const OTHER_POLICY_KINDS: readonly string[] = [
   'maternity', 'paternity', 'remote work', 'work from home', 'wfh', 'hybrid work', 'dress', 'dress code', 'attendance', 'overtime',
   'bonus', 'commission', 'pricing', 'price', 'discount', 'late fee', 'booking', 'ticket', 'ticketing', 'event', 'support', 'sla',
   'uptime', 'open source', 'contribution', 'hr', 'hiring', 'promotion', 'grading', 'academic',
+  'acceptable use', 'fair use', 'code of conduct', 'conduct', 'harassment', 'anti harassment', 'ethics', 'whistleblower', 'sustainability', 'environmental',
+];
+
+/**
+ * Specific facts that people ask a privacy bot about but that privacy policies rarely state: certifications and
+ * audits, encryption and key-management details, hosting regions, people's names, breach history, fines. A
+ * question naming one is about that fact, not about the policy topic its words belong to ("what encryption
+ * algorithm do you use at rest" is not answered by "we take precautions"), so the phrase is an unknown concept
+ * with the full weight of a word the policy never uses. A single word the policy does use counts as stated.
+ */
+export const UNSTATED_DETAILS: readonly string[] = [
+  // Certifications, attestations and audits.
+  'soc', 'soc 1', 'soc 2', 'soc2', 'soc 3', 'iso', 'iso 27001', 'iso 27701', 'iso 27018', '27001', 'hipaa', 'hitrust', 'pci',
+  'pci dss', 'fedramp', 'nist', 'cis', 'csa star', 'certification', 'certifications', 'certified', 'attestation', 'attestations', 'audit report',
+  'audit reports', 'pen test', 'pen tests', 'pentest', 'penetration test', 'penetration tests', 'penetration testing', 'bug bounty',
+  // Encryption and key management details.
+  'at rest', 'in transit', 'algorithm', 'algorithms', 'aes', 'aes 256', 'rsa', 'cipher', 'ciphers', 'key management', 'kms', 'byok',
+  'bring your own key', 'customer managed keys', 'encryption key', 'encryption keys', 'hsm', 'tls version', 'tls 1',
+  // Hosting specifics.
+  'region', 'regions', 'aws region', 'availability zone', 'availability zones', 'which cloud',
+  // People by name, and the company's track record.
+  'by name', 'name of your', 'names of your', 'named person', 'soc 2 report', 'soc report', 'iso certificate', 'full name of', 'ceo', 'cto', 'ciso', 'founder', 'founders', 'ever had', 'ever been breached',
+  'has there ever been', 'have there ever been', 'have you ever been', 'track record', 'past breaches', 'previous breaches', 'past incidents',
+  'incident history', 'breach history',
+  // Sanctions.
+  'fines', 'fined', 'gdpr fine', 'a fine', 'penalty', 'penalties', 'sanction', 'sanctions',
 ];
 
 /** Prefixes an unknown word may carry in front of a known word ("subcontractors", "resell", "pre-filled"). */

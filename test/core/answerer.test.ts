@@ -145,6 +145,69 @@ describe('query kinds', () => {
       expect(answerer.answer(question).answered, question).toBe(true);
     }
   });
+
+  it('reads a context word after a product object ("in the app") as part of a product instruction', () => {
+    expect(answerer.explain('how do I delete a project in the app').query.productHowTo).toBe(true);
+    expect(answerer.answer('how do I delete a project in the app').answered).toBe(false);
+    // With the context word as the object itself, the question is about the asker's communications.
+    expect(answerer.explain('can I opt in to emails about new product features').query.productHowTo).toBe(false);
+    expect(answerer.answer('can I opt in to emails about new product features').answered).toBe(true);
+  });
+});
+
+describe('unstated details', () => {
+  it.each([
+    'are you SOC 2 certified',
+    'what encryption algorithm protects my data at rest',
+    'which AWS region is my workspace in',
+    'has DataRobot ever had a breach',
+    'what is the name of your data protection officer',
+    'how big are GDPR fines',
+    'where can I read your acceptable use policy',
+  ])('declines "%s": the policy covers the topic, not the fact asked for', (question) => {
+    expect(answerer.answer(question).answered).toBe(false);
+  });
+
+  it.each([
+    ['is my data encrypted', /Data security/],
+    ['what happens if there is a data breach', /Data security/],
+    ['how do I reach your data protection officer', /Contact us/],
+  ])('still answers the topic itself: "%s"', (question, section) => {
+    const answer = answerer.answer(question);
+    expect(answer.answered).toBe(true);
+    expect(topSection(answer)).toMatch(section);
+  });
+
+  it('counts a single-word detail as stated when the policy itself uses the word', () => {
+    const document: PolicyDocument = {
+      id: 'clinic',
+      title: 'Clinic Privacy Policy',
+      sections: [
+        { id: 'health-data', path: ['Health data'], text: 'We handle health records as HIPAA requires and train our staff on HIPAA every year.' },
+        { id: 'contact-us', path: ['Contact us'], text: 'Write to privacy@example.org.' },
+      ],
+    };
+    const clinic = createAnswerer([document]);
+    expect(clinic.answer('are you hipaa compliant').answered).toBe(true);
+    expect(answerer.answer('are you hipaa compliant').answered).toBe(false);
+  });
+});
+
+describe('relayed questions', () => {
+  it.each([
+    ['hi Lena, my manager Omar said a customer in Munich wants to know if their data gets sent to the US', /International transfers of data/],
+    ['sorry to bug you, Marco and I were arguing over lunch: what happens to user data if DataRobot gets acquired?', /Through business transfers/],
+    ['my colleague Ana asked me whether we would hand customer data to the police', /With law enforcement/],
+  ])('answers the question inside the story: "%s"', (question, section) => {
+    const answer = answerer.answer(question);
+    expect(answer.answered).toBe(true);
+    expect(topSection(answer)).toMatch(section);
+  });
+
+  it('does not read people’s names as words of the question', () => {
+    const keywords = answerer.explain('Marco and I were arguing, my colleague Ana said cc Dana').query.keywords.split(' ');
+    for (const name of ['marco', 'march', 'ana', 'dana']) expect(keywords).not.toContain(name);
+  });
 });
 
 describe('abstention', () => {

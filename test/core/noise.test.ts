@@ -16,6 +16,21 @@ describe('stripChatNoise', () => {
     expect(clean(input)).toBe(expected);
   });
 
+  it.each([
+    ['a name after a person word', 'my colleague Ana said we might share data', 'my colleague said we might share data'],
+    ['a name before a speech verb', 'Marco and I were arguing about cookies', 'and I were arguing about cookies'],
+    ['a name in a cc or greeting', 'hi Lena, so legal (cc Dana) asked', 'hi , so legal (cc ) asked'],
+    ['a self-introduction', "Hey, I'm Tom from the Austin office", "Hey, I'm from the Austin office"],
+  ])('removes people’s names in a story: %s', (_name, input, expected) => {
+    expect(clean(input)).toBe(expected);
+  });
+
+  it('keeps capitalized words that are not introduced as names (acronyms, products, places, headings)', () => {
+    for (const text of ['Does GDPR apply to DataRobot?', 'can I run it in Docker', 'what are User Metrics', 'is my data stored in Boston']) {
+      expect(clean(text)).toBe(text);
+    }
+  });
+
   it('keeps short numbers, which are content ("under 18", "12 months")', () => {
     expect(clean('are under 18s allowed, and is it 12 months or 2022?')).toBe('are under 18s allowed, and is it 12 months or 2022?');
   });
