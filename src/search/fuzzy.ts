@@ -165,29 +165,24 @@ export class VocabularyCorrector {
     const limit = word.length < this.options.longWordLength ? this.options.maxEditsShort : this.options.maxEditsShort + 1;
     const search = new CandidateSearch(word, limit, this.options, this.frequency);
     const seen = new Set<number>();
-    for (const key of [word, ...oneLetterDeletions(word)]) {
-      const ids = this.deletions.get(key);
-      if (ids === undefined) continue;
-      for (const id of typeof ids === 'number' ? [ids] : ids) {
-        if (seen.has(id)) continue;
-        seen.add(id);
-        search.consider(this.words[id]!);
+    // Every vocabulary word filed under one of the keys, each considered once across both passes.
+    const considerFiledUnder = (keys: Iterable<string>): void => {
+      for (const key of keys) {
+        const ids = this.deletions.get(key);
+        if (ids === undefined) continue;
+        for (const id of typeof ids === 'number' ? [ids] : ids) {
+          if (seen.has(id)) continue;
+          seen.add(id);
+          search.consider(this.words[id]!);
+        }
       }
-    }
+    };
+    considerFiledUnder([word, ...oneLetterDeletions(word)]);
     const found = search.best();
     if (found !== null || limit < 2) return found;
     // Two edits in a long word. Two extra letters ("acccounnt"): two deletions of the typed word are a known word
     // or one of its deletions.
-    const deletions = new Set(oneLetterDeletions(word).flatMap(oneLetterDeletions));
-    for (const key of deletions) {
-      const ids = this.deletions.get(key);
-      if (ids === undefined) continue;
-      for (const id of typeof ids === 'number' ? [ids] : ids) {
-        if (seen.has(id)) continue;
-        seen.add(id);
-        search.consider(this.words[id]!);
-      }
-    }
+    considerFiledUnder(new Set(oneLetterDeletions(word).flatMap(oneLetterDeletions)));
     const twoExtra = search.best();
     if (twoExtra !== null) return twoExtra;
     // Two substitutions or dropped letters: the buckets (first letter, length within two) hold a few dozen words.
