@@ -7,7 +7,8 @@
  * nothing else recognises). Each concept scores its best alternative plus a small share of the others, and
  * passages that cover more of the question's concepts rank higher; a match only in an ancestor heading covers a
  * concept at a discount, a repeated sub-heading ("Legal basis for processing") takes its parent's heading as its
- * own, and a section's first passage (where policies state the rule) gets a small boost. Among the best
+ * own, a section's first passage (where policies state the rule) gets a small boost, and a heading that starts
+ * with the question's interrogative ("how do you collect" and "How we collect") a small bonus. Among the best
  * passages, distinct sections come first, and later passages must be relevant in their own right (ranked near the
  * best and covering a good share of what it covers).
  *
@@ -89,6 +90,12 @@ export interface RankingOptions {
    * personal data as needed…") and exceptions and procedures after it.
    */
   leadPassageBoost: number;
+  /**
+   * Score (BM25F units) added to a passage whose own heading starts with the question's interrogative ("how do
+   * you collect…" and "How we collect"; "what do you collect" and "What we collect"): such headings differ only
+   * in that word, a stopword the index drops. Only passages the question's concepts already reach get it.
+   */
+  interrogativeHeadingBonus: number;
 }
 
 /** Options of {@link createAnswerer}. */
@@ -137,8 +144,9 @@ export const defaultRankingOptions: RankingOptions = {
   secondaryRankRatio: 0.5,
   secondaryCoverageRatio: 0.5,
   facetHeadingParents: 3,
-  ancestorCoverageCredit: 0.5,
+  ancestorCoverageCredit: 0.25,
   leadPassageBoost: 1.2,
+  interrogativeHeadingBonus: 1.2,
 };
 
 export const defaultAnswererOptions: AnswererOptions = {
@@ -347,6 +355,12 @@ export function createAnswerer(documents: readonly PolicyDocument[], options: An
     const previous = passages[i - 1];
     leadPassage[i] = previous === undefined || previous.sectionId !== passage.sectionId || previous.documentId !== passage.documentId ? 1 : 0;
   });
+  // 1 when the passage's own heading starts with "how", 2 with "what": see `interrogativeHeadingBonus`.
+  const headingInterrogative = new Uint8Array(size);
+  passages.forEach((passage, i) => {
+    const first = tokenize(passage.section[passage.section.length - 1] ?? '')[0];
+    headingInterrogative[i] = first === 'how' ? 1 : first === 'what' ? 2 : 0;
+  });
   const score = new Float64Array(size);
   const covered = new Float64Array(size);
   const conceptMax = new Float64Array(size);
@@ -420,10 +434,13 @@ export function createAnswerer(documents: readonly PolicyDocument[], options: An
     const pool: RankedCandidate[] = [];
     const floor = opts.ranking.coverageFloor;
     const lead = opts.ranking.leadPassageBoost;
+    const interrogative = query.interrogative === 'how' ? 1 : query.interrogative === 'what' ? 2 : 0;
+    const interrogativeBonus = opts.ranking.interrogativeHeadingBonus;
     for (let k = 0; k < touchedCount; k++) {
       const p = touched[k]!;
       const coverage = Math.min(1, covered[p]! / totalCoverage);
-      const rank = score[p]! * (floor + (1 - floor) * coverage) * (leadPassage[p] === 1 ? lead : 1);
+      const aligned = interrogative !== 0 && headingInterrogative[p] === interrogative ? interrogativeBonus : 0;
+      const rank = (score[p]! + aligned) * (floor + (1 - floor) * coverage) * (leadPassage[p] === 1 ? lead : 1);
       if (pool.length === poolSize && rank <= pool[pool.length - 1]!.rank) continue;
       let at = pool.length;
       while (at > 0 && pool[at - 1]!.rank < rank) at--;

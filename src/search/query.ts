@@ -65,6 +65,13 @@ export interface AnalyzedQuery {
    * to python"). Privacy questions name a data-subject concept as the object ("my data", "my account", "cookies").
    */
   productHowTo: boolean;
+  /**
+   * The interrogative the question opens with, when it asks about the manner or the kind of something: "how"
+   * ("how do you collect…", "in which ways…", "when do you collect…") or "what" ("what do you collect"). Headings
+   * such as "How we collect" and "What we collect" differ only in that word, which is a stopword everywhere
+   * else. Null for quantity questions ("how long", "how many") and instruction requests ("how do I…").
+   */
+  interrogative: 'how' | 'what' | null;
 }
 
 /** Compiled synonym data: phrase (stems joined by spaces) → added stems with weights. */
@@ -330,6 +337,26 @@ function instructionStart(tokens: readonly string[]): number {
 }
 
 
+// "how long", "how much": a quantity, not a manner.
+const QUANTITY_AFTER_HOW: ReadonlySet<string> = new Set(['long', 'much', 'many', 'often', 'old', 'soon', 'far', 'quickly', 'fast', 'safe', 'secure']);
+
+/**
+ * The interrogative a question opens with, as a heading would start: "how" (also "when", "in which/what way(s)",
+ * "by what means", which ask for the circumstances a "How we …" section lists) or "what" (also "which").
+ */
+function leadInterrogative(tokens: readonly string[], instruction: boolean): 'how' | 'what' | null {
+  if (instruction) return null;
+  let at = 0;
+  while (at < tokens.length && (LEADING_INTERJECTIONS.has(tokens[at]!) || tokens[at] === 'in' || tokens[at] === 'by')) at++;
+  const first = tokens[at];
+  const next = tokens[at + 1] ?? '';
+  if (first === 'how' || first === "how's" || first === 'hows') return QUANTITY_AFTER_HOW.has(next) ? null : 'how';
+  if (first === 'when') return 'how';
+  if ((first === 'which' || first === 'what') && /^(ways?|manner|means|methods?)$/.test(next)) return 'how';
+  if (first === 'what' || first === 'which' || first === "what's" || first === 'whats') return 'what';
+  return null;
+}
+
 /** Whether a token reads as a gerund or present participle ("sending", "showing"). */
 function isGerund(token: string): boolean {
   return token.length > 4 && token.endsWith('ing') && !STOPWORDS.has(token);
@@ -513,5 +540,5 @@ export function analyzeQuery(question: string, context: QueryContext, options: Q
     productHowTo =
       objects.length > 0 && !objects[0]!.fromRule && objects.every((concept) => !concept.topical);
   }
-  return { concepts, keywords: keywords.join(' '), productHowTo };
+  return { concepts, keywords: keywords.join(' '), productHowTo, interrogative: leadInterrogative(tokens, howToStart >= 0) };
 }

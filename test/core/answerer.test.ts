@@ -146,6 +146,20 @@ describe('query kinds', () => {
     }
   });
 
+  it('prefers the heading that starts with the question’s interrogative ("How we collect" for "how do you…")', () => {
+    const top = (a: PolicyAnswerer, q: string): string | undefined => a.answer(q).passages[0]?.section.join(' › ');
+    expect(top(answerer, 'how do you collect my data')).toBe('How we collect');
+    expect(top(answerer, 'what do you collect about me')).toBe('What we collect');
+    // Without the alignment the two headings tie on "collect" and the shorter "What we collect" wins.
+    const unaligned = createAnswerer(loadBundled(), { ranking: { interrogativeHeadingBonus: 0 } });
+    expect(top(unaligned, 'how do you collect my data')).toBe('What we collect');
+  });
+
+  it('reads "handed you" / "shared … with you" as data received from a third party', () => {
+    const sections = answerer.answer('my company set up my account, did they hand you my details?').passages.map((p) => p.section.at(-1));
+    expect(sections).toContain('Personal data we may receive from third parties');
+  });
+
   it('reads a context word after a product object ("in the app") as part of a product instruction', () => {
     expect(answerer.explain('how do I delete a project in the app').query.productHowTo).toBe(true);
     expect(answerer.answer('how do I delete a project in the app').answered).toBe(false);

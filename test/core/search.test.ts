@@ -190,6 +190,16 @@ describe('query analysis', () => {
     expect(analyze('do you delete projects').productHowTo).toBe(false);
   });
 
+  it('reads the opening interrogative as a heading would start, except for quantities and instructions', () => {
+    expect(analyze('how do you collect my data').interrogative).toBe('how');
+    expect(analyze('please in which ways are you collecting my info').interrogative).toBe('how');
+    expect(analyze('when do you collect my data').interrogative).toBe('how');
+    expect(analyze('what do you collect').interrogative).toBe('what');
+    expect(analyze('how long do you keep my data').interrogative).toBeNull();
+    expect(analyze('how do I delete my data').interrogative).toBeNull();
+    expect(analyze('do you collect my data').interrogative).toBeNull();
+  });
+
   it('ignores chat mentions and e-mail addresses', () => {
     expect(analyze('<@U1> @here do you sell my data? mail me at a.b@example.com').keywords).toBe('sell data');
   });
