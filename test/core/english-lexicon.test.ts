@@ -1,0 +1,13 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { describe, expect, it } from 'vitest';
+import { lexiconModulePath, renderLexiconModule } from '../../scripts/generate-english-lexicon.js';
+
+const require = createRequire(import.meta.url);
+
+describe('english-lexicon (generated data)', () => {
+  it('is exactly what scripts/generate-english-lexicon.ts produces from natural’s lexicon', () => {
+    const source = require('natural/lib/natural/brill_pos_tagger/data/English/lexicon_from_posjs.json') as Record<string, string[]>;
+    expect(renderLexiconModule(source)).toBe(readFileSync(lexiconModulePath, 'utf8'));
+  });
+});
