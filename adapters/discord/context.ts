@@ -46,15 +46,16 @@ export interface DiscordContext {
 }
 
 /**
- * Answers one question with the current answerer (hot reload may swap it), records it in the usage log and renders
- * it. Throws whatever the answerer throws; callers turn that into a polite reply.
+ * Answers one question (already passed through {@link cleanQuestion} by the command or message handler) with the
+ * current answerer (hot reload may swap it), records it in the usage log and renders it. Throws whatever the answerer
+ * throws; callers turn that into a polite reply.
  *
  * @example
  * const message = answerQuestion(context, 'How long do you keep my data?');
  */
 export function answerQuestion(context: DiscordContext, question: string): RenderedMessage {
   const { answerer, usageLog, logger } = context.deps;
-  const answer: Answer = answerer.answer(cleanQuestion(question), { top: context.options.top });
+  const answer: Answer = answerer.answer(question, { top: context.options.top });
   usageLog.recordQuestion(discordPlatform, answer);
   logger.debug('discord: answered', {
     question: redactPersonalData(question),
@@ -66,7 +67,8 @@ export function answerQuestion(context: DiscordContext, question: string): Rende
 
 /**
  * Removes Discord mention syntax (`<@id>`, `<@!id>`, `<@&id>`, `<#id>`, `@everyone`, `@here`) from a question:
- * it is addressing, not content, and would only dilute the search.
+ * it is addressing, not content. The core ignores it when searching too; here it decides whether anything was asked
+ * at all and keeps the echoed question free of it.
  *
  * @example
  * cleanQuestion('<@123> @everyone do you sell my data? <@&456>') // => 'do you sell my data?'
