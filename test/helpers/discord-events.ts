@@ -2,7 +2,7 @@
  * Gateway dispatch payloads (INTERACTION_CREATE, MESSAGE_CREATE) as Discord sends them, for the fake gateway.
  */
 import { SnowflakeUtil } from 'discord.js';
-import type { FakeDiscordOptions } from './discord-fake.js';
+import { messagePayload, type FakeDiscordOptions } from './discord-fake.js';
 
 /** A human (or bot) author. */
 export interface FakeUser {
@@ -109,26 +109,8 @@ export function channelMessage(options: FakeDiscordOptions, author: FakeUser, co
  * The message object Discord would hold for what the bot sent (`body` of the PATCH/POST), for a button click on it.
  */
 export function botMessage(options: FakeDiscordOptions, body: Record<string, unknown>, flags = 0) {
-  return {
-    id: fakeId(),
-    channel_id: options.channelId,
-    author: { ...options.botUser, discriminator: '0', global_name: null, avatar: null, bot: true },
-    content: body['content'] ?? '',
-    embeds: body['embeds'] ?? [],
-    components: body['components'] ?? [],
-    attachments: [],
-    mentions: [],
-    mention_roles: [],
-    mention_everyone: false,
-    pinned: false,
-    tts: false,
-    timestamp: new Date().toISOString(),
-    edited_timestamp: null,
-    type: 20,
-    flags,
-    application_id: options.applicationId,
-    webhook_id: options.applicationId,
-  };
+  // An interaction response: the webhook-sent message shape the fake REST returns, typed as a chat-input reply.
+  return { ...messagePayload(options, options.channelId, { ...body, flags }, { webhook: true }), type: 20 };
 }
 
 /** MESSAGE_CREATE in a direct message channel the client has not seen before (no guild). */

@@ -261,7 +261,8 @@ function waitFor<T>(find: () => T | undefined, waiters: Set<() => void>, timeout
   });
 }
 
-function messagePayload(options: FakeDiscordOptions, channelId: string, body: Record<string, unknown>, kind: { webhook?: boolean }) {
+/** The message object Discord returns for (and later sends about) a message the bot posted. */
+export function messagePayload(options: FakeDiscordOptions, channelId: string, body: Record<string, unknown>, kind: { webhook?: boolean }) {
   return {
     id: SnowflakeUtil.generate().toString(),
     type: body['message_reference'] ? 19 : 0,
