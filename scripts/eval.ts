@@ -8,7 +8,6 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import Fuse from 'fuse.js';
 import { createAnswerer, indexTerms, type AnswererOptionsInput } from '../src/answerer.js';
 import { loadCorpus } from '../src/corpus/load.js';
@@ -16,6 +15,7 @@ import { bundledCorpusDir, projectRoot } from '../src/paths.js';
 import { buildBm25Index, scoreTerms } from '../src/search/bm25.js';
 import type { IndexedPassage } from '../src/search/passages.js';
 import type { PolicyDocument } from '../src/types.js';
+import { runIfEntryPoint } from './run-main.js';
 
 /** A question set file: `{ onTopic: [{ q, expect: [[...path], ...] }], offTopic: [{ q }] }`. */
 export interface QuestionSet {
@@ -283,11 +283,4 @@ export function main(argv: readonly string[]): number {
   return 0;
 }
 
-if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  try {
-    process.exitCode = main(process.argv.slice(2));
-  } catch (error) {
-    console.error(error instanceof Error ? error.message : String(error));
-    process.exitCode = 2;
-  }
-}
+runIfEntryPoint(import.meta.url, main);

@@ -16,9 +16,13 @@
  * idf-weighted share of the question's concepts that a top passage with its headings covers, the idf mass it
  * covers, whether the question names any policy topic at all, and whether it is an instruction about product
  * objects ("how do I delete a project"). Thresholds live in
- * {@link defaultAbstentionThresholds}, calibrated with `npm run eval` on eval/questions.json.
+ * {@link defaultAbstentionThresholds}, calibrated with `npm run eval` on eval/questions.json. A logistic model over
+ * the same kind of signals (src/search/abstention.ts, fitted by `npm run calibrate`) is a second gate: the
+ * answerer answers only when the rules and the model agree.
  */
 import type { Answer, AnswerPassage, Answerer, AskOptions, PolicyDocument } from './types.js';
+import { abstentionScore, abstentionSignals, type AbstentionModel, type AbstentionSignals } from './search/abstention.js';
+import { calibratedAbstentionModel } from './search/abstention-model.js';
 import { buildBm25Index, defaultBm25Options, type Bm25Index, type Bm25Options, type IndexedFields } from './search/bm25.js';
 import { HeadingMatcher, VocabularyCorrector } from './search/fuzzy.js';
 import { buildPassages, type IndexedPassage } from './search/passages.js';
@@ -60,6 +64,13 @@ export interface AbstentionThresholds {
    * export my model to python"); see `AnalyzedQuery.productHowTo`.
    */
   declineProductHowTo: boolean;
+  /**
+   * A second gate over the rules above: a logistic model over comparable signals (see src/search/abstention.ts),
+   * fitted on the dev questions by `npm run calibrate`. Null answers on the rules alone.
+   */
+  model: AbstentionModel | null;
+  /** The model's minimum log-odds of "the policy covers this" (0: even odds). */
+  minModelScore: number;
 }
 
 /** Ranking knobs. */
@@ -135,6 +146,8 @@ export const defaultAbstentionThresholds: AbstentionThresholds = {
   coOccurrenceCoverage: 0.9,
   decisionDepth: 3,
   declineProductHowTo: true,
+  model: calibratedAbstentionModel,
+  minModelScore: 0,
 };
 
 export const defaultRankingOptions: RankingOptions = {
@@ -185,6 +198,9 @@ export interface RankedCandidate {
 export interface Explanation {
   query: AnalyzedQuery;
   candidates: RankedCandidate[];
+  /** The signals the abstention model weighs, and its log-odds (null without a model). */
+  signals: AbstentionSignals;
+  modelScore: number | null;
   answered: boolean;
 }
 
@@ -450,10 +466,11 @@ export function createAnswerer(documents: readonly PolicyDocument[], options: An
     return pool;
   }
 
-  function decide(query: AnalyzedQuery, candidates: readonly RankedCandidate[]): boolean {
+  function decide(query: AnalyzedQuery, candidates: readonly RankedCandidate[], modelScore: number | null): boolean {
     if (candidates.length === 0) return false;
     if (!opts.features.abstention) return true;
     const t = opts.thresholds;
+    if (modelScore !== null && modelScore < t.minModelScore) return false;
     const top = candidates.slice(0, Math.max(1, t.decisionDepth));
     // "how do I delete a project": an instruction about product objects, however many policy words it shares.
     if (t.declineProductHowTo && query.productHowTo) return false;
@@ -519,7 +536,10 @@ export function createAnswerer(documents: readonly PolicyDocument[], options: An
     const query = analyzeQuery(text, context, opts.query);
     const top = topOf(askOptions);
     const candidates = rankCandidates(query, Math.max(10, top * 4));
-    return { query, candidates, answered: decide(query, candidates) };
+    const signals = abstentionSignals(query, candidates, opts.thresholds.decisionDepth, index.unknownIdf);
+    const model = opts.thresholds.model;
+    const modelScore = model === null ? null : abstentionScore(model, signals);
+    return { query, candidates, signals, modelScore, answered: decide(query, candidates, modelScore) };
   }
 
   function decline(question: string, documentId?: string): Answer {

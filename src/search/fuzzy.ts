@@ -158,6 +158,13 @@ export class VocabularyCorrector {
   }
 
   private compute(word: string): Correction | null {
+    const found = this.computeWord(word);
+    // A typo in the plural of a word the policy only uses in the singular ("nubmers", "policy" has "number").
+    if (found === null && word.length > this.options.longWordLength - 3 && /[^s]s$/.test(word)) return this.computeWord(word.slice(0, -1));
+    return found;
+  }
+
+  private computeWord(word: string): Correction | null {
     if (word.length < this.options.minLength || word.length > 30 || !/^\p{L}+$/u.test(word)) return null;
     if (this.frequency.has(word)) return { word, distance: 0 };
     // A correctly spelled word is not a typo, whatever policy word happens to be close.

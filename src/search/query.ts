@@ -357,6 +357,17 @@ function leadInterrogative(tokens: readonly string[], instruction: boolean): 'ho
   return null;
 }
 
+/** Whether a word is most often an adjective, or a participle used as one ("related", "second", "new"). */
+function isModifier(word: string): boolean {
+  const primary = primaryWordClass(word);
+  return primary === WordClass.adjective || ((primary === WordClass.verb || primary === 0) && /(?:ed|en)$/.test(word));
+}
+
+/** Whether a word is most often a verb ("add", "join", "become"). */
+function isVerb(word: string): boolean {
+  return primaryWordClass(word) === WordClass.verb;
+}
+
 /** Whether a token reads as a gerund or present participle ("sending", "showing"). */
 function isGerund(token: string): boolean {
   return token.length > 4 && token.endsWith('ing') && !STOPWORDS.has(token);
@@ -533,12 +544,19 @@ export function analyzeQuery(question: string, context: QueryContext, options: Q
   }
   let productHowTo = false;
   if (howToStart >= 0 && howToObjectsFrom >= 0) {
+    const action = concepts[howToObjectsFrom]!;
     const objects = concepts.slice(howToObjectsFrom + 1).filter((concept) => !concept.weak);
+    // Modifiers before the object ("service related emails", "a second dataset") are not the object.
+    const direct = objects.find((concept) => !isModifier(surfaceOf.get(concept) ?? '')) ?? objects[0];
     // The direct object must be a plain product word; after it, context words of the synonym table ("app",
     // "tool") are product words too: they name no policy topic, so "how do I delete a project in the app" stays an
     // instruction about the product, while "can I opt in to emails" (emails as the object) does not.
-    productHowTo =
-      objects.length > 0 && !objects[0]!.fromRule && objects.every((concept) => !concept.topical);
+    const productObject = direct !== undefined && !direct.fromRule && objects.every((concept) => !concept.topical);
+    // An action verb the policy never uses ("how do I add a user", "how do I join two datasets") is an instruction
+    // about the product, whatever its object: privacy requests use the policy's own verbs (delete, opt out,
+    // access, contact, turn off).
+    const productAction = objects.length > 0 && action.alternatives.length === 0 && isVerb(surfaceOf.get(action) ?? '');
+    productHowTo = productObject || productAction;
   }
   return { concepts, keywords: keywords.join(' '), productHowTo, interrogative: leadInterrogative(tokens, howToStart >= 0) };
 }

@@ -203,6 +203,13 @@ export const SLANG: Readonly<Record<string, string>> = {
 
 // Who asked, in a relayed question ("my manager said…", "a colleague asked me whether…"): framing, not topic.
 const RELAYED_BY: readonly string[] = ['my manager', 'my boss', 'my colleague', 'a colleague', 'my coworker', 'a coworker', 'my co worker', 'my teammate', 'a teammate', 'my team lead', 'my lead', 'my supervisor'];
+// Why a support or sales colleague needs the answer ("need the retention policy for an audit"): the errand, not the topic.
+const ERRANDS: readonly string[] = [
+  'audit', 'an audit', 'our audit', 'the audit', 'a security review', 'the security review', 'our security review', 'a vendor review',
+  'a vendor assessment', 'a security questionnaire', 'the security questionnaire', 'a questionnaire', 'the questionnaire', 'an rfp',
+  'the rfp', 'our rfp', 'an rfi', 'a ticket', 'the ticket', 'this ticket', 'a customer call', 'a sales call', 'the deck', 'a deck',
+  'a presentation', 'the presentation', 'a training', 'onboarding', 'procurement', 'the renewal', 'a renewal', 'compliance training',
+];
 const RELAY_VERBS: readonly string[] = ['said', 'says', 'asked', 'asks', 'asked me', 'told me', 'tells me', 'mentioned', 'wants to know', 'wanted to know', 'thinks', 'thought'];
 
 /** Conversational wrappers removed from questions before matching (matched on stems, word by word). */
@@ -246,6 +253,7 @@ export const FILLER_PHRASES: readonly string[] = [
   // Idioms built on "hand", which otherwise reads as "hand over" (share).
   'all hands', 'hands on', 'on hand', 'first hand', 'second hand', 'off hand',
   ...RELAYED_BY.flatMap((who) => RELAY_VERBS.map((verb) => `${who} ${verb}`)),
+  ...ERRANDS.map((errand) => `for ${errand}`),
 ];
 
 /** Conversational words dropped from questions (query side only; the index keeps every word). */

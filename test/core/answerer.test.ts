@@ -201,9 +201,12 @@ describe('unstated details', () => {
         { id: 'contact-us', path: ['Contact us'], text: 'Write to privacy@example.org.' },
       ],
     };
-    const clinic = createAnswerer([document]);
+    // The rules alone: on a two-sentence policy, "compliant" (a word it never uses) is half of the question, and
+    // the calibrated model rightly hesitates; what is tested here is that "hipaa" itself counts as stated.
+    const clinic = createAnswerer([document], { thresholds: { model: null } });
+    expect(clinic.explain('are you hipaa compliant').query.concepts.find((c) => c.source === 'hipaa')?.alternatives.length).toBeGreaterThan(0);
     expect(clinic.answer('are you hipaa compliant').answered).toBe(true);
-    expect(answerer.answer('are you hipaa compliant').answered).toBe(false);
+    expect(createAnswerer(loadBundled(), { thresholds: { model: null } }).answer('are you hipaa compliant').answered).toBe(false);
   });
 });
 

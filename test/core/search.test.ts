@@ -86,6 +86,12 @@ describe('fuzzy matching', () => {
     expect(corrector.correct('gv')).toBeNull();
   });
 
+  it('corrects a typo in the plural of a word known only in the singular', () => {
+    const corrector = new VocabularyCorrector(new Map([['number', 1]]), { isRealWord: () => false });
+    expect(corrector.correct('nubmers')?.word).toBe('number');
+    expect(corrector.correct('nubmer')?.word).toBe('number');
+  });
+
   it('prefers a candidate with the typed first letter, then the more frequent word', () => {
     const corrector = new VocabularyCorrector(new Map([['data', 9], ['date', 1], ['rata', 50]]), { isRealWord: () => false });
     expect(corrector.correct('dta')?.word).toBe('data');
@@ -188,6 +194,20 @@ describe('query analysis', () => {
     expect(analyze('how do I delete my data').productHowTo).toBe(false);
     expect(analyze('how do I delete cookies').productHowTo).toBe(false);
     expect(analyze('do you delete projects').productHowTo).toBe(false);
+  });
+
+  it('reads an action verb the policy never uses as a product instruction, and skips modifiers before the object', () => {
+    // "add", "join": no index term; "delete", "opt out": the policy's own verbs.
+    expect(analyze('how do I add a teammate to my workspace').productHowTo).toBe(true);
+    expect(analyze('how do i join two tables').productHowTo).toBe(true);
+    expect(analyze('how do I delete my data').productHowTo).toBe(false);
+    // "related" modifies the object: the object is "emails", which the synonym table knows.
+    expect(analyze('can I opt out of service related emails').productHowTo).toBe(false);
+  });
+
+  it('drops the errand a colleague needs the answer for', () => {
+    expect(analyze('need the retention policy for an audit').concepts.map((c) => c.source)).not.toContain('audit');
+    expect(analyze('what does the audit log store').concepts.map((c) => c.source)).toContain('audit');
   });
 
   it('reads the opening interrogative as a heading would start, except for quantities and instructions', () => {
