@@ -107,6 +107,11 @@ export interface RankingOptions {
    * in that word, a stopword the index drops. Only passages the question's concepts already reach get it.
    */
   interrogativeHeadingBonus: number;
+  /**
+   * A facet passage ("Legal basis for processing" under a purpose) ranked below its parent section's passage
+   * moves above it when it covers at least this much more of the question. Infinity disables.
+   */
+  facetCoverageMargin: number;
 }
 
 /** Options of {@link createAnswerer}. */
@@ -160,6 +165,7 @@ export const defaultRankingOptions: RankingOptions = {
   ancestorCoverageCredit: 0.25,
   leadPassageBoost: 1.2,
   interrogativeHeadingBonus: 1.2,
+  facetCoverageMargin: 0.03,
 };
 
 export const defaultAnswererOptions: AnswererOptions = {
@@ -323,6 +329,11 @@ export function createAnswerer(documents: readonly PolicyDocument[], options: An
     };
   });
   const index: Bm25Index = buildBm25Index(units, opts.bm25);
+  // Section of each passage, and for a facet passage its parent section, as "<document>\u0000<path>" keys.
+  const passageIndex = new Map(passages.map((passage, i) => [passage, i]));
+  const keyOf = (documentId: string, path: readonly string[]): string => [documentId, ...path].join('\u0000');
+  const sectionKey = passages.map((passage) => keyOf(passage.documentId, passage.section));
+  const facetParentKey = passages.map((passage) => (isFacet(passage.section) ? keyOf(passage.documentId, passage.section.slice(0, -1)) : undefined));
   // Without synonyms (ablation), filler removal still applies: it is not paraphrase knowledge.
   const synonyms = opts.features.synonyms ? compileSynonyms() : compileSynonyms([]);
   // Question-only words (stopwords, filler, synonym keys) are correction targets too, ranked below policy words.
@@ -463,7 +474,28 @@ export function createAnswerer(documents: readonly PolicyDocument[], options: An
       pool.splice(at, 0, { passage: passages[p]!, rank, coverage, coveredWeight: covered[p]! });
       if (pool.length > poolSize) pool.pop();
     }
+    promoteFacets(pool);
     return pool;
+  }
+
+  /**
+   * A facet that covers clearly more of the question than its parent section comes first: "legal basis for
+   * personalization" asks for the "Legal basis for processing" under the personalization purpose, even though the
+   * purpose's own text says "personalize" more often. The facet's heading already includes its parent's, so it
+   * can only cover more through the facet's own words.
+   */
+  function promoteFacets(pool: RankedCandidate[]): void {
+    const margin = opts.ranking.facetCoverageMargin;
+    for (let i = 1; i < pool.length; i++) {
+      const facet = pool[i]!;
+      const parentKey = facetParentKey[passageIndex.get(facet.passage)!];
+      if (parentKey === undefined) continue;
+      const at = pool.findIndex((c, k) => k < i && sectionKey[passageIndex.get(c.passage)!] === parentKey);
+      if (at < 0 || facet.coverage < pool[at]!.coverage + margin) continue;
+      // Just above the parent, so rank order (which later steps rely on) still holds.
+      pool.splice(i, 1);
+      pool.splice(at, 0, { ...facet, rank: pool[at]!.rank * 1.001 });
+    }
   }
 
   function decide(query: AnalyzedQuery, candidates: readonly RankedCandidate[], modelScore: number | null): boolean {

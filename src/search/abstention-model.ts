@@ -2,16 +2,16 @@
 import type { AbstentionModel } from './abstention.js';
 
 export const calibratedAbstentionModel: AbstentionModel = {
-  intercept: -7.345002,
+  intercept: -7.79782,
   weights: {
-    coverage: 4.674726,
-    leadCoverage: 2.006345,
-    coveredMass: -0.120098,
-    questionMass: -1.223268,
-    concepts: 1.132639,
-    topicalConcepts: 1.96806,
-    unknownConcepts: -0.728416,
-    unknownMassShare: -0.295631,
-    maxUnknownMass: -0.777453,
+    coverage: 4.527815,
+    leadCoverage: 2.658379,
+    coveredMass: 0.401009,
+    questionMass: -1.449542,
+    concepts: 1.119986,
+    topicalConcepts: 2.093221,
+    unknownConcepts: -0.553426,
+    unknownMassShare: -0.636704,
+    maxUnknownMass: -1.084239,
   },
 };

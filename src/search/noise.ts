@@ -4,6 +4,7 @@
  * against coverage and make the answerer decline questions it can answer. Query side only: the index never sees
  * this function.
  */
+import { EUROPEAN_PLACES } from './synonyms.js';
 
 /** Options of {@link stripChatNoise}. */
 export interface NoiseOptions {
@@ -51,9 +52,14 @@ const NOISE_PATTERNS: readonly RegExp[] = [
   // People's names in a story ("my colleague Ana said…", "Marco and I", "cc Dana", "I'm Tom from…"): a capitalized
   // word introduced by a person word or followed by a speech verb. Left in, a name is an unknown word (or is
   // "corrected" into a policy word: "Marco" → "March") and drags the question's coverage down.
+];
+
+// Capitalized words that are people's names in a story; places stay ("a user in Germany wants to know…").
+const NAME_PATTERNS: readonly RegExp[] = [
   new RegExp(String.raw`(?<=\b(?:${PERSON_CUES})\s+)${NAME}(?:\s+${NAME})?\b`, 'g'),
   new RegExp(String.raw`\b${NAME}(?=\s+(?:${NAME_FOLLOWERS})\b)`, 'g'),
 ];
+const PLACES: ReadonlySet<string> = new Set(EUROPEAN_PLACES);
 
 /**
  * Removes chat mentions, e-mail addresses (with "mail me at"-style wrappers), URLs, ticket references, phone
@@ -69,6 +75,10 @@ export function stripChatNoise(text: string, options: NoiseOptions = defaultNois
   for (const pattern of NOISE_PATTERNS) {
     pattern.lastIndex = 0;
     out = out.replace(pattern, options.replacement);
+  }
+  for (const pattern of NAME_PATTERNS) {
+    pattern.lastIndex = 0;
+    out = out.replace(pattern, (name) => (PLACES.has(name.toLowerCase()) ? name : options.replacement));
   }
   return out;
 }

@@ -390,7 +390,9 @@ export function analyzeQuery(question: string, context: QueryContext, options: Q
   for (const raw of tokenize(text)) {
     // "under 18s", "over-16s": the age, not an unknown word.
     const token = /^\d+s$/.test(raw) ? raw.slice(0, -1) : raw;
-    const expansion = Object.hasOwn(SLANG, token) ? SLANG[token] : undefined;
+    // After a number, "yr" is a year ("my 14 yr old"), not texting for "your".
+    const afterNumber = /^\d+$/.test(tokens[tokens.length - 1] ?? '');
+    const expansion = afterNumber && /^yrs?$/.test(token) ? 'year' : Object.hasOwn(SLANG, token) ? SLANG[token] : undefined;
     if (expansion === undefined) tokens.push(token);
     else for (const word of expansion.split(' ')) tokens.push(word);
   }

@@ -45,19 +45,43 @@ export interface SynonymRule {
   readonly topical?: false;
 }
 
+/**
+ * Countries of the EEA, the UK and Switzerland, with their adjectives: where GDPR-style rights apply. A question
+ * naming one ("a user in Germany wants to know…") is about European residents, and the name is not a person's.
+ */
+export const EUROPEAN_PLACES: readonly string[] = [
+  'uk', 'united kingdom', 'britain', 'great britain', 'british', 'england', 'english', 'scotland', 'scottish', 'wales', 'welsh',
+  'northern ireland', 'switzerland', 'swiss', 'germany', 'german', 'france', 'french', 'spain', 'spanish', 'italy', 'italian',
+  'netherlands', 'dutch', 'holland', 'ireland', 'irish', 'poland', 'polish', 'sweden', 'swedish', 'belgium', 'belgian',
+  'austria', 'austrian', 'portugal', 'portuguese', 'denmark', 'danish', 'finland', 'finnish', 'norway', 'norwegian',
+  'iceland', 'icelandic', 'liechtenstein', 'luxembourg', 'greece', 'greek', 'czechia', 'czech republic', 'czech', 'slovakia',
+  'slovak', 'slovenia', 'slovenian', 'hungary', 'hungarian', 'romania', 'romanian', 'bulgaria', 'bulgarian', 'croatia',
+  'croatian', 'estonia', 'estonian', 'latvia', 'latvian', 'lithuania', 'lithuanian', 'malta', 'maltese', 'cyprus',
+  'berlin', 'munich', 'paris', 'madrid', 'rome', 'milan', 'amsterdam', 'dublin', 'london', 'vienna', 'warsaw', 'stockholm',
+  'brussels', 'lisbon', 'copenhagen', 'helsinki', 'oslo', 'zurich', 'geneva', 'prague', 'budapest', 'athens',
+];
+
 /** Default weight of words added by a rule. */
 export const DEFAULT_SYNONYM_WEIGHT = 0.8;
 
-const AGE_STATEMENTS: readonly string[] = Array.from({ length: 10 }, (_, i) => String(8 + i)).flatMap((age) => [
-  `i'm ${age}`, `im ${age}`, `i am ${age}`, `aged ${age}`, `age ${age}`, `is ${age}`, `he's ${age}`, `she's ${age}`, `${age} yo`, `${age}yo`,
-]);
+const AGE_STATEMENTS: readonly string[] = [
+  ...Array.from({ length: 10 }, (_, i) => String(8 + i)).flatMap((age) => [
+    `i'm ${age}`, `im ${age}`, `i am ${age}`, `aged ${age}`, `age ${age}`, `is ${age}`, `he's ${age}`, `she's ${age}`, `${age} yo`, `${age}yo`,
+  ]),
+  // An age with its unit or a bound ("my 15 year old", "over 18s", "18 or older"): the number is part of the age.
+  ...Array.from({ length: 18 }, (_, i) => String(4 + i)).flatMap((age) => [
+    `${age} year old`, `${age} years old`, `${age} yr old`, `${age} yrs old`, `${age} year olds`, `under ${age}`, `over ${age}`,
+    `${age} or older`, `${age} or over`, `${age} and over`, `${age} and up`, `${age} plus`,
+  ]),
+  'min age', 'minimum age', 'age requirement', 'age restriction', 'age restrictions', 'old enough',
+];
 
 export const SYNONYM_RULES: readonly SynonymRule[] = [
   // --- Deletion, correction, access (data rights) ---
   { when: ['erase', 'erasure', 'wipe', 'purge', 'scrub', 'destroy', 'nuke', 'get rid of', 'forget', 'forgotten', 'right to be forgotten', 'delete', 'deleting', 'removal'], add: ['delete', 'deletion'] },
   { when: ['remove', 'clear'], add: ['delete', 'deletion'], weight: 0.7 },
   { when: ['change', 'edit', 'modify', 'fix', 'correct', 'amend', 'rectify', 'rectification', 'update', 'inaccurate', 'wrong', 'outdated', 'incorrect', 'typo'], add: ['update', 'correct', 'correction', 'amend', 'inaccurate'] },
-  { when: ['see', 'view', 'look at', 'check', 'copy', 'a copy of', 'download', 'export', 'access', 'what do you have on me', 'what do you have about me', 'what do you know about me', 'what do you hold on me', 'have on me', 'have about me', 'know about me', 'hold on me', 'hold about me', 'data you hold', 'data you have', 'hold', 'holding', 'confirm', 'confirmation', 'data about me', 'info about me', 'information about me', 'data on me', 'info on me', 'details about me'], add: ['view', 'access', 'confirm', 'hold', 'collect'] },
+  { when: ['see', 'view', 'look at', 'look into', 'looking at', 'looking into', 'snoop', 'snooping', 'peek', 'poke around', 'check', 'copy', 'a copy of', 'download', 'export', 'access', 'what do you have on me', 'what do you have about me', 'what do you know about me', 'what do you hold on me', 'have on me', 'have about me', 'know about me', 'hold on me', 'hold about me', 'data you hold', 'data you have', 'hold', 'holding', 'confirm', 'confirmation', 'data about me', 'info about me', 'information about me', 'data on me', 'info on me', 'details about me'], add: ['view', 'access', 'confirm', 'hold', 'collect'] },
   { when: ['portability', 'port', 'transfer my data to', 'take my data', 'move my data', 'machine readable'], add: ['portability', 'access'] },
   { when: ['rights', 'right', 'entitled', 'what can i do', 'options', 'choices', 'control', 'say over'], add: ['rights', 'control'] },
   { when: ['not to process', 'not process', "don't process", 'dont process', 'not use my data', 'not to use my data', 'object', 'objection', 'restrict', 'restriction', 'limit', 'say no', 'stop processing', 'stop using my data', 'no longer use'], add: ['object', 'restrict', 'processing', 'no longer use'] },
@@ -65,7 +89,7 @@ export const SYNONYM_RULES: readonly SynonymRule[] = [
   { when: ['complain', 'complaint', 'regulator', 'supervisory authority', 'ico', 'cnil', 'data protection authority', 'report you'], add: ['complaint', 'authority', 'protection'] },
   { when: ['verify', 'verification', 'identity', 'prove who i am', 'prove my identity', 'id', 'passport', 'proof'], add: ['verify', 'verification', 'identity'] },
   { when: ['discriminate', 'discrimination', 'treat me differently', 'penalize', 'penalise', 'punish', 'retaliate', 'retaliation', 'worse service', 'charge me more'], add: ['discriminated'] },
-  { when: ['respond', 'response', 'reply', 'how fast', 'how quickly', 'timeframe', 'deadline', 'turnaround'], add: ['respond', 'reasonable', 'timeframe'] },
+  { when: ['respond', 'response', 'reply', 'how fast', 'how quickly', 'timeframe', 'deadline', 'turnaround', 'response time', 'how long until you respond', 'how long until u respond', 'how long to respond', 'how long to reply', 'how long does it take to respond', 'how long does it take you to respond', 'how long will it take to respond', 'how long will it take you to respond', 'how long do you take to respond', 'how long do you have to respond', 'how long until i hear back', 'how long to hear back', 'how long to get a response', 'how long to process my request', 'how long does my request take', 'how long does a request take'], add: ['respond', 'reasonable', 'timeframe'] },
   { when: ['refuse', 'refusal', 'deny', 'reject', 'turn down', 'decline'], add: ['not be able to fulfill', 'explanation'], weight: 0.6 },
 
   // --- Account lifecycle ---
@@ -90,7 +114,7 @@ export const SYNONYM_RULES: readonly SynonymRule[] = [
   { when: ['office', 'offices', 'branch', 'branches', 'other entities', 'global entities', 'international offices', 'affiliate', 'affiliates', 'subsidiary', 'subsidiaries', 'sister company', 'sister companies', 'parent company', 'group companies', 'other offices', 'other datarobot entities', 'common control', 'joint venture'], add: ['affiliates', 'subsidiaries', 'common control', 'affiliated'] },
   { when: ['partner', 'partners', 'sponsor', 'sponsors', 'co host', 'cohost', 'event partner', 'integration', 'integrations', 'reseller', 'resellers'], add: ['partners', 'business partners', 'integrations', 'event'] },
   { when: ['police', 'cops', 'fbi', 'nsa', 'feds', 'government', 'governments', 'authorities', 'law enforcement', 'subpoena', 'subpoenas', 'warrant', 'warrants', 'court order', 'court', 'agency', 'agencies'], add: ['law enforcement', 'governmental', 'government', 'authorities', 'subpoenas', 'legal process'] },
-  { when: ['acquired', 'acquire', 'acquires', 'acquisition', 'bought', 'buys out', 'buyout', 'merger', 'merge', 'merges', 'bankrupt', 'bankruptcy', 'goes bust', 'go bust', 'goes under', 'go under', 'taken over', 'takeover', 'new owner', 'new owners', 'change of control', 'sells the company', 'company is sold'], add: ['merger', 'acquisition', 'bankruptcy', 'business transfers', 'business deal', 'consolidation', 'reorganization'] },
+  { when: ['acquired', 'acquire', 'acquires', 'acquisition', 'acquirer', 'buyer', 'buyers', 'purchaser', 'new owner', 'new owners', 'new company', 'successor', 'bought', 'buys out', 'buyout', 'merger', 'merge', 'merges', 'bankrupt', 'bankruptcy', 'goes bust', 'go bust', 'goes under', 'go under', 'taken over', 'takeover', 'new owner', 'new owners', 'change of control', 'sells the company', 'company is sold'], add: ['merger', 'acquisition', 'bankruptcy', 'business transfers', 'business deal', 'consolidation', 'reorganization'] },
 
   // --- Social media and links ---
   { when: ['facebook', 'twitter', 'instagram', 'tumblr', 'linkedin', 'x com', 'like button', 'share button', 'social buttons', 'social plugin', 'social plugins', 'widget', 'widgets', 'plugin', 'plugins', 'embed', 'embedded', 'social media', 'social network', 'social networks'], add: ['social media', 'widgets', 'features'] },
@@ -117,7 +141,7 @@ export const SYNONYM_RULES: readonly SynonymRule[] = [
   // --- Marketing and communications ---
   { when: ['stop getting', 'stop receiving', 'no longer receive', 'fewer emails', 'less emails', 'too many emails', 'unsubscribe', 'opt out', 'optout', 'opt outs', 'stop emails', 'stop emailing', 'stop sending', 'stop contacting', 'stop calling', 'no more emails', 'spam', 'spamming', 'junk mail', 'mailing list', 'email list', 'do not contact', 'leave me alone'], add: ['opt', 'unsubscribe', 'marketing communications'] },
   { when: ['stop'], add: ['opt', 'unsubscribe'], weight: 0.6 },
-  { when: ['newsletter', 'newsletters', 'marketing', 'promotional', 'promotions', 'promo', 'promos', 'sales emails', 'sales calls', 'cold call', 'cold calls', 'cold email', 'outreach'], add: ['marketing', 'communications', 'emails', 'newsletters'] },
+  { when: ['newsletter', 'newsletters', 'marketing', 'promotional', 'promotions', 'promo', 'promos', 'sales emails', 'sales calls', 'cold call', 'cold calls', 'cold called', 'cold calling', 'cold email', 'cold emailed', 'outreach', 'sales rep', 'sales reps', 'salesperson', 'sales person', 'sales people', 'sales team', 'account executive', 'sales pitch', 'sales pitches', 'pitch', 'pitches', 'upsell', 'upselling', 'reached out', 'reaching out'], add: ['marketing', 'communications', 'emails', 'newsletters'] },
   { when: ['email', 'emails', 'e mail', 'e mails', 'emailing', 'call', 'calls', 'calling', 'phone', 'telephone', 'text me', 'sms', 'message', 'messages', 'reach out', 'contact me', 'contacting me'], add: ['email', 'telephone', 'communicate', 'contact'], weight: 0.6, topical: false },
   { when: ['service emails', 'service messages', 'service announcements', 'security alerts', 'technical notices', 'transactional emails', 'account emails', 'billing messages', 'system emails', 'notifications', 'alerts'], add: ['service announcements', 'technical notices', 'security alerts', 'service related communications'] },
 
@@ -131,18 +155,18 @@ export const SYNONYM_RULES: readonly SynonymRule[] = [
   { when: ['how i use', 'how we use the', 'what i do in', 'what i do on', 'what i do with', 'telemetry', 'usage data', 'usage', 'product usage', 'activity', 'user activity', 'monitor', 'monitoring', 'logins', 'clicks', 'clickstream', 'mouse', 'mouse movements', 'keystrokes', 'watching me', 'spy', 'spying', 'session recording', 'analytics', 'feature usage', 'engagement', 'count', 'counts', 'counting', 'how many times', 'how often', 'how much i use', 'how much we use', 'how often i log in', 'how often we log in'], add: ['user metrics', 'user activity monitor', 'usage', 'clickstream', 'mouse tracking'] },
   { when: ['stats', 'statistics', 'metrics about my models', 'benchmarks', 'model stats', 'metadata', 'meta data', 'model data', 'project data', 'dataset stats', 'dataset statistics', 'summary statistics', 'model accuracy', 'accuracy', 'blueprints', 'run times', 'runtime', 'model performance', 'dataset size'], add: ['metadata', 'models', 'projects', 'dataset', 'blueprints'] },
   { when: ['on prem', 'on premise', 'on premises', 'onprem', 'self hosted', 'self managed', 'private cloud', 'air gapped', 'saas', 'cloud version', 'managed cloud'], add: ['on premise', 'saas', 'version'] },
-  { when: ['where do you get', 'where did you get', 'from other sources', 'other sources', 'public sources', 'publicly available', 'public data', 'enrichment', 'zoominfo', 'data brokers', 'bought my data', 'buy data', 'buy lists', 'b2b', 'lead lists', 'from my employer', 'from my company', 'got my email', 'got my number', 'got my contact', 'get my email', 'get my number', 'get my details', 'gave you', 'given you', 'sent you', 'hand you', 'handed you', 'handed over my', 'pass you', 'passed you', 'passed on my', 'shared with you', 'share with you', 'shared my details with you', 'shared my info with you', 'shared my data with you', 'did they give you', 'sold you', 'got my data from', 'get my data from', 'received my data', 'receive my data', 'receive data about me', 'scrape', 'scraping', 'scraped', 'crawl', 'crawling', 'public profile', 'public profiles', 'social media profile', 'social media profiles', 'linkedin profile', 'public information', 'public info'], add: ['third parties', 'third party sources', 'receive', 'publically', 'business contact information', 'b2b'] },
+  { when: ['where do you get', 'where did you get', 'from other sources', 'other sources', 'public sources', 'publicly available', 'public data', 'enrichment', 'zoominfo', 'data brokers', 'bought my data', 'buy data', 'buy lists', 'b2b', 'lead lists', 'from my employer', 'from my company', 'got my email', 'got my number', 'got my contact', 'get my email', 'get my number', 'get my details', 'gave you', 'given you', 'sent you', 'hand you', 'handed you', 'handed over my', 'pass you', 'passed you', 'passed on my', 'shared with you', 'share with you', 'shared my details with you', 'shared my info with you', 'shared my data with you', 'did they give you', 'did they give', 'set up my account', 'set my account up', 'setup my account', 'created my account', 'made my account for me', 'sold you', 'got my data from', 'get my data from', 'received my data', 'receive my data', 'receive data about me', 'scrape', 'scraping', 'scraped', 'crawl', 'crawling', 'public profile', 'public profiles', 'social media profile', 'social media profiles', 'linkedin profile', 'public information', 'public info'], add: ['third parties', 'third party sources', 'receive', 'publically', 'business contact information', 'b2b'] },
   { when: ['job title', 'employer', 'company name', 'work info', 'correspondence', 'name', 'address', 'phone number', 'postal address', 'contact details', 'contact information', 'surveys', 'survey', 'forum posts', 'forums'], add: ['name', 'email address', 'employer', 'job title', 'correspondence', 'surveys', 'contact information'], weight: 0.6 },
   { when: ['community', 'forum', 'forums', 'blog', 'blogs', 'webinar', 'event', 'events', 'conference', 'meetup', 'in person', 'online community'], add: ['events', 'online communities', 'forums', 'event'], weight: 0.6, topical: false },
 
   // --- Use and legal basis ---
-  { when: ['legal basis', 'lawful basis', 'legal bases', 'legal grounds', 'legal ground', 'grounds', 'ground for', 'basis for', 'lawful grounds', 'justification', 'justify', 'legitimate interest', 'legitimate interests', 'lawful', 'lawfully', 'legally allowed', 'allowed to process', 'what right do you have', 'on what basis', 'on what grounds', 'article 6', 'art 6', 'legal reason', 'legal reasons', 'lawful reason', 'lawful reasons', 'legal justification', 'legal right to', 'what gives you the right', 'entitles you', 'entitled to process'], add: ['legal basis', 'legitimate', 'rely', 'obligation'] },
+  { when: ['legal basis', 'lawful basis', 'why are you allowed', 'why r u allowed', 'why are u allowed', 'why is datarobot allowed', 'how are you allowed', 'what allows you', 'is it legal for you', 'how is it legal', 'legal bases', 'legal grounds', 'legal ground', 'grounds', 'ground for', 'basis for', 'lawful grounds', 'justification', 'justify', 'legitimate interest', 'legitimate interests', 'lawful', 'lawfully', 'legally allowed', 'allowed to process', 'what right do you have', 'on what basis', 'on what grounds', 'article 6', 'art 6', 'legal reason', 'legal reasons', 'lawful reason', 'lawful reasons', 'legal justification', 'legal right to', 'what gives you the right', 'entitles you', 'entitled to process'], add: ['legal basis', 'legitimate', 'rely', 'obligation'] },
   { when: ['use', 'uses', 'used', 'using', 'handle', 'handles', 'handled', 'handling', 'treat', 'treats', 'treated', 'treatment'], add: ['use', 'purposes', 'process'], weight: 0.5, topical: false },
   { when: ['how do you use', 'how you use', 'how is my data used', 'how is my information used', 'how are you using', 'what do you use', 'why', 'purpose', 'purposes', 'reason', 'reasons', 'do with', 'use my data', 'use my information', 'use my info', 'using my data', 'used for'], add: ['use', 'purposes', 'purpose'], weight: 0.5 },
   { when: ['profiling', 'profile me', 'automated decision', 'automated decisions', 'automated decision making', 'decision making', 'relevant', 'relevance', 'more relevant', 'interests', 'interested in', 'personalize', 'personalized', 'personalization', 'personalise', 'personalised', 'personalisation', 'recommendation', 'recommendations', 'recommend', 'tailor', 'tailored', 'customize', 'customized', 'customise', 'individualized', 'individualised', 'individual experience'], add: ['individualized', 'personalize', 'personalized recommendations', 'tailor', 'preferences', 'interests'] },
   { when: ['support', 'customer support', 'help desk', 'helpdesk', 'tech support', 'provide the service', 'run the service', 'deliver the service', 'operate the platform'], add: ['provide', 'support', 'solution'], weight: 0.7 },
   { when: ['my employer', 'my company', 'my organization', 'my organisation', 'my org', 'my team lead', 'employer see', 'company see', 'my boss', 'my manager', 'admin', 'administrator', 'admins', 'enterprise', 'account manager', 'customer success', 'upsell', 'upselling', 'usage trends', 'report to my company', 'report back', 'relationship', 'subscription', 'subscriptions', 'license', 'licenses', 'seats'], add: ['enterprise', 'relationship', 'report', 'usage', 'admin user', 'administrator', 'subscriptions'], weight: 0.7 },
-  { when: ['strip', 'stripped', 'without my name', 'de identify', 'deidentify', 'remove identifiers', 'anonymous', 'anonymized', 'anonymised', 'anonymize', 'anonymise', 'anonymization', 'anonymisation', 'aggregate', 'aggregated', 'de identified', 'deidentified', 'pseudonymized', 'pseudonymised', 'identifiers', 'product development', 'develop products', 'train', 'training', 'trained', 'improve', 'improving', 'improvement', 'improvements', 'better products', 'improve the product', 'improve your product', 'improve the platform', 'train models', 'train your models', 'training data', 'r&d', 'research', 'feature adoption'], add: ['anonymous', 'anonymized', 'anonymize', 'aggregate', 'identifiers', 'product development'] },
+  { when: ['strip', 'stripped', 'without my name', 'de identify', 'deidentify', 'remove identifiers', 'anonymous', 'anonymized', 'anonymised', 'anonymize', 'anonymise', 'anonymization', 'anonymisation', 'aggregate', 'aggregated', 'de identified', 'deidentified', 'pseudonymized', 'pseudonymised', 'identifiers', 'product development', 'develop products', 'train', 'training', 'trained', 'improve', 'improving', 'improvement', 'improvements', 'better products', 'improve the product', 'improve your product', 'improve the platform', 'train models', 'train your models', 'training data', 'r&d', 'research', 'feature adoption', 'build new features', 'build features', 'develop features', 'develop new features', 'building new features', 'product roadmap', 'roadmap', 'deprecate', 'deprecated', 'deprecation'], add: ['anonymous', 'anonymized', 'anonymize', 'aggregate', 'identifiers', 'product development'] },
   { when: ['consent', 'permission', 'permissions', 'agree', 'agreed', 'opt in', 'optin', 'withdraw', 'withdrawal', 'revoke', 'take back', 'change my mind', 'changed my mind', 'ask me first', 'without asking'], add: ['consent', 'withdraw', 'change your mind'] },
   { when: ['law', 'laws', 'legal', 'lawsuit', 'lawsuits', 'litigation', 'sue', 'suing', 'legal claims', 'legal obligation', 'legal requirement', 'regulation', 'regulations', 'comply', 'compliance', 'compliant', 'non compliant', 'noncompliant', 'complying', 'tax', 'taxes', 'taxation', 'criminal', 'investigation', 'investigate'], add: ['law', 'legal', 'claims', 'comply', 'compliance', 'obligation'], weight: 0.7 },
 
@@ -167,12 +191,12 @@ export const SYNONYM_RULES: readonly SynonymRule[] = [
   { when: ['abroad', 'overseas', 'offshore', 'move', 'moved', 'moving', 'moves', 'offshoring', 'foreign', 'foreign country', 'foreign countries', 'international', 'internationally', 'transfer abroad', 'cross border', 'crossborder', 'outside the eu', 'outside europe', 'outside the eea', 'leaves europe', 'leave europe', 'leaves the eu', 'leave the eu', 'leaves my country', 'leave my country', 'out of europe', 'out of the eu', 'out of the country', 'sent abroad', 'goes abroad', 'outside my country', 'other countries', 'another country', 'which country', 'what country', 'countries', 'country', 'usa', 'united states', 'america', 'us servers', 'servers', 'server', 'data center', 'data centers', 'datacenter', 'data residency', 'residency', 'where is my data', 'where is my data stored', 'where do you store', 'located where', 'stored in', 'hosted in', 'kept in', 'servers in', 'where my data is stored', 'where data is stored', 'where my data is kept', 'where it is stored', 'scc', 'sccs', 'standard contractual clauses', 'adequacy', 'adequacy decision', 'privacy shield', 'schrems', 'jurisdiction', 'transfer', 'transferred', 'transfers'], add: ['international', 'transfers', 'transferred', 'countries', 'outside', 'jurisdiction', 'standard contractual clauses'] },
 
   // --- Jurisdictions ---
-  { when: ['gdpr', 'uk gdpr', 'eu', 'europe', 'european', 'eea', 'european economic area', 'uk', 'united kingdom', 'britain', 'great britain', 'british', 'england', 'switzerland', 'swiss', 'germany', 'german', 'france', 'french', 'spain', 'italy', 'netherlands', 'ireland', 'poland', 'sweden', 'belgium', 'austria', 'portugal', 'denmark', 'eu citizen', 'eu resident', 'general data protection regulation'], add: ['european residents', 'european economic area', 'gdpr', 'switzerland', 'united kingdom'] },
+  { when: ['gdpr', 'uk gdpr', 'eu', 'europe', 'european', 'eea', 'european economic area', ...EUROPEAN_PLACES, 'eu citizen', 'eu resident', 'general data protection regulation'], add: ['european residents', 'european economic area', 'gdpr', 'switzerland', 'united kingdom'] },
   { when: ['ccpa', 'cpra', 'california', 'californian', 'californians', 'ca resident', 'california consumer privacy act', 'california privacy rights act', 'do not sell', 'do not sell my personal information', 'shine the light', 'calif', 'cali', 'la', 'san francisco', 'sf', 'silicon valley'], add: ['california', 'ccpa', 'cpra', 'california residents'] },
   { when: ['resident', 'residents', 'live in', 'living in', 'based in', 'located in', 'citizen', 'citizens'], add: ['residents', 'located'], weight: 0.5 },
 
   // --- Contact ---
-  { when: ['who can i email', 'who do i email', 'who should i email', 'who can i write to', 'who do i write to', 'who can i contact', 'who can i talk to', 'who can i ask', 'who do i ask', 'who should i ask', 'who can i call', 'who do i call', 'contact', 'contact you', 'contact datarobot', 'reach', 'reach you', 'get hold of', 'privacy people', 'get in touch', 'who do i contact', 'who to contact', 'who should i contact', 'who do i talk to', 'talk to someone', 'speak to someone', 'person to talk to', 'contact info', 'contact details for privacy', 'dpo', 'data protection officer', 'privacy officer', 'privacy team', 'privacy contact', 'mailing address', 'postal', 'snail mail', 'write to you', 'send a letter', 'headquarters', 'hq', 'office address', 'where are you located', 'where are you based', 'where is datarobot located', 'where is datarobot based', 'your address', 'boston', 'franklin street', 'privacy email', 'email address for privacy'], add: ['contact us', 'data protection officer', 'mailing address', 'questions about this policy'] },
+  { when: ['who can i email', 'who do i email', 'where do i send', 'where do i send a letter', 'letter', 'letters', 'where should i send', 'where can i send', 'where to send', 'who do i send', 'where do i submit', 'where can i submit', 'where to submit', 'who handles', 'point them to', 'who do we point them to', 'where do we send them', 'who do we send them to', 'who should i email', 'who can i write to', 'who do i write to', 'who can i contact', 'who can i talk to', 'who can i ask', 'who do i ask', 'who should i ask', 'who can i call', 'who do i call', 'contact', 'contact you', 'contact datarobot', 'reach', 'reach you', 'get hold of', 'privacy people', 'get in touch', 'who do i contact', 'who to contact', 'who should i contact', 'who do i talk to', 'talk to someone', 'speak to someone', 'person to talk to', 'contact info', 'contact details for privacy', 'dpo', 'data protection officer', 'privacy officer', 'privacy team', 'privacy contact', 'mailing address', 'postal', 'snail mail', 'write to you', 'send a letter', 'headquarters', 'hq', 'office address', 'where are you located', 'where are you based', 'where is datarobot located', 'where is datarobot based', 'your address', 'boston', 'franklin street', 'privacy email', 'email address for privacy'], add: ['contact us', 'data protection officer', 'mailing address', 'questions about this policy'] },
 ];
 
 /**
@@ -241,6 +265,7 @@ export const FILLER_PHRASES: readonly string[] = [
   'let me know', 'help me understand', 'can you help', 'can you help me', 'could you help me', 'need help', 'need some help',
   'explain to me', 'can you explain', 'could you explain', 'in plain english', 'in simple terms', 'eli5',
   // Idioms and framing verbs whose words are not the question's topic ("in the first place", "count as").
+  'out of nowhere', 'out of the blue', 'all of a sudden', 'for no reason',
   'in the first place', 'to begin with', 'to start with', 'at the end of the day', 'in the end', 'by the way', 'out of curiosity',
   'just curious', 'count as', 'counts as', 'counted as', 'considered as', 'qualify as', 'qualifies as', 'figure out', 'find out',
   'work out', 'how does that work', 'how does this work', 'how does it work', 'how is that decided', 'how is this decided',
@@ -283,6 +308,9 @@ export const FILLER_WORDS: readonly string[] = [
   // Number words used as pronouns ("one of your webinars"): Porter stems "one" to "on".
   'one', 'ones',
   'nah', 'yeah', 'yep', 'yup', 'nope', 'cc', 'fwiw', 'iirc', 'ngl',
+  // Hedges and hearsay ("roughly where", "heard rumours of a merger"): how sure the asker is, not the topic.
+  'roughly', 'approximately', 'approx', 'precisely', 'somewhat', 'mostly', 'usually', 'typically', 'normally',
+  'heard', 'hear', 'rumour', 'rumours', 'rumor', 'rumors', 'apparently', 'supposedly', 'allegedly', 'reportedly',
 ];
 
 /** Verbs that, before a gerund, mean "again and again" ("keeps sending", "kept asking"): dropped there. */
@@ -324,10 +352,19 @@ export const UNSTATED_DETAILS: readonly string[] = [
   'incident history', 'breach history',
   // Sanctions.
   'fines', 'fined', 'gdpr fine', 'a fine', 'penalty', 'penalties', 'sanction', 'sanctions',
+  // Exact counts and durations in small units: policies state retention and security in general terms.
+  'how many days', 'how many hours', 'how many weeks', 'how many minutes', 'number of days', 'exactly how long', 'exactly how many',
+  'exact number', 'exact period', 'exact date', 'how many breaches', 'how many data breaches', 'how many incidents', 'how many times',
+  'cookie lifetime', 'cookie lifetimes', 'cookie duration', 'cookies last', 'cookie expiry', 'cookie expiration', 'cookies expire',
+  // Named vendors and tools (a single name counts as stated when the policy names it, as it names Stripe).
+  'google analytics', 'google tag manager', 'facebook pixel', 'meta pixel', 'linkedin insight', 'hotjar', 'mixpanel', 'amplitude',
+  'segment', 'hubspot', 'marketo', 'salesforce', 'zendesk', 'intercom', 'gong', 'pendo', 'fullstory', 'optimizely',
+  // Sales errands.
+  'a quote', 'price quote', 'sales quote', 'quote for', 'free trial', 'trial license', 'book a demo', 'request a demo',
 ];
 
 /** Prefixes an unknown word may carry in front of a known word ("subcontractors", "resell", "pre-filled"). */
-export const WORD_PREFIXES: readonly string[] = ['multi', 'inter', 'cross', 'under', 'over', 'sub', 'non', 'pre', 'mis', 'dis', 're', 'co', 'un', 'de'];
+export const WORD_PREFIXES: readonly string[] = ['hyper', 'multi', 'inter', 'cross', 'under', 'over', 'sub', 'non', 'pre', 'mis', 'dis', 're', 'co', 'un', 'de'];
 
 /**
  * Words so common in questions about any privacy policy that they say little about which section is meant.

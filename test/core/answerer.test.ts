@@ -169,6 +169,47 @@ describe('query kinds', () => {
   });
 });
 
+describe('question kinds found by held-out set 5', () => {
+  it.each([
+    ['a customer in Spain wants to know what rights they have', 'European residents'],
+    ['my 13 year old made an account', 'Children’s data'],
+    ['how long until you respond to my access request', 'Your data rights'],
+    ['does datarobot know roughly where I am', 'Personal data you may provide to us'],
+    ['heard rumors you got acquired, does my data go to the buyer?', 'Through business transfers'],
+    ['a sales rep keeps pitching me on linkedin, why?', 'To communicate with you'],
+  ])('answers "%s" from %s', (question, section) => {
+    const answer = answerer.answer(question);
+    expect(answer.answered).toBe(true);
+    expect(answer.passages[0]?.section.at(-1)).toBe(section);
+  });
+
+  it('puts a purpose’s "Legal basis for processing" above the purpose when the question asks for the legal basis', () => {
+    const question = 'legal basis for personalization';
+    expect(answerer.answer(question).passages[0]?.section).toEqual([
+      'How we use your data and legal basis for processing',
+      'To provide an individualized experience on the solution and websites',
+      'Legal basis for processing',
+    ]);
+    const unpromoted = createAnswerer(loadBundled(), { ranking: { facetCoverageMargin: Infinity } });
+    expect(unpromoted.answer(question).passages[0]?.section.at(-1)).toBe('To provide an individualized experience on the solution and websites');
+    // A question about the purpose itself keeps the purpose first.
+    expect(answerer.answer('do you personalize my experience on the website').passages[0]?.section.at(-1)).toBe(
+      'To provide an individualized experience on the solution and websites',
+    );
+  });
+
+  it.each(['how many days do you keep backups', 'do you use google analytics', 'how long do cookies last before they expire'])(
+    'declines "%s": an exact figure or a named tool the policy never states',
+    (question) => {
+      expect(answerer.answer(question).answered).toBe(false);
+    },
+  );
+
+  it('still answers the general question behind them', () => {
+    expect(topSection(answerer.answer('how long do you keep my data'))).toBe('Data retention');
+  });
+});
+
 describe('unstated details', () => {
   it.each([
     'are you SOC 2 certified',

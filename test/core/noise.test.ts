@@ -31,6 +31,11 @@ describe('stripChatNoise', () => {
     }
   });
 
+  it('keeps a European place before a speech verb: it is where the asker is, not who', () => {
+    expect(clean('a user in Germany wants to know their rights')).toBe('a user in Germany wants to know their rights');
+    expect(clean('Dana wants to know their rights')).toBe('wants to know their rights');
+  });
+
   it('keeps short numbers, which are content ("under 18", "12 months")', () => {
     expect(clean('are under 18s allowed, and is it 12 months or 2022?')).toBe('are under 18s allowed, and is it 12 months or 2022?');
   });
