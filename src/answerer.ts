@@ -16,13 +16,9 @@
  * idf-weighted share of the question's concepts that a top passage with its headings covers, the idf mass it
  * covers, whether the question names any policy topic at all, and whether it is an instruction about product
  * objects ("how do I delete a project"). Thresholds live in
- * {@link defaultAbstentionThresholds}, calibrated with `npm run eval` on eval/questions.json. A logistic model over
- * the same kind of signals (src/search/abstention.ts, fitted by `npm run calibrate`) is a second gate: the
- * answerer answers only when the rules and the model agree.
+ * {@link defaultAbstentionThresholds}, calibrated with `npm run eval` on eval/questions.json.
  */
 import type { Answer, AnswerPassage, Answerer, AskOptions, PolicyDocument } from './types.js';
-import { abstentionScore, abstentionSignals, type AbstentionModel, type AbstentionSignals } from './search/abstention.js';
-import { calibratedAbstentionModel } from './search/abstention-model.js';
 import { buildBm25Index, defaultBm25Options, type Bm25Index, type Bm25Options, type IndexedFields } from './search/bm25.js';
 import { HeadingMatcher, VocabularyCorrector } from './search/fuzzy.js';
 import { buildPassages, type IndexedPassage } from './search/passages.js';
@@ -64,13 +60,6 @@ export interface AbstentionThresholds {
    * export my model to python"); see `AnalyzedQuery.productHowTo`.
    */
   declineProductHowTo: boolean;
-  /**
-   * A second gate over the rules above: a logistic model over comparable signals (see src/search/abstention.ts),
-   * fitted on the dev questions by `npm run calibrate`. Null answers on the rules alone.
-   */
-  model: AbstentionModel | null;
-  /** The model's minimum log-odds of "the policy covers this" (0: even odds). */
-  minModelScore: number;
 }
 
 /** Ranking knobs. */
@@ -151,8 +140,6 @@ export const defaultAbstentionThresholds: AbstentionThresholds = {
   coOccurrenceCoverage: 0.9,
   decisionDepth: 3,
   declineProductHowTo: true,
-  model: calibratedAbstentionModel,
-  minModelScore: 0,
 };
 
 export const defaultRankingOptions: RankingOptions = {
@@ -204,9 +191,6 @@ export interface RankedCandidate {
 export interface Explanation {
   query: AnalyzedQuery;
   candidates: RankedCandidate[];
-  /** The signals the abstention model weighs, and its log-odds (null without a model). */
-  signals: AbstentionSignals;
-  modelScore: number | null;
   answered: boolean;
 }
 
@@ -384,9 +368,20 @@ export function createAnswerer(documents: readonly PolicyDocument[], options: An
   });
   // 1 when the passage's own heading starts with "how", 2 with "what": see `interrogativeHeadingBonus`.
   const headingInterrogative = new Uint8Array(size);
+  // Term ids of such a heading: the bonus needs the question to reach the heading itself ("how do you protect my
+  // data" and "How we use your data…" share only the weak word "data").
+  const interrogativeHeadingTerms = new Map<number, Set<number>>();
   passages.forEach((passage, i) => {
-    const first = tokenize(passage.section[passage.section.length - 1] ?? '')[0];
+    const heading = passage.section[passage.section.length - 1] ?? '';
+    const first = tokenize(heading)[0];
     headingInterrogative[i] = first === 'how' ? 1 : first === 'what' ? 2 : 0;
+    if (headingInterrogative[i] === 0) return;
+    const ids = new Set<number>();
+    for (const term of indexTerms(heading)) {
+      const id = index.terms.get(term);
+      if (id !== undefined) ids.add(id);
+    }
+    interrogativeHeadingTerms.set(i, ids);
   });
   const score = new Float64Array(size);
   const covered = new Float64Array(size);
@@ -466,7 +461,7 @@ export function createAnswerer(documents: readonly PolicyDocument[], options: An
     for (let k = 0; k < touchedCount; k++) {
       const p = touched[k]!;
       const coverage = Math.min(1, covered[p]! / totalCoverage);
-      const aligned = interrogative !== 0 && headingInterrogative[p] === interrogative ? interrogativeBonus : 0;
+      const aligned = interrogative !== 0 && headingInterrogative[p] === interrogative && reachesHeading(query, p) ? interrogativeBonus : 0;
       const rank = (score[p]! + aligned) * (floor + (1 - floor) * coverage) * (leadPassage[p] === 1 ? lead : 1);
       if (pool.length === poolSize && rank <= pool[pool.length - 1]!.rank) continue;
       let at = pool.length;
@@ -498,11 +493,16 @@ export function createAnswerer(documents: readonly PolicyDocument[], options: An
     }
   }
 
-  function decide(query: AnalyzedQuery, candidates: readonly RankedCandidate[], modelScore: number | null): boolean {
+  function reachesHeading(query: AnalyzedQuery, p: number): boolean {
+    const ids = interrogativeHeadingTerms.get(p);
+    if (ids === undefined) return false;
+    return query.concepts.some((concept) => !concept.weak && concept.alternatives.some((alternative) => ids.has(alternative.termId)));
+  }
+
+  function decide(query: AnalyzedQuery, candidates: readonly RankedCandidate[]): boolean {
     if (candidates.length === 0) return false;
     if (!opts.features.abstention) return true;
     const t = opts.thresholds;
-    if (modelScore !== null && modelScore < t.minModelScore) return false;
     const top = candidates.slice(0, Math.max(1, t.decisionDepth));
     // "how do I delete a project": an instruction about product objects, however many policy words it shares.
     if (t.declineProductHowTo && query.productHowTo) return false;
@@ -568,10 +568,7 @@ export function createAnswerer(documents: readonly PolicyDocument[], options: An
     const query = analyzeQuery(text, context, opts.query);
     const top = topOf(askOptions);
     const candidates = rankCandidates(query, Math.max(10, top * 4));
-    const signals = abstentionSignals(query, candidates, opts.thresholds.decisionDepth, index.unknownIdf);
-    const model = opts.thresholds.model;
-    const modelScore = model === null ? null : abstentionScore(model, signals);
-    return { query, candidates, signals, modelScore, answered: decide(query, candidates, modelScore) };
+    return { query, candidates, answered: decide(query, candidates) };
   }
 
   function decline(question: string, documentId?: string): Answer {

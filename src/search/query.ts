@@ -223,6 +223,12 @@ export interface QueryOptions {
   weakWordRankFactor: number;
   /** Coverage weight of an unknown word, as a multiple of the idf of a word that occurs nowhere. */
   unknownWordFactor: number;
+  /**
+   * Coverage weight of another kind of policy ("refund policy") or a detail privacy policies rarely state ("SOC 2",
+   * "how many days", "google analytics"), as a multiple of the unknown-word weight: the question asks for that
+   * fact, so the topic words around it ("keep", "backups") should not carry the answer on their own.
+   */
+  unstatedDetailFactor: number;
   /** Coverage weight of an unknown number ("15 year old"), as a multiple of the unknown-word weight. */
   unknownNumberFactor: number;
   /**
@@ -256,6 +262,7 @@ export const defaultQueryOptions: QueryOptions = {
   weakWordFactor: 0.3,
   weakWordRankFactor: 0.2,
   unknownWordFactor: 1,
+  unstatedDetailFactor: 2,
   unknownNumberFactor: 0.3,
   unknownModifierFactor: 0.35,
   knownModifierFactor: 0.5,
@@ -357,6 +364,26 @@ function leadInterrogative(tokens: readonly string[], instruction: boolean): 'ho
   return null;
 }
 
+// Adverbs that only add emphasis; dropped from questions before phrases are matched.
+const INTENSIFIERS: ReadonlySet<string> = new Set(['even', 'actually', 'really', 'just', 'truly', 'literally', 'basically', 'seriously', 'honestly']);
+
+const BRITISH_ENDINGS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/(.{3,})is(e|es|ed|ing|ation|ations|er|ers)$/, '$1iz$2'],
+  [/(.{2,})ys(e|es|ed|ing|er|ers)$/, '$1yz$2'],
+  [/(.{2,})our(s|ed|ing)?$/, '$1or$2'],
+  [/(.{2,})ence$/, '$1ense'],
+  [/(.{2,})tre(s)?$/, '$1ter$2'],
+];
+
+/**
+ * The American spelling of a British-spelled word ("analysing" → "analyzing", "licence" → "license"), or null
+ * when no British ending applies.
+ */
+function americanSpelling(token: string): string | null {
+  for (const [pattern, replacement] of BRITISH_ENDINGS) if (pattern.test(token)) return token.replace(pattern, replacement);
+  return null;
+}
+
 /** Whether a word is most often an adjective, or a participle used as one ("related", "second", "new"). */
 function isModifier(word: string): boolean {
   const primary = primaryWordClass(word);
@@ -396,12 +423,20 @@ export function analyzeQuery(question: string, context: QueryContext, options: Q
     if (expansion === undefined) tokens.push(token);
     else for (const word of expansion.split(' ')) tokens.push(word);
   }
+  // Intensifiers inside a phrase ("where did you even get", "do you actually sell") say nothing and break it up.
+  for (let i = tokens.length - 1; i >= 0; i--) if (INTENSIFIERS.has(tokens[i]!)) tokens.splice(i, 1);
   // Spelling correction first, so corrected words can take part in phrases ("how lnog" → "how long").
   const corrected: boolean[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
     corrected.push(false);
     if (STOPWORDS.has(token) || synonyms.words.has(token) || terms.has(stem(token))) continue;
+    // British spellings of words known in American spelling ("analysing", "licence", "customise").
+    const american = americanSpelling(token);
+    if (american !== null && (synonyms.words.has(american) || terms.has(stem(american)))) {
+      tokens[i] = american;
+      continue;
+    }
     const fix = corrector.correct(token);
     if (fix !== null && fix.distance > 0) {
       tokens[i] = fix.word;
@@ -532,7 +567,7 @@ export function analyzeQuery(question: string, context: QueryContext, options: Q
     for (const alternative of concept.alternatives) best = Math.max(best, alternative.weight * context.idf[alternative.termId]!);
     let weight = best;
     if (concept.alternatives.length === 0) {
-      const factor = unknownNouns.has(concept) ? 1 : unknownWordFactor(surfaceOf.get(concept) ?? concept.source, options);
+      const factor = unknownNouns.has(concept) ? options.unstatedDetailFactor : unknownWordFactor(surfaceOf.get(concept) ?? concept.source, options);
       weight = context.unknownIdf * options.unknownWordFactor * factor;
     } else if (!concept.topical) {
       const primary = primaryWordClass(surfaceOf.get(concept) ?? '');

@@ -169,7 +169,7 @@ describe('query kinds', () => {
   });
 });
 
-describe('question kinds found by held-out set 5', () => {
+describe('question kinds found by held-out sets 5 and 6', () => {
   it.each([
     ['a customer in Spain wants to know what rights they have', 'European residents'],
     ['my 13 year old made an account', 'Children’s data'],
@@ -177,10 +177,21 @@ describe('question kinds found by held-out set 5', () => {
     ['does datarobot know roughly where I am', 'Personal data you may provide to us'],
     ['heard rumors you got acquired, does my data go to the buyer?', 'Through business transfers'],
     ['a sales rep keeps pitching me on linkedin, why?', 'To communicate with you'],
+    ['where did you even get my email, i never signed up', 'Personal data we may receive from third parties'],
+    ['how do you protect my data', 'Data security'],
+    ['is my info used to customise the site for me', 'To provide an individualized experience on the solution and websites'],
+    ['who is the controller for personal data in our clients’ datasets', 'Our products'],
+    ['do you vouch for the external sites you link to', 'By linking to third party sites'],
   ])('answers "%s" from %s', (question, section) => {
     const answer = answerer.answer(question);
     expect(answer.answered).toBe(true);
     expect(answer.passages[0]?.section.at(-1)).toBe(section);
+  });
+
+  it('reads British spellings (“analysing”) instead of declining for an unknown word', () => {
+    const answer = answerer.answer('why are you analysing our usage trends');
+    expect(answer.answered).toBe(true);
+    expect(answer.passages[0]?.section.at(-1)).toMatch(/User metrics|To understand and manage our relationship with you/);
   });
 
   it('puts a purpose’s "Legal basis for processing" above the purpose when the question asks for the legal basis', () => {
@@ -198,7 +209,14 @@ describe('question kinds found by held-out set 5', () => {
     );
   });
 
-  it.each(['how many days do you keep backups', 'do you use google analytics', 'how long do cookies last before they expire'])(
+  it.each([
+    'how many days do you keep backups',
+    'do you use google analytics',
+    'how long do cookies last before they expire',
+    'is datarobot publicly traded',
+    'does datarobot support saml single sign-on',
+    'do you honor do not track signals',
+  ])(
     'declines "%s": an exact figure or a named tool the policy never states',
     (question) => {
       expect(answerer.answer(question).answered).toBe(false);
@@ -242,12 +260,9 @@ describe('unstated details', () => {
         { id: 'contact-us', path: ['Contact us'], text: 'Write to privacy@example.org.' },
       ],
     };
-    // The rules alone: on a two-sentence policy, "compliant" (a word it never uses) is half of the question, and
-    // the calibrated model rightly hesitates; what is tested here is that "hipaa" itself counts as stated.
-    const clinic = createAnswerer([document], { thresholds: { model: null } });
-    expect(clinic.explain('are you hipaa compliant').query.concepts.find((c) => c.source === 'hipaa')?.alternatives.length).toBeGreaterThan(0);
+    const clinic = createAnswerer([document]);
     expect(clinic.answer('are you hipaa compliant').answered).toBe(true);
-    expect(createAnswerer(loadBundled(), { thresholds: { model: null } }).answer('are you hipaa compliant').answered).toBe(false);
+    expect(answerer.answer('are you hipaa compliant').answered).toBe(false);
   });
 });
 

@@ -205,6 +205,17 @@ describe('query analysis', () => {
     expect(analyze('can I opt out of service related emails').productHowTo).toBe(false);
   });
 
+  it('reads British spellings as the American ones the table and the index know', () => {
+    expect(analyze('summarise').keywords).toBe('summarize');
+    // Only towards a word the synonym table or the index knows: "color" is neither.
+    expect(analyze('how do you colour my data').keywords).toContain('colour');
+  });
+
+  it('drops intensifiers, so they do not break phrases up', () => {
+    expect(analyze('do you even sell my data').concepts.map((c) => c.source)).not.toContain(stem('even'));
+    expect(analyze('do you actually keep my data').keywords).toBe('keep data');
+  });
+
   it('drops the errand a colleague needs the answer for', () => {
     expect(analyze('need the retention policy for an audit').concepts.map((c) => c.source)).not.toContain('audit');
     expect(analyze('what does the audit log store').concepts.map((c) => c.source)).toContain('audit');
