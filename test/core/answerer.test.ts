@@ -169,7 +169,7 @@ describe('query kinds', () => {
   });
 });
 
-describe('question kinds found by held-out sets 5 to 7', () => {
+describe('question kinds found by held-out sets 5 to 9', () => {
   it.each([
     ['a customer in Spain wants to know what rights they have', 'European residents'],
     ['my 13 year old made an account', 'Children’s data'],
@@ -187,6 +187,9 @@ describe('question kinds found by held-out sets 5 to 7', () => {
     ['is the site tailored to my prefs', 'To provide an individualized experience on the solution and websites'],
     ['a client’s end users ask us for their data, who handles that', 'Our products'],
     ['can i check what info is stored on my account', 'View, correct and delete your account information'],
+    ['are the outside sites you link to vetted by you', 'By linking to third party sites'],
+    ['for data our team runs through datarobot, who is the controller', 'Our products'],
+    ['do I have to give my real name to open an account', 'Personal data required by contract'],
   ])('answers "%s" from %s', (question, section) => {
     const answer = answerer.answer(question);
     expect(answer.answered).toBe(true);
@@ -223,6 +226,7 @@ describe('question kinds found by held-out sets 5 to 7', () => {
     'do you honor do not track signals',
     'is the platform hosted on azure',
     'who is your gdpr article 27 representative',
+    'what is the max file size for uploads',
   ])(
     'declines "%s": an exact figure or a named tool the policy never states',
     (question) => {
