@@ -4,7 +4,7 @@
  * against coverage and make the answerer decline questions it can answer. Query side only: the index never sees
  * this function.
  */
-import { EUROPEAN_PLACES } from './synonyms.js';
+import { CALIFORNIA_PLACES, EUROPEAN_PLACES, OTHER_COUNTRIES } from './synonyms.js';
 
 /** Options of {@link stripChatNoise}. */
 export interface NoiseOptions {
@@ -59,7 +59,14 @@ const NAME_PATTERNS: readonly RegExp[] = [
   new RegExp(String.raw`(?<=\b(?:${PERSON_CUES})\s+)${NAME}(?:\s+${NAME})?\b`, 'g'),
   new RegExp(String.raw`\b${NAME}(?=\s+(?:${NAME_FOLLOWERS})\b)`, 'g'),
 ];
-const PLACES: ReadonlySet<string> = new Set(EUROPEAN_PLACES);
+/** Whether a capitalized word is a place, alone ("Germany") or with the word before it ("San Diego"). */
+function isPlace(name: string, before: string): boolean {
+  const lower = name.toLowerCase();
+  const previous = /(\p{L}+)\s+$/u.exec(before)?.[1]?.toLowerCase();
+  return PLACES.has(lower) || (previous !== undefined && PLACES.has(`${previous} ${lower}`));
+}
+
+const PLACES: ReadonlySet<string> = new Set([...EUROPEAN_PLACES, ...OTHER_COUNTRIES, ...CALIFORNIA_PLACES]);
 
 /**
  * Removes chat mentions, e-mail addresses (with "mail me at"-style wrappers), URLs, ticket references, phone
@@ -78,7 +85,7 @@ export function stripChatNoise(text: string, options: NoiseOptions = defaultNois
   }
   for (const pattern of NAME_PATTERNS) {
     pattern.lastIndex = 0;
-    out = out.replace(pattern, (name) => (PLACES.has(name.toLowerCase()) ? name : options.replacement));
+    out = out.replace(pattern, (name: string, offset: number, whole: string) => (isPlace(name, whole.slice(0, offset)) ? name : options.replacement));
   }
   return out;
 }

@@ -593,7 +593,9 @@ export function analyzeQuery(question: string, context: QueryContext, options: Q
     // about the product, whatever its object: privacy requests use the policy's own verbs (delete, opt out,
     // access, contact, turn off).
     const productAction = objects.length > 0 && action.alternatives.length === 0 && isVerb(surfaceOf.get(action) ?? '');
-    productHowTo = productObject || productAction;
+    // A privacy phrase as the action ("sign up to get emails", "opt out of marketing") already names its topic.
+    const privacyPhraseAction = action.topical && action.source.includes(' ');
+    productHowTo = !privacyPhraseAction && (productObject || productAction);
   }
   return { concepts, keywords: keywords.join(' '), productHowTo, interrogative: leadInterrogative(tokens, howToStart >= 0) };
 }

@@ -45,6 +45,23 @@ export interface SynonymRule {
   readonly topical?: false;
 }
 
+/** Californian cities and regions: a question naming one is about California residents' rights. */
+export const CALIFORNIA_PLACES: readonly string[] = [
+  'san diego', 'los angeles', 'san francisco', 'san jose', 'sacramento', 'oakland', 'fresno', 'long beach', 'palo alto',
+  'silicon valley', 'bay area',
+];
+
+/**
+ * Countries outside Europe: place names, not people's names, when a question tells a story ("a user in Japan wants
+ * to know…"). They map to no section: an office in Tokyo is not a data transfer.
+ */
+export const OTHER_COUNTRIES: readonly string[] = [
+  'japan', 'japanese', 'china', 'chinese', 'india', 'indian', 'singapore', 'australia', 'australian', 'canada', 'canadian',
+  'brazil', 'brazilian', 'mexico', 'mexican', 'korea', 'korean', 'israel', 'israeli', 'ukraine', 'ukrainian', 'turkey',
+  'south africa', 'new zealand', 'argentina', 'chile', 'colombia', 'philippines', 'vietnam', 'indonesia', 'malaysia',
+  'thailand', 'hong kong', 'taiwan', 'uae', 'dubai', 'saudi arabia', 'egypt', 'nigeria', 'kenya', 'tokyo', 'sydney', 'toronto',
+];
+
 /**
  * Countries of the EEA, the UK and Switzerland, with their adjectives: where GDPR-style rights apply. A question
  * naming one ("a user in Germany wants to know…") is about European residents, and the name is not a person's.
@@ -111,7 +128,7 @@ export const SYNONYM_RULES: readonly SynonymRule[] = [
   { when: ['advertiser', 'advertisers', 'advertising', 'ads', 'ad networks', 'marketers', 'marketing companies'], add: ['sell', 'rent', 'share', 'marketing'], weight: 0.6 },
   { when: ['who else', 'anyone else', 'someone else', 'other people', 'outsiders', 'share', 'sharing', 'shared', 'give', 'giving', 'gave', 'who besides', 'besides you', 'ends up with', 'end up with', 'tip off', 'tips off', 'warn other companies', 'alert other companies', 'swap', 'swaps', 'swapping', 'trade', 'trades', 'trading', 'disclose', 'disclosure', 'pass on', 'passed on', 'hand over', 'handed over', 'hand out', 'hand', 'hands', 'handing', 'turn over', 'turned over', 'pass along', 'passed along', 'pass it along', 'distribute', 'expose', 'reveal', 'release', 'send my data', 'who gets', 'who sees', 'who can see', 'who has access', 'access to my data'], add: ['share', 'disclose', 'exchange'] },
   { when: ['third party', 'third parties', '3rd party', '3rd parties', 'other companies', 'outside companies', 'vendor', 'vendors', 'analytics companies', 'analytics company', 'analytics providers', 'analytics vendors', 'supplier', 'suppliers', 'contractor', 'contractors', 'subprocessor', 'subprocessors', 'sub processors', 'outsource', 'outsourced', 'processors', 'service provider', 'service providers', 'host', 'hosts', 'hosting', 'hosted', 'hosting provider', 'cloud provider', 'aws', 'amazon', 'google', 'google analytics', 'salesforce', 'hubspot', 'marketo', 'zendesk', 'intercom', 'mixpanel', 'segment', 'microsoft', 'azure', 'gcp'], add: ['third', 'party', 'agents', 'service', 'providers', 'hosting'], weight: 0.7 },
-  { when: ['office', 'offices', 'branch', 'branches', 'other entities', 'global entities', 'international offices', 'affiliate', 'affiliates', 'subsidiary', 'subsidiaries', 'sister company', 'sister companies', 'parent company', 'group companies', 'other offices', 'other datarobot entities', 'common control', 'joint venture'], add: ['affiliates', 'subsidiaries', 'common control', 'affiliated'] },
+  { when: ['office', 'offices', 'branch', 'branches', 'other entities', 'global entities', 'datarobot entity', 'datarobot entities', 'local entity', 'entity over there', 'sister entity', 'group entity', 'other datarobot companies', 'international offices', 'affiliate', 'affiliates', 'subsidiary', 'subsidiaries', 'sister company', 'sister companies', 'parent company', 'group companies', 'other offices', 'other datarobot entities', 'common control', 'joint venture'], add: ['affiliates', 'subsidiaries', 'common control', 'affiliated'] },
   { when: ['partner', 'partners', 'sponsor', 'sponsors', 'co host', 'cohost', 'event partner', 'integration', 'integrations', 'reseller', 'resellers'], add: ['partners', 'business partners', 'integrations', 'event'] },
   { when: ['police', 'cops', 'fbi', 'nsa', 'feds', 'government', 'governments', 'authorities', 'law enforcement', 'subpoena', 'subpoenas', 'warrant', 'warrants', 'court order', 'court', 'agency', 'agencies'], add: ['law enforcement', 'governmental', 'government', 'authorities', 'subpoenas', 'legal process'] },
   { when: ['acquired', 'acquire', 'acquires', 'acquisition', 'acquirer', 'buyer', 'buyers', 'purchaser', 'new owner', 'new owners', 'new company', 'successor', 'bought', 'buys out', 'buyout', 'merger', 'merge', 'merges', 'bankrupt', 'bankruptcy', 'goes bust', 'go bust', 'goes under', 'go under', 'taken over', 'takeover', 'new owner', 'new owners', 'change of control', 'sells the company', 'company is sold'], add: ['merger', 'acquisition', 'bankruptcy', 'business transfers', 'business deal', 'consolidation', 'reorganization'] },
@@ -142,8 +159,8 @@ export const SYNONYM_RULES: readonly SynonymRule[] = [
   { when: ['stop getting', 'stop receiving', 'no longer receive', 'fewer emails', 'less emails', 'too many emails', 'unsubscribe', 'opt out', 'optout', 'opt outs', 'stop emails', 'stop emailing', 'stop sending', 'stop contacting', 'stop calling', 'no more emails', 'spam', 'spamming', 'junk mail', 'mailing list', 'email list', 'do not contact', 'leave me alone'], add: ['opt', 'unsubscribe', 'marketing communications'] },
   { when: ['stop'], add: ['opt', 'unsubscribe'], weight: 0.6 },
   { when: ['newsletter', 'newsletters', 'marketing', 'promotional', 'sign up for emails', 'sign up for newsletters', 'sign up to get emails', 'sign up to receive emails', 'subscribe to emails', 'subscribe to the newsletter', 'emails about new features', 'product updates', 'promotions', 'promo', 'promos', 'sales emails', 'sales calls', 'cold call', 'cold calls', 'cold called', 'cold calling', 'cold email', 'cold emailed', 'outreach', 'sales rep', 'sales reps', 'sales guy', 'sales guys', 'salesman', 'salesmen', 'saleswoman', 'salespeople', 'salesperson', 'sales person', 'sales people', 'sales team', 'account executive', 'sales pitch', 'sales pitches', 'pitch', 'pitches', 'upsell', 'upselling', 'reached out', 'reaching out'], add: ['marketing', 'communications', 'emails', 'newsletters'] },
-  { when: ['email', 'emails', 'e mail', 'e mails', 'emailing', 'call', 'calls', 'calling', 'phone', 'telephone', 'text me', 'sms', 'message', 'messages', 'reach out', 'contact me', 'contacting me'], add: ['email', 'telephone', 'communicate', 'contact'], weight: 0.6, topical: false },
-  { when: ['service emails', 'service messages', 'service announcements', 'security alerts', 'security alert emails', 'security alert', 'alert emails', 'alerts', 'notification emails', 'account notifications', 'technical notices', 'transactional emails', 'account emails', 'billing messages', 'system emails', 'notifications', 'alerts'], add: ['service announcements', 'technical notices', 'security alerts', 'service related communications'] },
+  { when: ['email', 'emails', 'e mail', 'e mails', 'emailing', 'call', 'calls', 'calling', 'phone', 'telephone', 'ring', 'rang', 'ringing', 'ring you', 'support line', 'hotline', 'helpline', 'phone line', 'text me', 'sms', 'message', 'messages', 'reach out', 'contact me', 'contacting me'], add: ['email', 'telephone', 'communicate', 'contact'], weight: 0.6, topical: false },
+  { when: ['service emails', 'service messages', 'service announcements', 'security alerts', 'maintenance notices', 'maintenance emails', 'downtime notices', 'outage notices', 'outage emails', 'security alert emails', 'security alert', 'alert emails', 'alerts', 'notification emails', 'account notifications', 'technical notices', 'transactional emails', 'account emails', 'billing messages', 'system emails', 'notifications', 'alerts'], add: ['service announcements', 'technical notices', 'security alerts', 'service related communications'] },
 
   // --- Collection ---
   { when: ['what kind of', 'what kinds of', 'what sort of', 'what sorts of', 'what type of', 'what types of', 'kinds of', 'sorts of', 'types of'], add: ['types', 'categories', 'collect'], weight: 0.6 },
@@ -166,20 +183,30 @@ export const SYNONYM_RULES: readonly SynonymRule[] = [
   // "Client" is what many companies call a customer.
   { when: ['client', 'clients'], add: ['customer', 'customers'], weight: 0.9, topical: false },
   // Whether withdrawing consent undoes what was done before ("unlawful after the fact").
-  { when: ['unlawful', 'retroactive', 'retroactively', 'after the fact', 'lawfulness'], add: ['lawfulness', 'withdrawal', 'before'] },
+  { when: ['unlawful', 'retroactive', 'retroactively', 'after the fact', 'lawfulness', 'illegal', 'past processing', 'earlier processing', 'processing before'], add: ['lawfulness', 'withdrawal', 'before'] },
+  // Obligations others are under ("are your contractors on the hook to keep it confidential").
+  { when: ['on the hook', 'obligated', 'obliged', 'bound to', 'bound by', 'required to keep', 'have to keep', 'contractually'], add: ['obligated', 'contractually', 'require', 'honor'] },
+  // Keeping things safe is security, not retention ("process my info to keep the platform secure").
+  { when: ['keep the platform secure', 'keep the site secure', 'keep it secure', 'keep things secure', 'keep my data secure', 'keep my data safe', 'keep it safe', 'keep safe', 'keep secure', 'platform secure', 'site secure'], add: ['secure', 'security', 'protect'] },
+  // Laws that make processing mandatory.
+  { when: ['tax', 'taxes', 'tax law', 'tax laws', 'laws require', 'law requires', 'required by law', 'legally required', 'legal requirement', 'legal requirements', 'sticking to', 'stick to', 'abide by', 'abiding by'], add: ['law', 'comply', 'compliance', 'obligation'] },
+  // Surveys and feedback forms are data the asker gives.
+  { when: ['survey', 'surveys', 'feedback survey', 'feedback surveys', 'feedback form', 'questionnaire answers', 'poll', 'polls'], add: ['surveys', 'interactions', 'provide'] },
+  // Registering for an event ("signed up for your webinar") is how data is collected, not an account sign-up.
+  { when: ['signed up for your webinar', 'signed up for your webinars', 'signed up for a webinar', 'sign up for a webinar', 'registered for a webinar', 'registered for your webinar', 'signed up for an event', 'signed up for your event', 'registered for an event', 'joined a webinar', 'joined your webinar'], add: ['register', 'attend', 'event', 'collect'] },
   // Exercising a right is a request sent to the contact points: "how do I exercise my rights".
   { when: ['exercise my rights', 'exercise my data rights', 'exercise their rights', 'exercise their data rights', 'exercise rights', 'exercise my privacy rights', 'use my rights'], add: ['rights', 'request', 'contact us'] },
   // Personal data in a customer's own datasets: the customer is the controller ("Our products").
   { when: ['data controller', 'data controllers', 'as controller', 'the controller', 'controller for', 'are we the controller', 'run through datarobot', 'runs through datarobot', 'running through datarobot', 'data we run', 'data we upload', 'end user', 'end users', "customer's end user", "customer's models", 'customer models', 'their customers', 'data processor', 'as processor', 'as a processor', 'on behalf of', 'on our behalf', 'our clients', 'our customers data', "customer's dataset", "customer's datasets", 'customer datasets', 'their dataset', 'their datasets', 'in a dataset', 'uploaded by a customer', 'uploaded by our customer', 'customer uploaded'], add: ['controllers', 'behalf', 'customers', 'processed'] },
   // --- Use and legal basis ---
-  { when: ['legal basis', 'lawful basis', 'what lets us', 'what lets you', 'what allows us', 'gdpr basis', 'gdpr wise', 'legal justification', 'why are you allowed', 'why r u allowed', 'why are u allowed', 'why is datarobot allowed', 'how are you allowed', 'what allows you', 'is it legal for you', 'how is it legal', 'legal bases', 'legal grounds', 'legal ground', 'grounds', 'ground for', 'basis for', 'lawful grounds', 'justification', 'justify', 'legitimate interest', 'legitimate interests', 'lawful', 'lawfully', 'legally allowed', 'allowed to process', 'what right do you have', 'on what basis', 'on what grounds', 'article 6', 'art 6', 'legal reason', 'legal reasons', 'lawful reason', 'lawful reasons', 'legal justification', 'legal right to', 'what gives you the right', 'entitles you', 'entitled to process'], add: ['legal basis', 'legitimate', 'rely', 'obligation'] },
+  { when: ['legal basis', 'lawful basis', 'lawful ground', 'legal ground for', 'what lets us', 'what lets you', 'what allows us', 'gdpr basis', 'gdpr wise', 'legal justification', 'why are you allowed', 'why r u allowed', 'why are u allowed', 'why is datarobot allowed', 'how are you allowed', 'what allows you', 'is it legal for you', 'how is it legal', 'legal bases', 'legal grounds', 'legal ground', 'grounds', 'ground for', 'basis for', 'lawful grounds', 'justification', 'justify', 'legitimate interest', 'legitimate interests', 'lawful', 'lawfully', 'legally allowed', 'allowed to process', 'what right do you have', 'on what basis', 'on what grounds', 'article 6', 'art 6', 'legal reason', 'legal reasons', 'lawful reason', 'lawful reasons', 'legal justification', 'legal right to', 'what gives you the right', 'entitles you', 'entitled to process'], add: ['legal basis', 'legitimate', 'rely', 'obligation'] },
   { when: ['use', 'uses', 'used', 'using', 'handle', 'handles', 'handled', 'handling', 'treat', 'treats', 'treated', 'treatment'], add: ['use', 'purposes', 'process'], weight: 0.5, topical: false },
   { when: ['how do you use', 'how you use', 'how is my data used', 'how is my information used', 'how are you using', 'what do you use', 'why', 'purpose', 'purposes', 'reason', 'reasons', 'do with', 'use my data', 'use my information', 'use my info', 'using my data', 'used for'], add: ['use', 'purposes', 'purpose'], weight: 0.5 },
   { when: ['profiling', 'profile me', 'automated decision', 'automated decisions', 'automated decision making', 'decision making', 'relevant', 'relevance', 'more relevant', 'interests', 'interested in', 'tailored', 'tailor', 'tailoring', 'tailors', 'personalize', 'personalized', 'personalization', 'personalise', 'personalised', 'personalisation', 'recommendation', 'recommendations', 'recommend', 'tailor', 'tailored', 'customize', 'customized', 'customise', 'individualized', 'individualised', 'individual experience'], add: ['individualized', 'personalize', 'personalized recommendations', 'tailor', 'preferences', 'interests'] },
   { when: ['support', 'customer support', 'help desk', 'helpdesk', 'tech support', 'something breaks', 'when something breaks', 'something goes wrong', 'troubleshoot', 'troubleshooting', 'fix problems', 'fix issues', 'help me when', 'provide the service', 'run the service', 'deliver the service', 'operate the platform'], add: ['provide', 'support', 'solution'], weight: 0.7 },
   { when: ['my employer', 'my company', 'my organization', 'my organisation', 'my org', 'my team lead', 'employer see', 'company see', 'my boss', 'my manager', 'admin', 'administrator', 'admins', 'enterprise', 'account manager', 'customer success', 'upsell', 'upselling', 'usage trends', 'report to my company', 'report back', 'relationship', 'subscription', 'subscriptions', 'license', 'licenses', 'seats'], add: ['enterprise', 'relationship', 'report', 'usage', 'admin user', 'administrator', 'subscriptions'], weight: 0.7 },
   { when: ['strip', 'stripped', 'without my name', 'mash', 'mashing', 'mashed', 'lump together', 'lumping', 'combine', 'combining', 'combined', 'pool', 'pooling', 'pooled', 'de identify', 'deidentify', 'remove identifiers', 'anonymous', 'anonymized', 'anonymised', 'anonymize', 'anonymise', 'anonymization', 'anonymisation', 'aggregate', 'aggregated', 'de identified', 'deidentified', 'pseudonymized', 'pseudonymised', 'identifiers', 'product development', 'develop products', 'train', 'training', 'trained', 'improve', 'improving', 'improvement', 'improvements', 'better products', 'improve the product', 'improve your product', 'improve the platform', 'train models', 'train your models', 'training data', 'r&d', 'research', 'feature adoption', 'build new features', 'build features', 'develop features', 'develop new features', 'building new features', 'product roadmap', 'roadmap', 'deprecate', 'deprecated', 'deprecation'], add: ['anonymous', 'anonymized', 'anonymize', 'aggregate', 'identifiers', 'product development'] },
-  { when: ['consent', 'permission', 'permissions', 'agree', 'agreed', 'opt in', 'optin', 'withdraw', 'withdrawal', 'revoke', 'take back', 'pull my consent', 'withdraw my consent', 'not in the policy', 'not in this policy', 'not listed', 'not described', 'not covered by the policy', 'not mentioned in the policy', 'other purposes', 'another purpose', 'new purpose', 'different purpose', 'something else', 'take it back', 'said yes', 'say yes', 'ticked the box', 'checked the box', 'undo my consent', 'change my mind', 'changed my mind', 'ask me first', 'without asking'], add: ['consent', 'withdraw', 'change your mind'] },
+  { when: ['consent', 'permission', 'permissions', 'agree', 'agreed', 'opt in', 'optin', 'withdraw', 'withdrawal', 'revoke', 'take back', 'my ok', 'my okay', 'my go ahead', 'my say so', 'pull my consent', 'withdraw my consent', 'not in the policy', 'not in this policy', 'not listed', 'not described', 'not covered by the policy', 'not mentioned in the policy', 'other purposes', 'another purpose', 'new purpose', 'different purpose', 'something else', 'take it back', 'said yes', 'say yes', 'ticked the box', 'checked the box', 'undo my consent', 'change my mind', 'changed my mind', 'ask me first', 'without asking'], add: ['consent', 'withdraw', 'change your mind'] },
   { when: ['law', 'laws', 'legal', 'lawsuit', 'lawsuits', 'litigation', 'sue', 'suing', 'legal claims', 'legal obligation', 'legal requirement', 'regulation', 'regulations', 'comply', 'compliance', 'compliant', 'non compliant', 'noncompliant', 'complying', 'tax', 'taxes', 'taxation', 'criminal', 'investigation', 'investigate'], add: ['law', 'legal', 'claims', 'comply', 'compliance', 'obligation'], weight: 0.7 },
 
   // --- Scope of the policy ---
@@ -187,7 +214,7 @@ export const SYNONYM_RULES: readonly SynonymRule[] = [
   { when: ['applicant', 'applicants', 'job applicant', 'job applicants', 'apply for a job', 'applying for a job', 'job application', 'candidate', 'candidates', 'recruiting', 'recruitment', 'hiring', 'interview', 'resume', 'cv'], add: ['applicant privacy policy', 'applying to work', 'application', 'work'] },
   { when: ['msa', 'master subscription agreement', 'customer agreement', 'contract', 'agreement', 'dpa', 'data processing agreement', 'data processing addendum'], add: ['msa', 'master subscription agreement', 'contract'], weight: 0.8 },
   { when: ['update', 'updates', 'updated', 'change the policy', 'changes to the policy', 'policy changes', 'policy change', 'last updated', 'last changed', 'latest version', 'new version', 'revised', 'revision', 'revisions', 'modified', 'notify me', 'notified', 'tell me if', 'effective date', 'date'], add: ['update', 'changes', 'march 17 2022', 'check this page'], weight: 0.7 },
-  { when: ["don't agree", 'do not agree', 'dont agree', 'disagree', 'not ok with', 'not okay with', 'object to the policy', 'refuse the policy', 'reject the policy', "don't accept", 'do not accept', 'dont accept', 'not accept', "won't accept", 'refuse to accept', 'reject the terms', 'decline the policy'], add: ['do not agree', 'practices', 'do not access'] },
+  { when: ["don't agree", 'do not agree', 'dont agree', 'disagree', 'not ok with', 'not okay with', 'object to the policy', 'refuse the policy', 'reject the policy', 'stop using the site', 'stop using the website', 'stop using your site', 'stop using your website', 'not use the site', 'not use the website', "don't accept", 'do not accept', 'dont accept', 'not accept', "won't accept", 'refuse to accept', 'reject the terms', 'decline the policy'], add: ['do not agree', 'practices', 'do not access'] },
   { when: ['whenever', 'whenever you want', 'whenever you like', 'anytime', 'any time', 'at any time', 'at will', 'unilaterally', 'without telling', 'without notice', 'without notifying'], add: ['discretion', 'update', 'changes'], weight: 0.7 },
   // The policy itself as the topic ("privacy policy?", "is there a privacy policy"): its introduction describes it.
   { when: ['privacy policy', 'the policy', 'this policy', 'privacy policies', 'privacy notice', 'privacy statement', 'privacy', 'this document', 'the document', 'document', 'this page', 'this notice', 'this text', 'this statement'], add: ['describes', 'practices', 'policy'], weight: 0.5 },
@@ -204,7 +231,7 @@ export const SYNONYM_RULES: readonly SynonymRule[] = [
 
   // --- Jurisdictions ---
   { when: ['gdpr', 'uk gdpr', 'eu', 'europe', 'european', 'eea', 'european economic area', ...EUROPEAN_PLACES, 'eu citizen', 'eu resident', 'general data protection regulation'], add: ['european residents', 'european economic area', 'gdpr', 'switzerland', 'united kingdom'] },
-  { when: ['ccpa', 'cpra', 'california', 'californian', 'californians', 'ca resident', 'california consumer privacy act', 'california privacy rights act', 'do not sell', 'do not sell my personal information', 'shine the light', 'calif', 'cali', 'la', 'san francisco', 'sf', 'silicon valley'], add: ['california', 'ccpa', 'cpra', 'california residents'] },
+  { when: ['ccpa', 'cpra', 'california', 'californian', 'californians', 'ca resident', ...CALIFORNIA_PLACES, 'california consumer privacy act', 'california privacy rights act', 'do not sell', 'do not sell my personal information', 'shine the light', 'calif', 'cali', 'la', 'san francisco', 'sf', 'silicon valley'], add: ['california', 'ccpa', 'cpra', 'california residents'] },
   { when: ['resident', 'residents', 'live in', 'living in', 'based in', 'located in', 'citizen', 'citizens'], add: ['residents', 'located'], weight: 0.5 },
 
   // --- Contact ---
@@ -221,6 +248,9 @@ export const TEXT_REWRITES: ReadonlyArray<readonly [pattern: RegExp, replacement
   [/\bDR\b/g, 'datarobot'],
   [/\bU\.?S\.?A?\b\.?/g, ' usa '],
   [/\be-mails?\b/gi, 'email'],
+  // "one of your webinars" is "your webinars"; "data sets" is "datasets".
+  [/\bone of (your|the|our|their)\b/gi, '$1'],
+  [/\bdata (sets?)\b/gi, 'data$1'],
   // "Controller" alone means the data controller in privacy talk; Porter stems it like "control" (cookie controls).
   [/\b(?<!data )controllers?\b/gi, 'data controller'],
   // Porter stems "customize" like "customer": the verb is about personalization, the noun about clients.
@@ -232,7 +262,7 @@ export const TEXT_REWRITES: ReadonlyArray<readonly [pattern: RegExp, replacement
  * word and "acct" finds "account"). Keys are single lower-case tokens.
  */
 export const SLANG: Readonly<Record<string, string>> = {
-  prefs: 'preferences', pref: 'preference', recs: 'recommendations', recos: 'recommendations',
+  prefs: 'preferences', legit: 'legitimate', pref: 'preference', recs: 'recommendations', recos: 'recommendations',
   wat: 'what', doc: 'document', docs: 'documents', stats: 'statistics', stat: 'statistic', wut: 'what', wht: 'what', wot: 'what', abt: 'about', bout: 'about', thru: 'through', tho: 'though',
   u: 'you', ya: 'you', ur: 'your', yr: 'your', r: 'are', y: 'why', b4: 'before', cuz: 'because', coz: 'because', bc: 'because',
   acct: 'account', accts: 'accounts', acc: 'account', msg: 'message', msgs: 'messages', dm: 'message', txt: 'text',
@@ -330,7 +360,7 @@ export const FILLER_WORDS: readonly string[] = [
   // Support staff cite the ticket they are working on ("customer (ticket #5510) asks…"): framing, not a topic.
   'ticket', 'tickets',
   'heard', 'hear', 'rumour', 'rumours', 'rumor', 'rumors', 'apparently', 'supposedly', 'allegedly', 'reportedly',
-  'knowingly', 'intentionally', 'deliberately', 'purposely', 'consciously',
+  'knowingly', 'intentionally', 'deliberately', 'purposely', 'consciously', 'suddenly',
 ];
 
 /** Verbs that, before a gerund, mean "again and again" ("keeps sending", "kept asking"): dropped there. */
@@ -386,7 +416,7 @@ export const UNSTATED_DETAILS: readonly string[] = [
   'partner portal', 'partner program', 'partner programme', 'reseller', 'resellers', 'value added reseller', 'become a partner',
   'publicly traded', 'public company', 'stock price', 'ipo', 'ticker', 'nasdaq', 'nyse', 'go public', 'going public',
   'sso', 'saml', 'single sign on', 'okta', 'ldap', 'scim', 'do not track', 'dnt', 'global privacy control', 'gpc',
-  'parking', 'eu representative', 'max file size', 'file size', 'maximum size', 'max size', 'size limit', 'upload limit', 'support portal', 'help center', 'knowledge base', 'status page', 'docs site', 'uk representative', 'article 27', 'gdpr representative', 'breach notification', 'notify after a breach',
+  'parking', 'eu representative', 'session', 'sessions', '101', 'course', 'courses', 'syllabus', 'curriculum', 'lifetime', 'lifetimes', 'cookie names', 'names of the cookies', 'list of cookies', 'invoice', 'invoices', 'wire transfer', 'bank transfer', 'purchase order', 'paypal', 'ach', 'max file size', 'file size', 'maximum size', 'max size', 'size limit', 'upload limit', 'support portal', 'help center', 'knowledge base', 'status page', 'docs site', 'uk representative', 'article 27', 'gdpr representative', 'breach notification', 'notify after a breach',
   'notify customers', 'aws', 'azure', 'gcp', 'google cloud', 'hosted on',
   'expire', 'expires', 'expiration', 'before they expire',
 ];

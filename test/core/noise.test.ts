@@ -33,6 +33,7 @@ describe('stripChatNoise', () => {
 
   it('keeps a European place before a speech verb: it is where the asker is, not who', () => {
     expect(clean('a user in Germany wants to know their rights')).toBe('a user in Germany wants to know their rights');
+    expect(clean('a user in San Diego wants to know their rights')).toBe('a user in San Diego wants to know their rights');
     expect(clean('Dana wants to know their rights')).toBe('wants to know their rights');
   });
 

@@ -203,6 +203,8 @@ describe('query analysis', () => {
     expect(analyze('how do I delete my data').productHowTo).toBe(false);
     // "related" modifies the object: the object is "emails", which the synonym table knows.
     expect(analyze('can I opt out of service related emails').productHowTo).toBe(false);
+    // A privacy phrase as the action names its own topic, whatever follows it.
+    expect(analyze('how do i sign up to get emails about new product features').productHowTo).toBe(false);
   });
 
   it('reads British spellings as the American ones the table and the index know', () => {
