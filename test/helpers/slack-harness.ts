@@ -3,12 +3,14 @@
  * /slack/events in a plain http server, its Web API and response_urls pointed at {@link startFakeSlackApi}.
  */
 import { createServer, type Server } from 'node:http';
+import { afterAll, beforeAll } from 'vitest';
 import type { AddressInfo } from 'node:net';
 import { createSlackAdapter, type SlackAdapter, type SlackAdapterOptions } from '../../adapters/slack/app.js';
 import type { AdapterDeps } from '../../adapters/deps.js';
 import type { Logger } from '../../src/logger.js';
 import { UsageLog } from '../../src/privacy/usage-log.js';
 import type { Answerer } from '../../src/types.js';
+import { bundledSlackAnswerer } from './slack-answerer.js';
 import { startFakeSlackApi, type FakeSlackApi, type FakeSlackApiOptions } from './slack-fake-api.js';
 import { actionBody, eventBody, sendSlackRequest, slashCommandBody } from './slack-requests.js';
 
@@ -129,4 +131,55 @@ function recordingLogger(lines: string[]): Logger {
  */
 export function payloadText(call: { body: Record<string, unknown> }): string {
   return JSON.stringify(call.body);
+}
+
+/**
+ * Starts a harness before the enclosing `describe`'s tests and closes it after them. Returns a stand-in that forwards
+ * to the running harness, so tests write `slack.event(…)` as with {@link startSlackHarness}. Defaults: the bundled
+ * policy's answerer and a rate limit no test reaches by accident. `options` may be a function, called in `beforeAll`,
+ * for settings made there (a temporary log file).
+ *
+ * @example
+ * describe('/privacy', () => {
+ *   const slack = useSlackHarness({ rateLimit: { limit: 2, windowMs: 60_000 } });
+ *   it('answers', async () => { await slack.command('cookies?'); });
+ * });
+ */
+export function useSlackHarness(options: Partial<SlackHarnessOptions> | (() => Partial<SlackHarnessOptions>) = {}): SlackHarness {
+  let running: SlackHarness | undefined;
+  beforeAll(async () => {
+    const chosen = typeof options === 'function' ? options() : options;
+    running = await startSlackHarness({ answerer: bundledSlackAnswerer(), rateLimit: { limit: 100, windowMs: 60_000 }, ...chosen });
+  });
+  afterAll(async () => {
+    await running?.close();
+  });
+  return new Proxy({} as SlackHarness, {
+    get(_target, property) {
+      if (running === undefined) throw new Error('slack-harness: used outside a test (the harness starts in beforeAll)');
+      return running[property as keyof SlackHarness];
+    },
+  });
+}
+
+/**
+ * Helpers for listener tests that send events to channels: the bot's posts to a channel, and a sentinel that sends
+ * an answered event to a fresh channel and waits for its answer, so every event sent before it has been handled.
+ *
+ * @example
+ * const { postsTo, sentinel } = channelProbe(slack, (channel) => slack.event(mention({ channel, text: 'cookies?' }), nextId()));
+ */
+export function channelProbe(
+  slack: SlackHarness,
+  sendAnswered: (channel: string) => Promise<unknown>,
+): { postsTo(channel: string): ReturnType<FakeSlackApi['callsTo']>; sentinel(): Promise<void> } {
+  let sentinels = 0;
+  return {
+    postsTo: (channel) => slack.fake.callsTo('chat.postMessage').filter((c) => c.body['channel'] === channel),
+    async sentinel() {
+      const channel = `CSENTINEL${Date.now()}${++sentinels}`;
+      await sendAnswered(channel);
+      await slack.fake.waitForCall((c) => c.name === 'chat.postMessage' && c.body['channel'] === channel);
+    },
+  };
 }

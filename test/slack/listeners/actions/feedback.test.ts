@@ -1,10 +1,9 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { RecordedCall } from '../../../helpers/slack-fake-api.js';
-import { bundledSlackAnswerer } from '../../../helpers/slack-answerer.js';
-import { payloadText, startSlackHarness, type SlackHarness } from '../../../helpers/slack-harness.js';
+import { payloadText, useSlackHarness } from '../../../helpers/slack-harness.js';
 
 interface Button {
   action_id?: string;
@@ -22,17 +21,14 @@ function feedbackValue(call: RecordedCall): string {
 }
 
 describe('feedback buttons (through the real bolt app)', () => {
-  let slack: SlackHarness;
   let dir: string;
   let logPath: string;
-
-  beforeAll(async () => {
+  const slack = useSlackHarness(() => {
     dir = mkdtempSync(join(tmpdir(), 'slack-feedback-'));
     logPath = join(dir, 'usage.jsonl');
-    slack = await startSlackHarness({ answerer: bundledSlackAnswerer(), rateLimit: { limit: 100, windowMs: 60_000 }, usageLogPath: logPath });
+    return { usageLogPath: logPath };
   });
-  afterAll(async () => {
-    await slack.close();
+  afterAll(() => {
     rmSync(dir, { recursive: true, force: true });
   });
 

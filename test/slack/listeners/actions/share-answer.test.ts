@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { RecordedCall } from '../../../helpers/slack-fake-api.js';
-import { bundledSlackAnswerer } from '../../../helpers/slack-answerer.js';
-import { payloadText, startSlackHarness, type SlackHarness } from '../../../helpers/slack-harness.js';
+import { payloadText, useSlackHarness } from '../../../helpers/slack-harness.js';
 
 interface Button {
   action_id?: string;
@@ -19,18 +18,7 @@ function quotesOf(call: RecordedCall): string[] {
 }
 
 describe('"Share in channel" (through the real bolt app)', () => {
-  let slack: SlackHarness;
-
-  beforeAll(async () => {
-    slack = await startSlackHarness({
-      answerer: bundledSlackAnswerer(),
-      rateLimit: { limit: 100, windowMs: 60_000 },
-      adapterOptions: { shareCacheSize: 1 },
-    });
-  });
-  afterAll(async () => {
-    await slack.close();
-  });
+  const slack = useSlackHarness({ adapterOptions: { shareCacheSize: 1 } });
 
   const ask = async (question: string) => {
     const { responseId } = await slack.command(question);

@@ -1,18 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { bundledSlackAnswerer, crashingOn } from '../../../helpers/slack-answerer.js';
-import { payloadText, startSlackHarness, type SlackHarness } from '../../../helpers/slack-harness.js';
+import { payloadText, useSlackHarness } from '../../../helpers/slack-harness.js';
 
 const injection = '<!channel> <!everyone> <!here> <@U123> <#C123> @channel @here @everyone what personal data do you collect?';
 
 describe('/privacy (through the real bolt app)', () => {
-  let slack: SlackHarness;
-
-  beforeAll(async () => {
-    slack = await startSlackHarness({ answerer: crashingOn('CRASH', bundledSlackAnswerer()), rateLimit: { limit: 100, windowMs: 60_000 } });
-  });
-  afterAll(async () => {
-    await slack.close();
-  });
+  const slack = useSlackHarness({ answerer: crashingOn('CRASH', bundledSlackAnswerer()) });
 
   const reply = async (responseId: string) => slack.fake.waitForCall((c) => c.kind === 'response' && c.name === responseId);
 
@@ -69,14 +62,7 @@ describe('/privacy (through the real bolt app)', () => {
 });
 
 describe('/privacy rate limit', () => {
-  let slack: SlackHarness;
-
-  beforeAll(async () => {
-    slack = await startSlackHarness({ answerer: bundledSlackAnswerer(), rateLimit: { limit: 2, windowMs: 60_000 } });
-  });
-  afterAll(async () => {
-    await slack.close();
-  });
+  const slack = useSlackHarness({ rateLimit: { limit: 2, windowMs: 60_000 } });
 
   it('answers politely and ephemerally once a user asks too quickly; other users are unaffected', async () => {
     for (const question of ['cookies?', 'data retention?']) {

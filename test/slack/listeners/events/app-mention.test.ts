@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bundledSlackAnswerer } from '../../../helpers/slack-answerer.js';
-import { payloadText, startSlackHarness, type SlackHarness } from '../../../helpers/slack-harness.js';
+import { describe, expect, it } from 'vitest';
+import { channelProbe, payloadText, useSlackHarness } from '../../../helpers/slack-harness.js';
 
 let eventSeq = 0;
 const nextEventId = () => `Ev${Date.now()}${++eventSeq}`;
@@ -10,23 +9,8 @@ function mention(fields: { channel: string; text: string; ts?: string; thread_ts
 }
 
 describe('@mention in a channel (through the real bolt app)', () => {
-  let slack: SlackHarness;
-
-  beforeAll(async () => {
-    slack = await startSlackHarness({ answerer: bundledSlackAnswerer(), rateLimit: { limit: 100, windowMs: 60_000 } });
-  });
-  afterAll(async () => {
-    await slack.close();
-  });
-
-  const postsTo = (channel: string) => slack.fake.callsTo('chat.postMessage').filter((c) => c.body['channel'] === channel);
-
-  /** Sends an event that is answered, and waits for its answer: everything sent before it has been handled by then. */
-  const sentinel = async () => {
-    const channel = `CSENTINEL${++eventSeq}`;
-    await slack.event(mention({ channel, text: '<@UBOT> cookies?' }), nextEventId());
-    await slack.fake.waitForCall((c) => c.name === 'chat.postMessage' && c.body['channel'] === channel);
-  };
+  const slack = useSlackHarness();
+  const { postsTo, sentinel } = channelProbe(slack, (channel) => slack.event(mention({ channel, text: '<@UBOT> cookies?' }), nextEventId()));
 
   it('replies in a thread under the question, citing the right section, without the bot mention', async () => {
     const { status } = await slack.event(mention({ channel: 'C0THREAD', text: '<@UBOT> how long do you keep my data?', ts: '1700000200.000300' }), nextEventId());
@@ -89,14 +73,7 @@ describe('@mention in a channel (through the real bolt app)', () => {
 });
 
 describe('@mention rate limit', () => {
-  let slack: SlackHarness;
-
-  beforeAll(async () => {
-    slack = await startSlackHarness({ answerer: bundledSlackAnswerer(), rateLimit: { limit: 1, windowMs: 60_000 } });
-  });
-  afterAll(async () => {
-    await slack.close();
-  });
+  const slack = useSlackHarness({ rateLimit: { limit: 1, windowMs: 60_000 } });
 
   it('tells only the asker, ephemerally in the thread, to slow down', async () => {
     await slack.event(mention({ channel: 'C0RATE', text: '<@UBOT> cookies?', ts: '1700000400.000100' }), nextEventId());

@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bundledSlackAnswerer } from '../../../helpers/slack-answerer.js';
-import { payloadText, startSlackHarness, type SlackHarness } from '../../../helpers/slack-harness.js';
+import { describe, expect, it } from 'vitest';
+import { channelProbe, payloadText, useSlackHarness } from '../../../helpers/slack-harness.js';
 
 let eventSeq = 0;
 const nextEventId = () => `EvDm${Date.now()}${++eventSeq}`;
@@ -10,21 +9,8 @@ function dm(fields: Record<string, unknown> & { channel: string }) {
 }
 
 describe('direct message to the bot (through the real bolt app)', () => {
-  let slack: SlackHarness;
-
-  beforeAll(async () => {
-    slack = await startSlackHarness({ answerer: bundledSlackAnswerer(), rateLimit: { limit: 100, windowMs: 60_000 } });
-  });
-  afterAll(async () => {
-    await slack.close();
-  });
-
-  const postsTo = (channel: string) => slack.fake.callsTo('chat.postMessage').filter((c) => c.body['channel'] === channel);
-  const sentinel = async () => {
-    const channel = `DSENTINEL${++eventSeq}`;
-    await slack.event(dm({ channel, text: 'cookies?' }), nextEventId());
-    await slack.fake.waitForCall((c) => c.name === 'chat.postMessage' && c.body['channel'] === channel);
-  };
+  const slack = useSlackHarness();
+  const { postsTo, sentinel } = channelProbe(slack, (channel) => slack.event(dm({ channel, text: 'cookies?' }), nextEventId()));
 
   it('replies in the DM, not in a thread, citing the right section', async () => {
     await slack.event(dm({ channel: 'D0ASK' }), nextEventId());
