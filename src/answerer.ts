@@ -255,8 +255,12 @@ function mergeOptions(input: AnswererOptionsInput): AnswererOptions {
  * indexTerms('How long do we retain cookies?') // => ['long', 'retain', 'cooki']
  */
 export function indexTerms(text: string): string[] {
+  return termsOfTokens(tokenize(text));
+}
+
+function termsOfTokens(tokens: readonly string[]): string[] {
   const terms: string[] = [];
-  for (const token of tokenize(text)) if (!STOPWORDS.has(token)) terms.push(stem(token));
+  for (const token of tokens) if (!STOPWORDS.has(token)) terms.push(stem(token));
   return terms;
 }
 
@@ -301,13 +305,15 @@ export function createAnswerer(documents: readonly PolicyDocument[], options: An
   const isFacet = (path: readonly string[]): boolean =>
     opts.ranking.facetHeadingParents > 0 && path.length >= 2 && (parentsByHeading.get(normalizeText(path[path.length - 1]!))?.size ?? 0) >= opts.ranking.facetHeadingParents;
   const units: IndexedFields[] = passages.map((passage) => {
-    for (const token of tokenize(passage.text)) vocabulary.set(token, (vocabulary.get(token) ?? 0) + 1);
+    // Tokenized once, for both the vocabulary and the postings.
+    const tokens = tokenize(passage.text);
+    for (const token of tokens) vocabulary.set(token, (vocabulary.get(token) ?? 0) + 1);
     for (const heading of passage.section) for (const token of tokenize(heading)) vocabulary.set(token, (vocabulary.get(token) ?? 0) + 1);
     const facet = isFacet(passage.section);
     const own = indexTerms(passage.section[passage.section.length - 1] ?? '');
     const parent = facet ? indexTerms(passage.section[passage.section.length - 2] ?? '') : [];
     return {
-      body: indexTerms(passage.text),
+      body: termsOfTokens(tokens),
       heading: [...own, ...parent],
       ancestors: passage.section.slice(0, facet ? -2 : -1).flatMap(indexTerms),
     };
