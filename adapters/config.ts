@@ -1,6 +1,7 @@
 import { delimiter, resolve } from 'node:path';
 import { bundledCorpusDir } from '../src/paths.js';
 import { logLevels, type LogLevel } from '../src/logger.js';
+import { canonicalHost } from './web/host-check.js';
 
 /**
  * All settings of the running process, read from the environment in one place.
@@ -9,7 +10,14 @@ import { logLevels, type LogLevel } from '../src/logger.js';
 export interface AppConfig {
   /** Files or folders of policies to answer from. */
   corpusPaths: string[];
-  web: { host: string; port: number };
+  web: {
+    host: string;
+    port: number;
+    /** `ALLOWED_HOSTS`: extra host names (canonical: lower case, no port) the desk answers to; loopback is always allowed. */
+    allowedHosts: string[];
+    /** `WEB_RATE_LIMIT_MAX` per `RATE_LIMIT_WINDOW_SECONDS`: requests to the JSON question API per client address. */
+    rateLimit: { limit: number; windowMs: number };
+  };
   /** Present when Slack settings are present. */
   slack?: SlackConfig;
   /** Present when `DISCORD_TOKEN` is set. */
@@ -62,6 +70,8 @@ export const defaultConfig = {
   port: 3000,
   rateLimitMax: 5,
   rateLimitWindowSeconds: 60,
+  /** Same as the web server's own default; per client address, so generous (an address may be a whole office). */
+  webRateLimitMax: 120,
   logLevel: 'info' as LogLevel,
 };
 
@@ -83,12 +93,18 @@ export function loadConfig(env: Env = process.env): AppConfig {
     .filter(Boolean)
     .map((p) => resolve(p));
 
+  const windowMs = readPositiveInt('RATE_LIMIT_WINDOW_SECONDS', get('RATE_LIMIT_WINDOW_SECONDS'), defaultConfig.rateLimitWindowSeconds) * 1000;
   const config: AppConfig = {
     corpusPaths,
-    web: { host: get('HOST') ?? defaultConfig.host, port: readPort(get('PORT')) },
+    web: {
+      host: get('HOST') ?? defaultConfig.host,
+      port: readPort(get('PORT')),
+      allowedHosts: readAllowedHosts(get('ALLOWED_HOSTS')),
+      rateLimit: { limit: readPositiveInt('WEB_RATE_LIMIT_MAX', get('WEB_RATE_LIMIT_MAX'), defaultConfig.webRateLimitMax), windowMs },
+    },
     rateLimit: {
       limit: readPositiveInt('RATE_LIMIT_MAX', get('RATE_LIMIT_MAX'), defaultConfig.rateLimitMax),
-      windowMs: readPositiveInt('RATE_LIMIT_WINDOW_SECONDS', get('RATE_LIMIT_WINDOW_SECONDS'), defaultConfig.rateLimitWindowSeconds) * 1000,
+      windowMs,
     },
     logLevel: readLogLevel(get('LOG_LEVEL')),
   };
@@ -174,8 +190,26 @@ function readPort(value: string | undefined): number {
 
 function readPositiveInt(name: string, value: string | undefined, fallback: number): number {
   if (value === undefined) return fallback;
-  if (!/^\d+$/.test(value) || Number(value) < 1) throw new ConfigError(`${name} must be a positive whole number (got "${value}")`);
+  if (!/^\d+$/.test(value) || Number(value) < 1) throw new ConfigError(`${name} must be a positive whole number`);
   return Number(value);
+}
+
+/**
+ * Comma-separated host names or IP addresses; empty entries (a trailing comma) are ignored. The message says which entry
+ * is wrong by position, not by value: the value is whatever was pasted, and start-up errors end up in shared logs.
+ */
+function readAllowedHosts(value: string | undefined): string[] {
+  if (value === undefined) return [];
+  const entries = value.split(',').map((entry) => entry.trim()).filter(Boolean);
+  return entries.map((entry, i) => {
+    const canonical = canonicalHost(entry);
+    if (canonical === undefined) {
+      throw new ConfigError(
+        `ALLOWED_HOSTS must be comma-separated host names or IP addresses, without scheme, port or wildcard (entry ${i + 1} of ${entries.length} is not)`,
+      );
+    }
+    return canonical;
+  });
 }
 
 function readBoolean(name: string, value: string | undefined, fallback: boolean): boolean {

@@ -104,7 +104,20 @@ export async function startApp(config: AppConfig, options: StartOptions): Promis
 
   let web: WebServer;
   try {
-    web = await startWebServer({ host: config.web.host, port: config.web.port, answerer, logger, routes, usageLog: deps.usageLog });
+    web = await startWebServer({
+      host: config.web.host,
+      port: config.web.port,
+      answerer,
+      logger,
+      routes,
+      // Slack's requests carry the public host in `Host`. They need no Host check: bolt refuses any request without a
+      // valid signature (401, nothing answered), so a rebinding page gains nothing, and a forgotten ALLOWED_HOSTS entry
+      // cannot silently cut Slack off.
+      hostCheckExempt: routes['/slack/events'] ? ['/slack/events'] : [],
+      allowedHosts: config.web.allowedHosts,
+      rateLimit: config.web.rateLimit,
+      usageLog: deps.usageLog,
+    });
   } catch (error) {
     answerer.close();
     throw error;

@@ -7,7 +7,9 @@ import { silentLogger, type Logger } from '../../src/logger.js';
 import { projectRoot } from '../../src/paths.js';
 import { redactPersonalData } from '../../src/privacy/redact.js';
 import type { UsageLog } from '../../src/privacy/usage-log.js';
+import { RateLimiter } from '../../src/rate-limit.js';
 import { renderMarkdown, renderPlainText } from '../../src/render/text.js';
+import { allowedHostSet, canonicalHost, hostOfHeader } from './host-check.js';
 import { documentPath, renderDocumentListPage, renderDocumentPage, sectionPath } from './html.js';
 import { BadRequestError, parseQuestionQuery } from './query.js';
 
@@ -23,6 +25,9 @@ import { BadRequestError, parseQuestionQuery } from './query.js';
  * - `GET /documents`, `GET /documents/:id`, `GET /policy` — the policy itself as HTML, with section anchors;
  * - `GET /healthz` — liveness and corpus size;
  * - any path in `routes` (e.g. Slack's `/slack/events`) — handed to that listener untouched.
+ *
+ * Every request must name an allowed host in `Host` (421 otherwise; see `host-check.ts`), except the mounted routes
+ * listed in `hostCheckExempt`. `/api/answer` and `/api/render` are rate limited per client (429 with `Retry-After`).
  */
 
 /** Options for {@link startWebServer}. */
@@ -40,6 +45,25 @@ export interface WebServerOptions {
   usageLog?: UsageLog;
   /** Folder of the page's static files. */
   publicDir?: string;
+  /**
+   * Host names (no port) the desk answers to besides `localhost`, `127.0.0.1`, `[::1]` and the bound host, e.g. the
+   * public name of a reverse proxy. A request naming any other host in `Host` gets 421, which defeats DNS rebinding.
+   */
+  allowedHosts?: readonly string[];
+  /**
+   * Paths of `routes` that authenticate every request themselves and so skip the Host check, e.g. `/slack/events`,
+   * whose requests bolt verifies against the signing secret, and which Slack sends with the public host in `Host`.
+   * Only mounted routes may be listed: the desk's own routes have no authentication of their own.
+   */
+  hostCheckExempt?: readonly string[];
+  /** Requests to `/api/answer` and `/api/render` allowed per client within `windowMs`, shared by both endpoints. */
+  rateLimit?: { limit: number; windowMs: number };
+  /**
+   * The client a request counts against; the TCP peer address by default. Behind a reverse proxy every request comes
+   * from the proxy, so the limit is shared by all its users unless this reads a header the proxy sets, which is safe
+   * only when nothing can reach the desk except through that proxy. The default never trusts `X-Forwarded-For`.
+   */
+  rateLimitKey?: (req: http.IncomingMessage) => string;
 }
 
 /** A running support desk. */
@@ -62,7 +86,25 @@ export const defaultWebServerOptions = {
   port: 3000,
   // Static files are not compiled, so the same folder serves both `adapters/web/server.ts` and `dist/adapters/web/server.js`.
   publicDir: join(projectRoot, 'adapters', 'web', 'public'),
+  // Two questions a second, sustained: far more than a person typing, while one client address may be a whole office
+  // behind NAT or the reverse proxy. Scripts get slowed down; the desk is for people.
+  rateLimit: { limit: 120, windowMs: 60_000 },
 } as const;
+
+/** The endpoints that run the answerer; the rest serve fixed content and are not limited. */
+const RATE_LIMITED_PATHS: ReadonlySet<string> = new Set(['/api/answer', '/api/render']);
+
+/**
+ * The default rate-limit key: the TCP peer address, with IPv4-mapped IPv6 (`::ffff:10.0.0.1`) written as IPv4 so one
+ * client has one key on a dual-stack socket.
+ *
+ * @example
+ * clientAddress(req) // => '10.0.0.1' for a peer at '::ffff:10.0.0.1'; '2001:db8::1' stays as it is
+ */
+export function clientAddress(req: http.IncomingMessage): string {
+  const address = req.socket.remoteAddress ?? 'unknown';
+  return address.startsWith('::ffff:') && address.includes('.') ? address.slice('::ffff:'.length) : address;
+}
 
 /** Sent with every response, including errors and mounted routes. The page has no inline script or style. */
 export const securityHeaders: Readonly<Record<string, string>> = {
@@ -160,6 +202,29 @@ export function createWebHandler(options: Omit<WebServerOptions, 'host' | 'port'
   const logger = options.logger ?? silentLogger;
   const publicDir = resolve(options.publicDir ?? defaultWebServerOptions.publicDir);
   const routes = options.routes ?? {};
+  const allowedHosts = allowedHostSet(options.allowedHosts);
+  const hostCheckExempt = new Set(options.hostCheckExempt ?? []);
+  for (const path of hostCheckExempt) {
+    if (!Object.hasOwn(routes, path)) throw new Error(`web: hostCheckExempt lists ${JSON.stringify(path)}, which is not a mounted route`);
+  }
+  const limiter = new RateLimiter(options.rateLimit ?? defaultWebServerOptions.rateLimit);
+  const rateLimitKey = options.rateLimitKey ?? clientAddress;
+
+  /** Both the `Host` header and, for an absolute-form target (`GET http://host/…`), its authority must be allowed. */
+  const hostAllowed = (req: http.IncomingMessage, target: URL): boolean => {
+    const host = hostOfHeader(req.headers.host);
+    if (host === undefined || !allowedHosts.has(host)) return false;
+    if ((req.url ?? '/').startsWith('/')) return true;
+    const authority = canonicalHost(target.hostname);
+    return authority !== undefined && allowedHosts.has(authority);
+  };
+
+  const enforceRateLimit = (req: http.IncomingMessage): void => {
+    const decision = limiter.take(rateLimitKey(req));
+    if (decision.allowed) return;
+    const seconds = Math.max(1, Math.ceil(decision.retryAfterMs / 1000));
+    throw new HttpError(429, `web: too many questions from this client; try again in ${seconds} s`, { 'Retry-After': String(seconds), 'Cache-Control': 'no-store' });
+  };
 
   const answerFor = (params: URLSearchParams): Answer => {
     const query = parseQuestionQuery(params);
@@ -169,7 +234,9 @@ export function createWebHandler(options: Omit<WebServerOptions, 'host' | 'port'
     return answer;
   };
 
-  const route = async (method: string, pathname: string, params: URLSearchParams): Promise<Reply> => {
+  const route = async (req: http.IncomingMessage, method: string, pathname: string, params: URLSearchParams): Promise<Reply> => {
+    // Before the method check: a flood of wrong-method requests is a flood all the same.
+    if (RATE_LIMITED_PATHS.has(pathname)) enforceRateLimit(req);
     const allow = (...methods: string[]) => {
       if (!methods.includes(method)) throw new HttpError(405, `web: method ${shorten(method)} not allowed on ${shorten(pathname)}`, { Allow: methods.join(', ') });
     };
@@ -237,6 +304,14 @@ export function createWebHandler(options: Omit<WebServerOptions, 'host' | 'port'
     }
 
     const mounted = Object.hasOwn(routes, target.pathname) ? routes[target.pathname] : undefined;
+    if (!(mounted && hostCheckExempt.has(target.pathname)) && !hostAllowed(req, target)) {
+      // The header is not echoed: it is whatever the requesting page chose. Logged at debug only, since a hostile
+      // page can send these as fast as it likes; an operator chasing a proxy set-up can turn debug on.
+      logger.debug('web: refused a request for a host that is not allowed (421)', { host: shorten(req.headers.host ?? '(none)'), path: target.pathname });
+      const problem = req.headers.host === undefined ? 'the request has no Host header' : 'the Host header names a host this desk does not serve';
+      send(res, method, json(421, { error: `web: misdirected request: ${problem} (the operator can add host names with ALLOWED_HOSTS)` }, { 'Cache-Control': 'no-store' }));
+      return;
+    }
     if (mounted) {
       try {
         mounted(req, res);
@@ -247,7 +322,7 @@ export function createWebHandler(options: Omit<WebServerOptions, 'host' | 'port'
       return;
     }
 
-    route(method, target.pathname, target.searchParams).then(
+    route(req, method, target.pathname, target.searchParams).then(
       (reply) => send(res, method, reply),
       (error: unknown) => {
         if (error instanceof BadRequestError) {
@@ -276,7 +351,10 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const host = options.host ?? defaultWebServerOptions.host;
   const port = options.port ?? defaultWebServerOptions.port;
   const logger = options.logger ?? silentLogger;
-  const server = http.createServer(createWebHandler(options));
+  // The bound host is allowed too (e.g. HOST=desk.lan), unless it is no host name at all.
+  const boundHost = canonicalHost(host);
+  const allowedHosts = [...(options.allowedHosts ?? []), ...(boundHost ? [boundHost] : [])];
+  const server = http.createServer(createWebHandler({ ...options, allowedHosts }));
 
   await new Promise<void>((resolveListen, rejectListen) => {
     const onError = (error: NodeJS.ErrnoException) => {
@@ -298,8 +376,8 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const url = `http://${urlHost}:${address.port}`;
   if (!isLoopbackHost(host)) {
     logger.warn(
-      `web: the support desk is listening on ${host}, not on loopback: anyone who can reach this machine can use it (there is no login). Set HOST=127.0.0.1 unless that is intended.`,
-      { host, port: address.port },
+      `web: the support desk is listening on ${host}, not on loopback: anyone who can reach this machine can use it (there is no login). Set HOST=127.0.0.1 unless that is intended. Browsers must reach it by one of the allowed host names (ALLOWED_HOSTS adds more).`,
+      { host, port: address.port, allowedHosts: [...allowedHostSet(allowedHosts)] },
     );
   }
 

@@ -85,15 +85,17 @@ export interface RawResponse {
 
 /**
  * Sends a request with the path exactly as given. fetch() would normalise `..` and encodings away, which is what a
- * path traversal test must not let happen.
+ * path traversal test must not let happen; it also refuses to set `Host`, which the Host-check tests must forge.
  *
  * @example
  * const res = await rawRequest(desk.url, '/..%2fpackage.json');
+ * const forged = await rawRequest(desk.url, '/', 'GET', undefined, { Host: 'evil.example' });
  */
-export function rawRequest(baseUrl: string, path: string, method = 'GET', body?: string): Promise<RawResponse> {
+export function rawRequest(baseUrl: string, path: string, method = 'GET', body?: string, headers: Record<string, string> = {}): Promise<RawResponse> {
   const { hostname, port } = new URL(baseUrl);
+  const bodyHeaders = body ? { 'Content-Type': 'application/json', 'Content-Length': String(Buffer.byteLength(body)) } : {};
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: hostname, port, path, method, headers: body ? { 'Content-Type': 'application/json', 'Content-Length': String(Buffer.byteLength(body)) } : {} }, (res) => {
+    const req = http.request({ host: hostname, port, path, method, headers: { ...bodyHeaders, ...headers } }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, defaultConfig, loadConfig, secretsOf } from '../../adapters/config.js';
+import { defaultWebServerOptions } from '../../adapters/web/server.js';
 
 const slackHttp = { SLACK_BOT_TOKEN: 'xoxb-1-2-abcdef', SLACK_SIGNING_SECRET: 'a1b2c3d4e5f6a7b8c9d0' };
 const discordToken = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.GaBcDe.abcdefghijklmnopqrstuvwxyz0123';
@@ -17,7 +18,12 @@ function errorOf(env: Record<string, string>): ConfigError {
 describe('loadConfig', () => {
   it('defaults to the support desk on loopback and no chat adapters', () => {
     const config = loadConfig({});
-    expect(config.web).toEqual({ host: defaultConfig.host, port: defaultConfig.port });
+    expect(config.web).toEqual({
+      host: defaultConfig.host,
+      port: defaultConfig.port,
+      allowedHosts: [],
+      rateLimit: { limit: defaultConfig.webRateLimitMax, windowMs: defaultConfig.rateLimitWindowSeconds * 1000 },
+    });
     expect(config.slack).toBeUndefined();
     expect(config.discord).toBeUndefined();
     expect(config.questionLogPath).toBeUndefined();
@@ -63,6 +69,44 @@ describe('loadConfig', () => {
     if (/TOKEN|SECRET/.test(variable) || secret === slackHttp.SLACK_SIGNING_SECRET || secret === discordToken) {
       expect(error.message).not.toContain(secret);
     }
+  });
+
+  it('reads ALLOWED_HOSTS as canonical host names, ignoring blanks and empty entries', () => {
+    const config = loadConfig({ ALLOWED_HOSTS: ' Desk.Example.com , 10.0.0.5,,[FD00::1], fd00::2, desk.lan. ,' });
+    expect(config.web.allowedHosts).toEqual(['desk.example.com', '10.0.0.5', '[fd00::1]', '[fd00::2]', 'desk.lan']);
+    expect(loadConfig({ ALLOWED_HOSTS: ' ' }).web.allowedHosts).toEqual([]);
+  });
+
+  it.each([
+    'https://desk.example.com',
+    'desk.example.com:8443',
+    '*.example.com',
+    'desk.example.com/path',
+    'user@desk.example.com',
+    'desk example com',
+    'desk.example.com, ok.example.com, 999.1.1.1',
+  ])('rejects ALLOWED_HOSTS=%j naming the variable, never the value', (value) => {
+    const error = errorOf({ ALLOWED_HOSTS: value });
+    expect(error.message).toMatch(/^config: ALLOWED_HOSTS must be comma-separated host names/);
+    for (const entry of value.split(',').map((e) => e.trim())) expect(error.message).not.toContain(entry);
+  });
+
+  it('says which ALLOWED_HOSTS entry is wrong by position', () => {
+    expect(errorOf({ ALLOWED_HOSTS: 'a.example,b.example:1,c.example' }).message).toContain('entry 2 of 3');
+  });
+
+  it('reads WEB_RATE_LIMIT_MAX per RATE_LIMIT_WINDOW_SECONDS, apart from the chat limit', () => {
+    const config = loadConfig({ WEB_RATE_LIMIT_MAX: '30', RATE_LIMIT_MAX: '4', RATE_LIMIT_WINDOW_SECONDS: '10' });
+    expect(config.web.rateLimit).toEqual({ limit: 30, windowMs: 10_000 });
+    expect(config.rateLimit).toEqual({ limit: 4, windowMs: 10_000 });
+    // The setting's default is the server's own, so `npm start` and an embedded desk limit alike.
+    expect(defaultConfig.webRateLimitMax).toBe(defaultWebServerOptions.rateLimit.limit);
+    expect(defaultConfig.rateLimitWindowSeconds * 1000).toBe(defaultWebServerOptions.rateLimit.windowMs);
+  });
+
+  it.each(['0', '-5', 'lots', '1.5', '12abc'])('rejects WEB_RATE_LIMIT_MAX=%j naming the variable, never the value', (value) => {
+    const error = errorOf({ WEB_RATE_LIMIT_MAX: value });
+    expect(error.message).toBe('config: WEB_RATE_LIMIT_MAX must be a positive whole number');
   });
 
   it('lists every configured secret for log masking', () => {

@@ -89,6 +89,33 @@ describe('npm start', () => {
     expect(app.stdout()).toBe('');
   });
 
+  it('answers to ALLOWED_HOSTS names only and rate-limits the API at WEB_RATE_LIMIT_MAX', async () => {
+    const app = spawnStart(startJs, { PORT: '0', ALLOWED_HOSTS: 'desk.example.com', WEB_RATE_LIMIT_MAX: '2' });
+    try {
+      const [, url] = await app.waitFor(/Support desk: (http:\/\/127\.0\.0\.1:\d+)/);
+      expect((await rawRequest(url!, '/', 'GET', undefined, { Host: 'desk.example.com' })).status).toBe(200);
+      const forged = await rawRequest(url!, '/', 'GET', undefined, { Host: 'evil.example' });
+      expect(forged.status).toBe(421);
+      expect(JSON.parse(forged.body)).toEqual({ error: expect.stringContaining('ALLOWED_HOSTS') });
+      const question = '/api/answer?q=How+long+do+you+keep+my+data%3F';
+      expect((await rawRequest(url!, question)).status).toBe(200);
+      expect((await rawRequest(url!, question, 'GET', undefined, { Host: 'desk.example.com' })).status).toBe(200);
+      const limited = await rawRequest(url!, question);
+      expect(limited.status).toBe(429);
+      expect(Number(limited.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+    } finally {
+      app.kill();
+    }
+  });
+
+  it('exits 1 on a malformed ALLOWED_HOSTS, naming the variable and not its value', async () => {
+    const app = spawnStart(startJs, { PORT: '0', ALLOWED_HOSTS: 'https://desk.example.com' });
+    expect((await app.exited).code).toBe(1);
+    expect(app.stderr()).toContain('ALLOWED_HOSTS');
+    expect(app.stderr()).not.toContain('desk.example.com');
+    expect(app.stdout()).toBe('');
+  });
+
   it('exits 1 when the corpus is missing, naming the path', async () => {
     const missing = join(tmpdir(), 'no-such-policy-folder-for-start-test');
     const app = spawnStart(startJs, { PORT: '0', CORPUS_PATH: missing });
@@ -152,6 +179,15 @@ describe('npm start', () => {
       const unsigned = await fetch(`${url}/slack/events`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body });
       expect(unsigned.status).toBe(401);
       expect(unsigned.headers.get('x-frame-options')).toBe('DENY');
+
+      // Slack sends its public host in Host. /slack/events skips the Host check (bolt checks the signature instead),
+      // without ALLOWED_HOSTS listing that host; the desk's own routes still refuse it.
+      const publicHost = { Host: 'privacy-bot.example.org' };
+      const viaProxy = await rawRequest(url!, '/slack/events', 'POST', body, { ...publicHost, 'X-Slack-Request-Timestamp': timestamp, 'X-Slack-Signature': signature });
+      expect(viaProxy.status).toBe(200);
+      expect(viaProxy.body).toContain('challenge-4242');
+      expect((await rawRequest(url!, '/slack/events', 'POST', body, publicHost)).status).toBe(401);
+      expect((await rawRequest(url!, '/healthz', 'GET', undefined, publicHost)).status).toBe(421);
 
       const output = app.stdout() + app.stderr();
       for (const secret of [SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET, DISCORD_TOKEN]) expect(output).not.toContain(secret);
