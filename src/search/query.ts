@@ -166,14 +166,19 @@ function compileTables(
       for (const [term, w] of added) target.set(term, Math.max(target.get(term) ?? 0, w));
     }
   }
-  const fillerPhraseKeys = new Set<string>();
-  for (const phrase of fillerPhrases) {
-    const key = phraseKey(phrase);
-    if (key.length === 0) continue;
-    maxPhraseWords = Math.max(maxPhraseWords, key.length);
-    fillerPhraseKeys.add(key.join(' '));
-    for (const token of tokenize(phrase)) words.add(token);
-  }
+  // Phrase lists without added words (filler phrases, unstated details): stem keys, and their words as correction targets.
+  const phraseKeys = (phrases: readonly string[]): Set<string> => {
+    const keys = new Set<string>();
+    for (const phrase of phrases) {
+      const key = phraseKey(phrase);
+      if (key.length === 0) continue;
+      maxPhraseWords = Math.max(maxPhraseWords, key.length);
+      keys.add(key.join(' '));
+      for (const token of tokenize(phrase)) words.add(token);
+    }
+    return keys;
+  };
+  const fillerPhraseKeys = phraseKeys(fillerPhrases);
   for (const word of fillerWords) words.add(word);
   const otherPolicies = new Set<string>();
   for (const kind of otherPolicyKinds) {
@@ -184,14 +189,7 @@ function compileTables(
     }
     for (const token of tokenize(kind)) words.add(token);
   }
-  const unstated = new Set<string>();
-  for (const detail of unstatedDetails) {
-    const key = phraseKey(detail);
-    if (key.length === 0) continue;
-    maxPhraseWords = Math.max(maxPhraseWords, key.length);
-    unstated.add(key.join(' '));
-    for (const token of tokenize(detail)) words.add(token);
-  }
+  const unstated = phraseKeys(unstatedDetails);
   // A phrase is contextual only if no topical rule lists it too.
   for (const key of topicalKeys) contextualKeys.delete(key);
   const prefixes = new Set<string>();
