@@ -18,7 +18,7 @@
  * objects ("how do I delete a project"). Thresholds live in
  * {@link defaultAbstentionThresholds}, calibrated with `npm run eval` on eval/questions.json.
  */
-import type { Answer, AnswerPassage, Answerer, AskOptions, PolicyDocument } from './types.js';
+import type { Answer, AnswerPassage, Answerer, AskOptions, PolicyDocument, PolicySection } from './types.js';
 import { buildBm25Index, defaultBm25Options, type Bm25Index, type Bm25Options, type IndexedFields } from './search/bm25.js';
 import { HeadingMatcher, VocabularyCorrector } from './search/fuzzy.js';
 import { buildPassages, type IndexedPassage } from './search/passages.js';
@@ -319,11 +319,15 @@ export function createAnswerer(documents: readonly PolicyDocument[], options: An
     };
   });
   const index: Bm25Index = buildBm25Index(units, opts.bm25);
-  // Section of each passage, and for a facet passage its parent section, as "<document>\u0000<path>" keys.
-  const passageIndex = new Map(passages.map((passage, i) => [passage, i]));
-  const keyOf = (documentId: string, path: readonly string[]): string => [documentId, ...path].join('\u0000');
-  const sectionKey = passages.map((passage) => keyOf(passage.documentId, passage.section));
-  const facetParentKey = passages.map((passage) => (isFacet(passage.section) ? keyOf(passage.documentId, passage.section.slice(0, -1)) : undefined));
+  // The parent section of each facet section, for promoting a facet above its parent (see `promoteFacets`).
+  const facetParentOf = new Map<PolicySection, PolicySection>();
+  for (const document of documents) {
+    const byPath = new Map(document.sections.map((section) => [section.path.join('\u0000'), section]));
+    for (const section of document.sections) {
+      const parent = isFacet(section.path) ? byPath.get(section.path.slice(0, -1).join('\u0000')) : undefined;
+      if (parent !== undefined) facetParentOf.set(section, parent);
+    }
+  }
   // Without synonyms (ablation), filler removal still applies: it is not paraphrase knowledge.
   const synonyms = opts.features.synonyms ? compileSynonyms() : compileSynonyms([]);
   // Question-only words (stopwords, filler, synonym keys) are correction targets too, ranked below policy words.
@@ -489,9 +493,9 @@ export function createAnswerer(documents: readonly PolicyDocument[], options: An
     const margin = opts.ranking.facetCoverageMargin;
     for (let i = 1; i < pool.length; i++) {
       const facet = pool[i]!;
-      const parentKey = facetParentKey[passageIndex.get(facet.passage)!];
-      if (parentKey === undefined) continue;
-      const at = pool.findIndex((c, k) => k < i && sectionKey[passageIndex.get(c.passage)!] === parentKey);
+      const parent = facetParentOf.get(facet.passage.policySection);
+      if (parent === undefined) continue;
+      const at = pool.findIndex((c, k) => k < i && c.passage.policySection === parent);
       if (at < 0 || facet.coverage < pool[at]!.coverage + margin) continue;
       // Just above the parent, so rank order (which later steps rely on) still holds.
       pool.splice(i, 1);
