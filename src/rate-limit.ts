@@ -21,6 +21,16 @@ export interface RateLimitDecision {
 }
 
 /**
+ * Whole seconds to tell a rate-limited user to wait, rounded up and never 0 (every platform shows seconds).
+ *
+ * @example
+ * retryAfterSeconds(1_200) // => 2
+ */
+export function retryAfterSeconds(retryAfterMs: number): number {
+  return Math.max(1, Math.ceil(retryAfterMs / 1000));
+}
+
+/**
  * Sliding-window rate limiter keyed by user. Memory is bounded by pruning keys whose window has passed.
  *
  * @example

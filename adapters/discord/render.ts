@@ -5,6 +5,7 @@
 import { ButtonStyle, ComponentType, escapeMarkdown } from 'discord.js';
 import type { APIActionRowComponent, APIButtonComponent, APIEmbed, MessageMentionOptions } from 'discord.js';
 import type { Answer, AnswerPassage, PolicyDocument } from '../../src/types.js';
+import { retryAfterSeconds } from '../../src/rate-limit.js';
 import { trimAtSentence } from '../../src/render/trim.js';
 
 /** Discord's documented message limits (https://discord.com/developers/docs/resources/message#embed-object-embed-limits). */
@@ -105,7 +106,7 @@ export function renderNotice(text: string): RenderedMessage {
  * renderCooldown(12_000).content // => 'You are asking quickly … try again in 12 seconds.'
  */
 export function renderCooldown(retryAfterMs: number): RenderedMessage {
-  const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
+  const seconds = retryAfterSeconds(retryAfterMs);
   return renderNotice(
     `You're asking questions faster than I can keep up with. Please try again in ${seconds} second${seconds === 1 ? '' : 's'}.`,
   );

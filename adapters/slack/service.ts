@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Answer } from '../../src/types.js';
 import { redactPersonalData } from '../../src/privacy/redact.js';
-import { RateLimiter } from '../../src/rate-limit.js';
+import { RateLimiter, retryAfterSeconds } from '../../src/rate-limit.js';
 import type { AdapterDeps } from '../deps.js';
 import { BoundedLru } from './lru.js';
 import { slackLimits } from './render.js';
@@ -92,7 +92,7 @@ export function createSlackService(deps: AdapterDeps, options: Partial<SlackServ
       const decision = limiter.take(userId);
       if (!decision.allowed) {
         deps.logger.info('slack: rate limited', { surface });
-        return { kind: 'rate-limited', retryAfterSeconds: Math.ceil(decision.retryAfterMs / 1000) };
+        return { kind: 'rate-limited', retryAfterSeconds: retryAfterSeconds(decision.retryAfterMs) };
       }
       const answer = answerQuestion(question);
       try {

@@ -7,7 +7,7 @@ import { silentLogger, type Logger } from '../../src/logger.js';
 import { projectRoot } from '../../src/paths.js';
 import { redactPersonalData } from '../../src/privacy/redact.js';
 import type { UsageLog } from '../../src/privacy/usage-log.js';
-import { RateLimiter } from '../../src/rate-limit.js';
+import { RateLimiter, retryAfterSeconds } from '../../src/rate-limit.js';
 import { renderMarkdown, renderPlainText } from '../../src/render/text.js';
 import { allowedHostSet, canonicalHost, hostOfHeader } from './host-check.js';
 import { documentPath, renderDocumentListPage, renderDocumentPage, sectionPath } from './html.js';
@@ -222,7 +222,7 @@ export function createWebHandler(options: Omit<WebServerOptions, 'host' | 'port'
   const enforceRateLimit = (req: http.IncomingMessage): void => {
     const decision = limiter.take(rateLimitKey(req));
     if (decision.allowed) return;
-    const seconds = Math.max(1, Math.ceil(decision.retryAfterMs / 1000));
+    const seconds = retryAfterSeconds(decision.retryAfterMs);
     throw new HttpError(429, `web: too many questions from this client; try again in ${seconds} s`, { 'Retry-After': String(seconds), 'Cache-Control': 'no-store' });
   };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RateLimiter } from '../../src/rate-limit.js';
+import { RateLimiter, retryAfterSeconds } from '../../src/rate-limit.js';
 
 describe('RateLimiter', () => {
   it('allows up to the limit per key within the window, then reports the wait', () => {
@@ -18,5 +18,15 @@ describe('RateLimiter', () => {
   it('rejects nonsensical options', () => {
     expect(() => new RateLimiter({ limit: 0 })).toThrow(/rate-limit: limit/);
     expect(() => new RateLimiter({ windowMs: -1 })).toThrow(/rate-limit: windowMs/);
+  });
+});
+
+describe('retryAfterSeconds', () => {
+  it('rounds up to whole seconds and never says 0', () => {
+    expect(retryAfterSeconds(1)).toBe(1);
+    expect(retryAfterSeconds(1_000)).toBe(1);
+    expect(retryAfterSeconds(1_001)).toBe(2);
+    expect(retryAfterSeconds(59_999)).toBe(60);
+    expect(retryAfterSeconds(0)).toBe(1);
   });
 });
