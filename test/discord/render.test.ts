@@ -11,29 +11,18 @@ import {
   safeUserText,
   type RenderedMessage,
 } from '../../adapters/discord/render.js';
-import type { Answer, AnswerPassage, PolicyDocument } from '../../src/types.js';
+import type { Answer, PolicyDocument } from '../../src/types.js';
 import { trimAtSentence } from '../../src/render/trim.js';
+import { fixturePassage, policyUrl } from '../helpers/answer-fixtures.js';
 
-const policyUrl = 'https://www.datarobot.com/privacy/';
 
-function passage(section: string[], text: string, id: string, url = `${policyUrl}#${id}`): AnswerPassage {
-  return {
-    document: 'DataRobot Privacy Policy',
-    section,
-    text,
-    score: 0.8,
-    url,
-    citation: `— DataRobot Privacy Policy, § ${section.join(' › ')} (updated March 17, 2022) ${url}`,
-  };
-}
-
-const retention = passage(
+const retention = fixturePassage(
   ['Data retention'],
   'We retain personal data for as long as necessary to provide the Solution. We delete it when it is no longer needed.',
   'data-retention',
 );
-const sharing = passage(['How we share your data', 'With affiliates'], 'We may share personal data with our affiliates.', 'with-affiliates');
-const contact = passage(['Contact us'], 'If you have any questions about this policy, contact privacy@datarobot.com.', 'contact-us');
+const sharing = fixturePassage(['How we share your data', 'With affiliates'], 'We may share personal data with our affiliates.', 'with-affiliates');
+const contact = fixturePassage(['Contact us'], 'If you have any questions about this policy, contact privacy@datarobot.com.', 'contact-us');
 
 const documents: PolicyDocument[] = [
   { id: 'datarobot-privacy-policy', title: 'DataRobot Privacy Policy', url: policyUrl, updated: '2022-03-17', sections: [] },
@@ -118,7 +107,7 @@ describe('discord renderAnswer', () => {
   });
 
   it('does not link local anchors, which Discord rejects, when the document has no URL', () => {
-    const local = passage(['Data retention'], 'We keep data.', 'data-retention', '#data-retention');
+    const local = fixturePassage(['Data retention'], 'We keep data.', 'data-retention', '#data-retention');
     const message = renderAnswer({ question: 'q', answered: true, passages: [local] });
     expect(message.embeds[0]?.url).toBeUndefined();
     expect(JSON.stringify(message)).not.toContain('](#');
@@ -141,7 +130,7 @@ describe('discord renderAnswer', () => {
     const sentence = (i: number) => `Sentence number ${i} of a very long policy section explains one more thing in detail.`;
     const longText = Array.from({ length: 400 }, (_, i) => sentence(i)).join(' ');
     const longPath = Array.from({ length: 12 }, (_, i) => `A rather long heading number ${i}`);
-    const passages = Array.from({ length: 12 }, (_, i) => passage(i === 0 ? longPath : ['Data retention'], longText, `section-${i}`));
+    const passages = Array.from({ length: 12 }, (_, i) => fixturePassage(i === 0 ? longPath : ['Data retention'], longText, `section-${i}`));
     const message = renderAnswer({ question: 'why? '.repeat(2000), answered: true, passages }, { documents });
 
     expectWithinDiscordLimits(message);
@@ -159,7 +148,7 @@ describe('discord renderAnswer', () => {
 
   it('gives a single long passage the whole description', () => {
     const text = Array.from({ length: 200 }, (_, i) => `Point ${i} is stated here.`).join(' ');
-    const message = renderAnswer({ question: 'q', answered: true, passages: [passage(['Data retention'], text, 'data-retention')] }, { documents });
+    const message = renderAnswer({ question: 'q', answered: true, passages: [fixturePassage(['Data retention'], text, 'data-retention')] }, { documents });
     const description = message.embeds[0]?.description ?? '';
     expect(description.length).toBeLessThanOrEqual(discordLimits.embedDescription);
     expect(description.length).toBeGreaterThan(discordLimits.embedDescription - 100);

@@ -9,26 +9,14 @@ import {
   slackLimits,
   type SlackBlock,
 } from '../../adapters/slack/render.js';
-import type { Answer, AnswerPassage } from '../../src/types.js';
+import type { Answer } from '../../src/types.js';
 import { trimAtSentence } from '../../src/render/trim.js';
+import { fixturePassage, policyUrl } from '../helpers/answer-fixtures.js';
 
-const policyUrl = 'https://www.datarobot.com/privacy/';
 
-function passage(section: string[], text: string, id = 'data-retention'): AnswerPassage {
-  const url = `${policyUrl}#${id}`;
-  return {
-    document: 'DataRobot Privacy Policy',
-    section,
-    text,
-    score: 0.8,
-    url,
-    citation: `— DataRobot Privacy Policy, § ${section.join(' › ')} (updated March 17, 2022) ${url}`,
-  };
-}
-
-const retention = passage(['Data retention'], 'We retain personal data for as long as necessary to provide the Solution. We delete it afterwards.');
-const affiliates = passage(['How we share your data', 'With affiliates'], 'We may share data with our affiliates.', 'with-affiliates');
-const contact = passage(['Contact us'], 'If you have questions, email privacy@datarobot.com.', 'contact-us');
+const retention = fixturePassage(['Data retention'], 'We retain personal data for as long as necessary to provide the Solution. We delete it afterwards.');
+const affiliates = fixturePassage(['How we share your data', 'With affiliates'], 'We may share data with our affiliates.', 'with-affiliates');
+const contact = fixturePassage(['Contact us'], 'If you have questions, email privacy@datarobot.com.', 'contact-us');
 
 const answered: Answer = { question: 'how long do you keep my data?', answered: true, passages: [retention, affiliates] };
 const notCovered: Answer = { question: 'what is the capital of France?', answered: false, passages: [], contact };
@@ -122,7 +110,7 @@ describe('renderAnswer: escaping', () => {
   const hostileAnswer: Answer = {
     question: hostile,
     answered: true,
-    passages: [passage(['Data <retention> & more'], `Policy text with ${hostile}`)],
+    passages: [fixturePassage(['Data <retention> & more'], `Policy text with ${hostile}`)],
   };
   const message = renderAnswer(hostileAnswer, { shareValue: '{"id":"a1"}' });
   const json = allText(message);
@@ -152,7 +140,7 @@ describe('renderAnswer: Slack limits', () => {
   const longText = sentence.repeat(100);
 
   it('trims a long passage at a sentence boundary and links to the full section', () => {
-    const message = renderAnswer({ ...answered, passages: [passage(['Data retention'], longText)] });
+    const message = renderAnswer({ ...answered, passages: [fixturePassage(['Data retention'], longText)] });
     const quote = sectionTexts(message.blocks).find((t) => t.startsWith('>')) ?? '';
     const [quoted = '', link] = quote.split('\n');
     expect(quoted.endsWith('compliance.')).toBe(true);
@@ -162,19 +150,19 @@ describe('renderAnswer: Slack limits', () => {
 
   it('keeps every section under 3,000 characters even when escaping lengthens the text', () => {
     const ampersands = '&'.repeat(5000);
-    const message = renderAnswer({ ...answered, passages: [passage(['Data retention'], ampersands)] }, { maxPassageChars: 5000 });
+    const message = renderAnswer({ ...answered, passages: [fixturePassage(['Data retention'], ampersands)] }, { maxPassageChars: 5000 });
     for (const text of sectionTexts(message.blocks)) expect(text.length).toBeLessThanOrEqual(slackLimits.sectionText);
     // No entity is cut in half.
     expect(sectionTexts(message.blocks).join('')).not.toMatch(/&(?!amp;|lt;|gt;)/);
   });
 
   it('stays within 50 blocks however many passages the answer has', () => {
-    const many = Array.from({ length: 60 }, (_, i) => passage(['Data retention'], `Passage ${i}.`));
+    const many = Array.from({ length: 60 }, (_, i) => fixturePassage(['Data retention'], `Passage ${i}.`));
     expect(renderAnswer({ ...answered, passages: many }, { shareValue: 'v', note: 'n' }).blocks.length).toBeLessThanOrEqual(slackLimits.blocks);
   });
 
   it('keeps the fallback text short for a very long question and passage', () => {
-    const message = renderAnswer({ question: 'why '.repeat(2000), answered: true, passages: [passage(['Data retention'], longText)] });
+    const message = renderAnswer({ question: 'why '.repeat(2000), answered: true, passages: [fixturePassage(['Data retention'], longText)] });
     expect(message.text.length).toBeLessThanOrEqual(300);
     expect(contextTexts(message.blocks)[0]?.length).toBeLessThan(400);
   });

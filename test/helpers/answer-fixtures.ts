@@ -1,0 +1,24 @@
+/**
+ * Answer passages for renderer tests: the bundled policy's document, URL and citation format, any section and text.
+ */
+import type { AnswerPassage } from '../../src/types.js';
+
+/** The bundled policy's public URL. */
+export const policyUrl = 'https://www.datarobot.com/privacy/';
+
+/**
+ * A passage of the DataRobot policy as the answerer would return it.
+ *
+ * @example
+ * fixturePassage(['Contact us'], 'Write to us.', 'contact-us').url // => 'https://www.datarobot.com/privacy/#contact-us'
+ */
+export function fixturePassage(section: string[], text: string, id = 'data-retention', url = `${policyUrl}#${id}`): AnswerPassage {
+  return {
+    document: 'DataRobot Privacy Policy',
+    section,
+    text,
+    score: 0.8,
+    url,
+    citation: `— DataRobot Privacy Policy, § ${section.join(' › ')} (updated March 17, 2022) ${url}`,
+  };
+}
