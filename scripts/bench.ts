@@ -9,12 +9,11 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import Fuse from 'fuse.js';
 import { createAnswerer } from '../src/answerer.js';
 import { loadCorpus } from '../src/corpus/load.js';
-import { projectRoot } from '../src/paths.js';
+import { isEntryPoint, projectRoot } from '../src/paths.js';
 import { splitPassages } from '../src/search/passages.js';
 import type { Answerer, PolicyDocument } from '../src/types.js';
 import { createRandom, defaultGenerateCorpusOptions, generateCorpus } from './generate-corpus.js';
@@ -669,7 +668,7 @@ async function main(): Promise<void> {
   process.stdout.write(options.json === true ? `${JSON.stringify(report)}\n` : formatReport(report));
 }
 
-if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === resolve(process.argv[1])) {
+if (isEntryPoint(import.meta.url)) {
   main().catch((error: unknown) => {
     process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
     process.exitCode = 1;

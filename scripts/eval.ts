@@ -11,11 +11,10 @@ import { join } from 'node:path';
 import Fuse from 'fuse.js';
 import { createAnswerer, indexTerms, type AnswererOptionsInput } from '../src/answerer.js';
 import { loadCorpus } from '../src/corpus/load.js';
-import { bundledCorpusDir, projectRoot } from '../src/paths.js';
+import { bundledCorpusDir, isEntryPoint, projectRoot } from '../src/paths.js';
 import { buildBm25Index, scoreTerms } from '../src/search/bm25.js';
 import type { IndexedPassage } from '../src/search/passages.js';
 import type { PolicyDocument } from '../src/types.js';
-import { runIfEntryPoint } from './run-main.js';
 
 /** A question set file: `{ onTopic: [{ q, expect: [[...path], ...] }], offTopic: [{ q }] }`. */
 export interface QuestionSet {
@@ -283,4 +282,11 @@ export function main(argv: readonly string[]): number {
   return 0;
 }
 
-runIfEntryPoint(import.meta.url, main);
+if (isEntryPoint(import.meta.url)) {
+  try {
+    process.exitCode = main(process.argv.slice(2));
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : String(error));
+    process.exitCode = 2;
+  }
+}

@@ -7,8 +7,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { projectRoot } from '../src/paths.js';
+import { isEntryPoint, projectRoot } from '../src/paths.js';
 
 const require = createRequire(import.meta.url);
 const sourcePath = require.resolve('natural/lib/natural/brill_pos_tagger/data/English/lexicon_from_posjs.json');
@@ -43,7 +42,7 @@ export function renderLexiconModule(lexicon: Record<string, string[]>): string {
   return `${header}export const ENGLISH_WORDS_BY_CLASS = {\n${lines.join('\n')}\n} as const;\n`;
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+if (isEntryPoint(import.meta.url)) {
   const text = renderLexiconModule(JSON.parse(readFileSync(sourcePath, 'utf8')) as Record<string, string[]>);
   if (process.argv.includes('--check')) {
     const same = text === readFileSync(lexiconModulePath, 'utf8');

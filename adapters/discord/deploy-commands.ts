@@ -2,11 +2,10 @@
  * Registers the bot's slash commands with Discord (`npm run discord:deploy-commands`), as in the discord.js guide.
  * With DISCORD_GUILD_ID the commands go to that guild only and appear at once; otherwise they are global.
  */
-import { realpathSync } from 'node:fs';
-import { pathToFileURL } from 'node:url';
 import { REST, Routes } from 'discord.js';
 import { ConfigError, loadConfig, secretsOf, type DiscordConfig } from '../config.js';
 import { createLogger, maskSecrets, silentLogger, type Logger } from '../../src/logger.js';
+import { isEntryPoint } from '../../src/paths.js';
 import { commands } from './commands/index.js';
 
 /** Options for {@link deployCommands}. */
@@ -65,15 +64,4 @@ async function main(): Promise<void> {
   }
 }
 
-/** True when this file is the process entry point (`node dist/adapters/discord/deploy-commands.js`), not an import. */
-function isEntryPoint(): boolean {
-  const entry = process.argv[1];
-  if (!entry) return false;
-  try {
-    return import.meta.url === pathToFileURL(realpathSync(entry)).href;
-  } catch {
-    return false;
-  }
-}
-
-if (isEntryPoint()) await main();
+if (isEntryPoint(import.meta.url)) await main();

@@ -6,10 +6,9 @@
  * JSON object per question per line (JSON Lines) and nothing else on stdout. Usage errors exit with code 2.
  */
 import { createInterface } from 'node:readline';
-import { pathToFileURL } from 'node:url';
 import { createAnswerer, type PolicyAnswerer } from '../answerer.js';
 import { CorpusError, loadCorpus } from '../corpus/load.js';
-import { bundledCorpusDir } from '../paths.js';
+import { bundledCorpusDir, isEntryPoint } from '../paths.js';
 import { renderPlainText } from '../render/text.js';
 import type { Answer } from '../types.js';
 
@@ -183,7 +182,7 @@ export async function runAsk(argv: readonly string[]): Promise<number> {
   return 0;
 }
 
-if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+if (isEntryPoint(import.meta.url)) {
   // A closed pipe (`ask … | head -1`) is not an error worth a stack trace.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(0);

@@ -1,10 +1,10 @@
 #!/usr/bin/env node
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { CorpusError } from '../corpus/errors.js';
 import { ingestFile } from '../corpus/ingest.js';
+import { isEntryPoint } from '../paths.js';
 import type { PolicyFormat } from '../corpus/load.js';
 
 const USAGE = `Usage: npm run ingest -- <policy file> [options]
@@ -102,6 +102,6 @@ export function runIngestCli(argv: readonly string[], io: IngestCliIo = defaultI
   }
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+if (isEntryPoint(import.meta.url)) {
   process.exitCode = runIngestCli(process.argv.slice(2));
 }
