@@ -48,6 +48,12 @@ export interface Passage {
 export interface AnswerPassage {
   /** Document title, e.g. `DataRobot Privacy Policy`. */
   document: string;
+  /** Id of the document (`PolicyDocument.id`), e.g. `datarobot-privacy-policy`. */
+  documentId: string;
+  /** Id of the section within its document (`PolicySection.id`): the deep link's anchor, e.g. `data-retention`. */
+  sectionId: string;
+  /** The document's last-updated date as ISO `YYYY-MM-DD`, when it states one. */
+  updated?: string;
   /** Heading path, e.g. `["How we share your data", "With affiliates"]`. */
   section: string[];
   /** Verbatim policy text. */

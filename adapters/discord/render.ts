@@ -5,6 +5,7 @@
 import { ButtonStyle, ComponentType, escapeMarkdown } from 'discord.js';
 import type { APIActionRowComponent, APIButtonComponent, APIEmbed, MessageMentionOptions } from 'discord.js';
 import type { Answer, AnswerPassage, PolicyDocument } from '../../src/types.js';
+import { formatPolicyDate } from '../../src/answer/cite.js';
 import { retryAfterSeconds } from '../../src/rate-limit.js';
 import { trimAtSentence } from '../../src/render/trim.js';
 
@@ -38,7 +39,7 @@ export const feedbackCustomIdPrefix = 'privacy-feedback';
 
 /** Options for {@link renderAnswer}. */
 export interface RenderOptions {
-  /** Documents the answer came from; used for the footer's "updated" date. Falls back to the citation's date. */
+  /** Documents the answer came from; a declined answer without a contact section names the first one. */
   documents?: readonly PolicyDocument[];
   /** Add helpful / not helpful buttons. */
   feedbackButtons: boolean;
@@ -75,7 +76,7 @@ export function renderAnswer(answer: Answer, options: Partial<RenderOptions> = {
   const settings = { ...defaultRenderOptions, ...options };
   const content = clamp(`**Q:** ${safeUserText(answer.question, settings.questionPreviewLength)}`, discordLimits.content);
   const cited = answer.answered ? answer.passages : answer.contact ? [answer.contact] : [];
-  const footerText = clamp(footerFor(cited, settings.documents), discordLimits.footerText);
+  const footerText = clamp(footerFor(cited), discordLimits.footerText);
 
   const embeds = answer.answered && answer.passages.length > 0
     ? passageEmbeds(answer.passages.slice(0, discordLimits.embeds), footerText)
@@ -84,7 +85,7 @@ export function renderAnswer(answer: Answer, options: Partial<RenderOptions> = {
   const components: RenderedMessage['components'] = [];
   if (settings.feedbackButtons) {
     const first = answer.answered ? answer.passages[0] : undefined;
-    components.push(feedbackRow(first ? sectionIdOf(first.url) : '', linkOf(cited[0]?.url)));
+    components.push(feedbackRow(first?.sectionId ?? '', linkOf(cited[0]?.url)));
   }
   return { content, embeds: enforceEmbedLimits(embeds), components };
 }
@@ -292,33 +293,19 @@ function feedbackRow(sectionId: string, url: string | undefined): APIActionRowCo
   return { type: ComponentType.ActionRow, components: buttons };
 }
 
-function footerFor(passages: readonly AnswerPassage[], documents: readonly PolicyDocument[] | undefined): string {
+function footerFor(passages: readonly AnswerPassage[]): string {
   const parts = new Map<string, string>();
   for (const passage of passages) {
-    if (parts.has(passage.document)) continue;
-    const iso = documents?.find((doc) => doc.title === passage.document)?.updated;
-    const updated = iso ? formatDate(iso) : /\(updated ([^)]+)\)/.exec(passage.citation)?.[1];
-    parts.set(passage.document, updated ? `${passage.document} · updated ${updated}` : passage.document);
+    if (parts.has(passage.documentId)) continue;
+    parts.set(passage.documentId, passage.updated ? `${passage.document} · updated ${formatPolicyDate(passage.updated)}` : passage.document);
   }
   return [...parts.values()].join('; ');
-}
-
-function formatDate(iso: string): string {
-  const date = new Date(`${iso}T00:00:00Z`);
-  if (Number.isNaN(date.getTime())) return iso;
-  return date.toLocaleDateString('en-US', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
 }
 
 /** Discord only links absolute http(s) URLs; a local `#anchor` (document without URL) stays unlinked. */
 function linkOf(url: string | undefined): string | undefined {
   if (!url || !/^https?:\/\/\S+$/i.test(url) || url.length > 2048) return undefined;
   return url;
-}
-
-/** The section id is the deep link's fragment (`…/privacy/#data-retention`). */
-function sectionIdOf(url: string): string {
-  const hash = url.lastIndexOf('#');
-  return hash >= 0 ? url.slice(hash + 1) : '';
 }
 
 function escapeLinkText(text: string): string {

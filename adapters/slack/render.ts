@@ -4,6 +4,7 @@
  */
 import type { types } from '@slack/bolt';
 import type { Answer, AnswerPassage } from '../../src/types.js';
+import { formatPolicyDate } from '../../src/answer/cite.js';
 import { isLinkableUrl, mrkdwnLink, safePolicyText, safeUserText } from './mrkdwn.js';
 import { trimAtSentence } from '../../src/render/trim.js';
 
@@ -206,9 +207,8 @@ function quote(passage: AnswerPassage, maxPassageChars: number): string {
 /** `— *DataRobot Privacy Policy*, § <url|Data retention> (updated March 17, 2022)` */
 function citation(passage: AnswerPassage): string {
   const sectionPath = passage.section.length > 0 ? passage.section.join(' › ') : 'Policy';
-  const updated = /\(updated ([^)]{1,40})\)/.exec(passage.citation)?.[1];
   const parts = [`— *${safePolicyText(passage.document)}*, § ${mrkdwnLink(passage.url, sectionPath)}`];
-  if (updated) parts.push(`(updated ${safePolicyText(updated)})`);
+  if (passage.updated) parts.push(`(updated ${formatPolicyDate(passage.updated)})`);
   return truncate(parts.join(' '), slackLimits.contextText);
 }
 

@@ -174,22 +174,14 @@ export function isLoopbackHost(host: string): boolean {
 }
 
 /**
- * Finds the local link of a cited passage: the document with the passage's title and the section with its path.
+ * The local link of a cited passage: its section in the desk's copy of its document, while that document is served.
  *
  * @example
  * localSectionLink(answerer.documents, answer.passages[0]) // => '/documents/datarobot-privacy-policy#data-retention'
  */
 export function localSectionLink(documents: readonly PolicyDocument[], passage: AnswerPassage): string | null {
-  const wanted = passage.section.join('\u0000');
-  for (const document of documents) {
-    if (document.title !== passage.document) continue;
-    const section = document.sections.find((s) => s.path.join('\u0000') === wanted);
-    if (section) return sectionPath(document.id, section.id);
-  }
-  // Same title but a path that moved (e.g. mid-reload): the anchor in the passage's URL is still the best guess.
-  const hash = passage.url.split('#')[1];
-  const document = documents.find((d) => d.title === passage.document);
-  return document && hash ? `${documentPath(document.id)}#${hash}` : null;
+  // A reload may have dropped the document between answering and rendering.
+  return documents.some((document) => document.id === passage.documentId) ? sectionPath(passage.documentId, passage.sectionId) : null;
 }
 
 /**

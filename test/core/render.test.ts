@@ -4,6 +4,9 @@ import type { Answer, AnswerPassage } from '../../src/types.js';
 
 const retention: AnswerPassage = {
   document: 'DataRobot Privacy Policy',
+  documentId: 'datarobot-privacy-policy',
+  sectionId: 'data-retention',
+  updated: '2022-03-17',
   section: ['Data retention'],
   text: 'We will retain your personal data as needed to fulfill the purposes for which it was collected.',
   score: 0.9,
@@ -12,6 +15,9 @@ const retention: AnswerPassage = {
 };
 const affiliates: AnswerPassage = {
   document: 'DataRobot Privacy Policy',
+  documentId: 'datarobot-privacy-policy',
+  sectionId: 'with-affiliates',
+  updated: '2022-03-17',
   section: ['How we share your data', 'With affiliates'],
   text: 'We may share your personal data with our subsidiaries.\n\nAs a global company, we have employees across the world.',
   score: 0.5,
@@ -20,6 +26,9 @@ const affiliates: AnswerPassage = {
 };
 const contact: AnswerPassage = {
   document: 'DataRobot Privacy Policy',
+  documentId: 'datarobot-privacy-policy',
+  sectionId: 'contact-us',
+  updated: '2022-03-17',
   section: ['Contact us'],
   text: 'If you have any questions about this policy, please email us.',
   score: 0,

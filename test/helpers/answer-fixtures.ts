@@ -15,6 +15,9 @@ export const policyUrl = 'https://www.datarobot.com/privacy/';
 export function fixturePassage(section: string[], text: string, id = 'data-retention', url = `${policyUrl}#${id}`): AnswerPassage {
   return {
     document: 'DataRobot Privacy Policy',
+    documentId: 'datarobot-privacy-policy',
+    sectionId: id,
+    updated: '2022-03-17',
     section,
     text,
     score: 0.8,

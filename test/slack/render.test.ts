@@ -82,7 +82,9 @@ describe('renderAnswer: answered', () => {
   });
 
   it('falls back to the section name when the passage URL is only a local anchor', () => {
-    const local = { ...retention, url: '#data-retention', citation: '— Local Policy, § Data retention #data-retention' };
+    const { updated, ...undated } = retention;
+    expect(updated).toBeDefined();
+    const local = { ...undated, url: '#data-retention', citation: '— Local Policy, § Data retention #data-retention' };
     const texts = contextTexts(renderAnswer({ ...answered, passages: [local] }).blocks);
     expect(texts).toContain('— *DataRobot Privacy Policy*, § Data retention');
   });

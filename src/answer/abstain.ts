@@ -1,0 +1,29 @@
+/**
+ * Stage 4 of the answerer, abstention: whether the policy covers the question at all.
+ *
+ * Decided on signals that are comparable across questions (raw BM25 is not): the idf-weighted share of the
+ * question's concepts that a top passage with its headings covers, the idf mass it covers, whether the question
+ * names any policy topic, and whether it is an instruction about product objects ("how do I delete a project").
+ */
+import type { AnalyzedQuery } from '../search/query.js';
+import type { AbstentionThresholds } from './options.js';
+import type { RankedCandidate } from './rank.js';
+
+/**
+ * Whether to answer from the ranked candidates (false: "the policy doesn't cover this").
+ *
+ * @example
+ * shouldAnswer(query, ranker.rank(query, 12), defaultAbstentionThresholds) // => true
+ */
+export function shouldAnswer(query: AnalyzedQuery, candidates: readonly RankedCandidate[], t: AbstentionThresholds): boolean {
+  if (candidates.length === 0) return false;
+  const top = candidates.slice(0, Math.max(1, t.decisionDepth));
+  // "how do I delete a project": an instruction about product objects, however many policy words it shares.
+  if (t.declineProductHowTo && query.productHowTo) return false;
+  if (t.requireTopical && !query.concepts.some((concept) => concept.topical)) {
+    // Several specific words found together in one passage still show the policy talks about this.
+    const specific = query.concepts.filter((concept) => !concept.weak && concept.alternatives.length > 0).length;
+    return specific >= t.coOccurrenceConcepts && top.some((c) => c.coverage >= t.coOccurrenceCoverage);
+  }
+  return top.some((c) => c.coverage >= t.minCoverage || (c.coveredWeight >= t.minCoveredWeight && c.coverage >= t.coveredWeightCoverage));
+}

@@ -1,0 +1,183 @@
+/**
+ * Stage 1 of the answerer, the index: passages of every section, a BM25F index over their text and headings, and
+ * what query analysis and ranking need about the policy (vocabulary for spelling correction, heading words, facet
+ * sections, section leads, headings that open with an interrogative, each document's contact section).
+ */
+import type { AnswerPassage, PolicyDocument, PolicySection } from '../types.js';
+import { buildBm25Index, type Bm25Index, type IndexedFields } from '../search/bm25.js';
+import { HeadingMatcher, VocabularyCorrector } from '../search/fuzzy.js';
+import { buildPassages, type IndexedPassage } from '../search/passages.js';
+import { compileSynonyms, type QueryContext } from '../search/query.js';
+import { stem } from '../search/stem.js';
+import { normalizeText, STOPWORDS, tokenize } from '../search/tokenize.js';
+import { toAnswerPassage } from './cite.js';
+import type { AnswererOptions } from './options.js';
+
+/** Everything the later stages read; built once per corpus, immutable afterwards. */
+export interface AnswerIndex {
+  readonly documents: readonly PolicyDocument[];
+  /** Every passage, in document order. */
+  readonly passages: readonly IndexedPassage[];
+  readonly bm25: Bm25Index;
+  /** What query analysis needs from the index (vocabulary, idf, corrector, tables, heading matching). */
+  readonly queryContext: QueryContext;
+  /** The parent section of each facet section (see `RankingOptions.facetHeadingParents`). */
+  readonly facetParentOf: ReadonlyMap<PolicySection, PolicySection>;
+  /** 1 for the first passage of a section. */
+  readonly leadPassage: Uint8Array;
+  /** 1 when a passage's own heading starts with "how", 2 with "what", else 0. */
+  readonly headingInterrogative: Uint8Array;
+  /** Term ids of such headings, by passage index. */
+  readonly interrogativeHeadingTerms: ReadonlyMap<number, ReadonlySet<number>>;
+  /** The contact passage of each document, cited, by document id. */
+  readonly contactByDocument: ReadonlyMap<string, AnswerPassage>;
+}
+
+/**
+ * Stemmed content terms of a text (stopwords dropped), as the index stores them.
+ *
+ * @example
+ * indexTerms('How long do we retain cookies?') // => ['long', 'retain', 'cooki']
+ */
+export function indexTerms(text: string): string[] {
+  return termsOfTokens(tokenize(text));
+}
+
+function termsOfTokens(tokens: readonly string[]): string[] {
+  const terms: string[] = [];
+  for (const token of tokens) if (!STOPWORDS.has(token)) terms.push(stem(token));
+  return terms;
+}
+
+const pathKey = (path: readonly string[]): string => path.join('\u0000');
+
+/**
+ * A heading repeated under several parents ("Legal basis for processing" under each purpose) is a facet of its
+ * parent: its real title is "<parent>: <heading>". Returns the test for such sections.
+ */
+function facetTest(documents: readonly PolicyDocument[], minParents: number): (path: readonly string[]) => boolean {
+  const parentsByHeading = new Map<string, Set<string>>();
+  for (const document of documents) {
+    for (const section of document.sections) {
+      if (section.path.length < 2) continue;
+      const heading = normalizeText(section.path[section.path.length - 1]!);
+      let parents = parentsByHeading.get(heading);
+      if (parents === undefined) parentsByHeading.set(heading, (parents = new Set()));
+      parents.add(pathKey(section.path.slice(0, -1)));
+    }
+  }
+  return (path) => minParents > 0 && path.length >= 2 && (parentsByHeading.get(normalizeText(path[path.length - 1]!))?.size ?? 0) >= minParents;
+}
+
+/**
+ * Builds the index of a corpus.
+ *
+ * @example
+ * const index = buildAnswerIndex(loadCorpus(['corpus']), mergeAnswererOptions());
+ * index.passages.length // => 56
+ */
+export function buildAnswerIndex(documents: readonly PolicyDocument[], opts: AnswererOptions): AnswerIndex {
+  const passages = buildPassages(documents, opts.maxPassageChars);
+  const isFacet = facetTest(documents, opts.ranking.facetHeadingParents);
+
+  // Body, own heading, ancestor headings; the vocabulary (with frequencies) feeds spelling correction. A facet's
+  // parent heading counts as its own heading, so "legal basis for personalization" prefers the facet under the
+  // personalization purpose to that purpose itself.
+  const vocabulary = new Map<string, number>();
+  const count = (token: string): void => void vocabulary.set(token, (vocabulary.get(token) ?? 0) + 1);
+  const units: IndexedFields[] = passages.map((passage) => {
+    const tokens = tokenize(passage.text);
+    tokens.forEach(count);
+    for (const heading of passage.section) tokenize(heading).forEach(count);
+    const facet = isFacet(passage.section);
+    const own = indexTerms(passage.section[passage.section.length - 1] ?? '');
+    const parent = facet ? indexTerms(passage.section[passage.section.length - 2] ?? '') : [];
+    return {
+      body: termsOfTokens(tokens),
+      heading: [...own, ...parent],
+      ancestors: passage.section.slice(0, facet ? -2 : -1).flatMap(indexTerms),
+    };
+  });
+  const bm25 = buildBm25Index(units, opts.bm25);
+
+  const facetParentOf = new Map<PolicySection, PolicySection>();
+  for (const document of documents) {
+    const byPath = new Map(document.sections.map((section) => [pathKey(section.path), section]));
+    for (const section of document.sections) {
+      const parent = isFacet(section.path) ? byPath.get(pathKey(section.path.slice(0, -1))) : undefined;
+      if (parent !== undefined) facetParentOf.set(section, parent);
+    }
+  }
+
+  return {
+    documents,
+    passages,
+    bm25,
+    queryContext: buildQueryContext(passages, bm25, vocabulary, opts),
+    facetParentOf,
+    ...headingSignals(passages, bm25),
+    contactByDocument: contactPassages(passages),
+  };
+}
+
+function buildQueryContext(passages: readonly IndexedPassage[], bm25: Bm25Index, vocabulary: Map<string, number>, opts: AnswererOptions): QueryContext {
+  // Without synonyms (ablation), filler removal still applies: it is not paraphrase knowledge.
+  const synonyms = opts.features.synonyms ? compileSynonyms() : compileSynonyms([]);
+  // Question-only words (stopwords, filler, synonym keys) are correction targets too, ranked below policy words.
+  for (const word of [...STOPWORDS, ...synonyms.words]) if (!vocabulary.has(word)) vocabulary.set(word, 0);
+  const corrector = new VocabularyCorrector(opts.features.spellingCorrection ? vocabulary : new Map());
+  const headingTerms = new Set(passages.flatMap((passage) => passage.section.flatMap(indexTerms)));
+
+  // Unknown words get a last, looser chance against the section headings (fuse.js), e.g. "retenshun" → "Data
+  // retention": the heading's specific words become the concept's alternatives.
+  const headingTermsByHeading = new Map<string, string[]>();
+  for (const passage of passages) {
+    const heading = passage.section[passage.section.length - 1] ?? '';
+    if (!headingTermsByHeading.has(heading)) headingTermsByHeading.set(heading, indexTerms(heading).filter((term) => !synonyms.weakStems.has(term)));
+  }
+  const headingMatcher = new HeadingMatcher([...headingTermsByHeading.keys()]);
+  const context: QueryContext = { terms: bm25.terms, idf: bm25.idf, unknownIdf: bm25.unknownIdf, corrector, synonyms, headingTerms };
+  if (opts.features.headingMatch) {
+    context.headingFallback = (word) => {
+      const heading = headingMatcher.matchWord(word);
+      const terms = heading === null ? undefined : headingTermsByHeading.get(heading);
+      return terms !== undefined && terms.length > 0 ? terms : null;
+    };
+  }
+  return context;
+}
+
+/** Section leads and interrogative headings ("How we collect", "What we collect"), per passage. */
+function headingSignals(passages: readonly IndexedPassage[], bm25: Bm25Index): Pick<AnswerIndex, 'leadPassage' | 'headingInterrogative' | 'interrogativeHeadingTerms'> {
+  const leadPassage = new Uint8Array(passages.length);
+  const headingInterrogative = new Uint8Array(passages.length);
+  const interrogativeHeadingTerms = new Map<number, Set<number>>();
+  passages.forEach((passage, i) => {
+    const previous = passages[i - 1];
+    leadPassage[i] = previous === undefined || previous.sectionId !== passage.sectionId || previous.documentId !== passage.documentId ? 1 : 0;
+    const heading = passage.section[passage.section.length - 1] ?? '';
+    const first = tokenize(heading)[0];
+    headingInterrogative[i] = first === 'how' ? 1 : first === 'what' ? 2 : 0;
+    if (headingInterrogative[i] === 0) return;
+    // The bonus needs the question to reach the heading itself ("how do you protect my data" and "How we use your
+    // data…" share only the weak word "data").
+    const ids = new Set<number>();
+    for (const term of indexTerms(heading)) {
+      const id = bm25.terms.get(term);
+      if (id !== undefined) ids.add(id);
+    }
+    interrogativeHeadingTerms.set(i, ids);
+  });
+  return { leadPassage, headingInterrogative, interrogativeHeadingTerms };
+}
+
+/** The contact section of each document: first section whose heading says "contact", first passage of it. */
+function contactPassages(passages: readonly IndexedPassage[]): Map<string, AnswerPassage> {
+  const contactByDocument = new Map<string, AnswerPassage>();
+  for (const passage of passages) {
+    const heading = passage.section[passage.section.length - 1] ?? '';
+    if (!/contact/i.test(heading) || contactByDocument.has(passage.documentId)) continue;
+    contactByDocument.set(passage.documentId, toAnswerPassage(passage, 0));
+  }
+  return contactByDocument;
+}

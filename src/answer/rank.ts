@@ -1,0 +1,184 @@
+/**
+ * Stage 3 of the answerer, ranking: scores passages for the question's concepts with BM25F and reorders them by
+ * how much of the question each covers.
+ *
+ * Each concept scores its best alternative plus a small share of the others; passages that cover more of the
+ * question's concepts rank higher; a match only in an ancestor heading covers a concept at a discount; a section's
+ * first passage (where policies state the rule) gets a small boost, and a heading that starts with the question's
+ * interrogative ("how do you collect" and "How we collect") a small bonus; a facet ("Legal basis for processing")
+ * that covers clearly more than its parent moves above it.
+ */
+import type { IndexedPassage } from '../search/passages.js';
+import type { AnalyzedQuery } from '../search/query.js';
+import type { AnswerIndex } from './answer-index.js';
+import type { RankingOptions } from './options.js';
+
+/** One ranked candidate with the signals behind it (for abstention, selection, evaluation and debugging). */
+export interface RankedCandidate {
+  passage: IndexedPassage;
+  /** Final ranking value (not comparable across questions). */
+  rank: number;
+  /** Idf-weighted share of the question's concepts covered, in [0, 1]. */
+  coverage: number;
+  /** Idf mass of the question's concepts covered (coverage × total concept weight). */
+  coveredWeight: number;
+}
+
+const EPOCH_LIMIT = 0xfffffff0;
+
+/**
+ * Ranks passages of one index. Per-query scratch arrays are reused, so ranking allocates nothing proportional to
+ * the number of passages; a ranker is therefore not reentrant (answering is synchronous).
+ *
+ * @example
+ * const ranker = new Ranker(index, options.ranking);
+ * ranker.rank(analyzeQuery('how long do you keep my data', index.queryContext), 12)[0].passage.section
+ * // => ['Data retention']
+ */
+export class Ranker {
+  private readonly score: Float64Array;
+  private readonly covered: Float64Array;
+  private readonly conceptMax: Float64Array;
+  private readonly conceptSum: Float64Array;
+  private readonly conceptHit: Float64Array;
+  private readonly queryMark: Uint32Array;
+  private readonly conceptMark: Uint32Array;
+  private readonly touched: Int32Array;
+  private readonly conceptTouched: Int32Array;
+  private queryEpoch = 0;
+  private conceptEpoch = 0;
+
+  constructor(
+    private readonly index: AnswerIndex,
+    private readonly options: RankingOptions,
+  ) {
+    const size = index.passages.length;
+    this.score = new Float64Array(size);
+    this.covered = new Float64Array(size);
+    this.conceptMax = new Float64Array(size);
+    this.conceptSum = new Float64Array(size);
+    this.conceptHit = new Float64Array(size);
+    this.queryMark = new Uint32Array(size);
+    this.conceptMark = new Uint32Array(size);
+    this.touched = new Int32Array(size);
+    this.conceptTouched = new Int32Array(size);
+  }
+
+  /** The best `poolSize` passages for the query, best first; empty when no concept matches anything. */
+  rank(query: AnalyzedQuery, poolSize: number): RankedCandidate[] {
+    const { touchedCount, totalCoverage } = this.accumulate(query);
+    if (touchedCount === 0 || totalCoverage <= 0) return [];
+    const pool = this.topByRank(query, touchedCount, totalCoverage, poolSize);
+    this.promoteFacets(pool);
+    return pool;
+  }
+
+  /** Sums each touched passage's concept scores and coverage into the scratch arrays. */
+  private accumulate(query: AnalyzedQuery): { touchedCount: number; totalCoverage: number } {
+    const { bm25 } = this.index;
+    const { score, covered, conceptMax, conceptSum, conceptHit, queryMark, conceptMark, touched, conceptTouched } = this;
+    if (this.queryEpoch >= EPOCH_LIMIT) {
+      queryMark.fill(0);
+      this.queryEpoch = 0;
+    }
+    const queryEpoch = ++this.queryEpoch;
+    let touchedCount = 0;
+    let totalCoverage = 0;
+    const beta = this.options.alternativeSumFactor;
+    const ancestorCredit = this.options.ancestorCoverageCredit;
+    for (const concept of query.concepts) {
+      totalCoverage += concept.coverageWeight;
+      if (concept.alternatives.length === 0) continue;
+      if (this.conceptEpoch >= EPOCH_LIMIT) {
+        conceptMark.fill(0);
+        this.conceptEpoch = 0;
+      }
+      const conceptEpoch = ++this.conceptEpoch;
+      let conceptCount = 0;
+      // Coverage credit is relative to the concept's strongest alternative (the asker's own word when known).
+      let strongest = 0;
+      for (const alternative of concept.alternatives) strongest = Math.max(strongest, alternative.weight);
+      const credit = concept.coverageWeight / strongest;
+      for (const alternative of concept.alternatives) {
+        const weight = alternative.weight * bm25.idf[alternative.termId]!;
+        const end = bm25.postingStart[alternative.termId + 1]!;
+        for (let at = bm25.postingStart[alternative.termId]!; at < end; at++) {
+          const p = bm25.postingUnit[at]!;
+          const value = weight * bm25.postingWeight[at]!;
+          const hit = bm25.postingAncestorOnly[at] === 1 ? alternative.weight * ancestorCredit : alternative.weight;
+          if (conceptMark[p] !== conceptEpoch) {
+            conceptMark[p] = conceptEpoch;
+            conceptMax[p] = value;
+            conceptSum[p] = value;
+            conceptHit[p] = hit;
+            conceptTouched[conceptCount++] = p;
+          } else {
+            if (value > conceptMax[p]!) conceptMax[p] = value;
+            conceptSum[p] = conceptSum[p]! + value;
+            if (hit > conceptHit[p]!) conceptHit[p] = hit;
+          }
+        }
+      }
+      for (let k = 0; k < conceptCount; k++) {
+        const p = conceptTouched[k]!;
+        if (queryMark[p] !== queryEpoch) {
+          queryMark[p] = queryEpoch;
+          score[p] = 0;
+          covered[p] = 0;
+          touched[touchedCount++] = p;
+        }
+        score[p] = score[p]! + conceptMax[p]! + beta * (conceptSum[p]! - conceptMax[p]!);
+        covered[p] = covered[p]! + credit * conceptHit[p]!;
+      }
+    }
+    return { touchedCount, totalCoverage };
+  }
+
+  /** Keeps the best `poolSize` touched passages by rank, with insertion into a short sorted list. */
+  private topByRank(query: AnalyzedQuery, touchedCount: number, totalCoverage: number, poolSize: number): RankedCandidate[] {
+    const { passages, leadPassage, headingInterrogative } = this.index;
+    const pool: RankedCandidate[] = [];
+    const floor = this.options.coverageFloor;
+    const lead = this.options.leadPassageBoost;
+    const interrogative = query.interrogative === 'how' ? 1 : query.interrogative === 'what' ? 2 : 0;
+    const interrogativeBonus = this.options.interrogativeHeadingBonus;
+    for (let k = 0; k < touchedCount; k++) {
+      const p = this.touched[k]!;
+      const coverage = Math.min(1, this.covered[p]! / totalCoverage);
+      const aligned = interrogative !== 0 && headingInterrogative[p] === interrogative && this.reachesHeading(query, p) ? interrogativeBonus : 0;
+      const rank = (this.score[p]! + aligned) * (floor + (1 - floor) * coverage) * (leadPassage[p] === 1 ? lead : 1);
+      if (pool.length === poolSize && rank <= pool[pool.length - 1]!.rank) continue;
+      let at = pool.length;
+      while (at > 0 && pool[at - 1]!.rank < rank) at--;
+      pool.splice(at, 0, { passage: passages[p]!, rank, coverage, coveredWeight: this.covered[p]! });
+      if (pool.length > poolSize) pool.pop();
+    }
+    return pool;
+  }
+
+  private reachesHeading(query: AnalyzedQuery, p: number): boolean {
+    const ids = this.index.interrogativeHeadingTerms.get(p);
+    if (ids === undefined) return false;
+    return query.concepts.some((concept) => !concept.weak && concept.alternatives.some((alternative) => ids.has(alternative.termId)));
+  }
+
+  /**
+   * A facet that covers clearly more of the question than its parent section comes first: "legal basis for
+   * personalization" asks for the "Legal basis for processing" under the personalization purpose, even though the
+   * purpose's own text says "personalize" more often. The facet's heading already includes its parent's, so it
+   * can only cover more through the facet's own words.
+   */
+  private promoteFacets(pool: RankedCandidate[]): void {
+    const margin = this.options.facetCoverageMargin;
+    for (let i = 1; i < pool.length; i++) {
+      const facet = pool[i]!;
+      const parent = this.index.facetParentOf.get(facet.passage.policySection);
+      if (parent === undefined) continue;
+      const at = pool.findIndex((c, k) => k < i && c.passage.policySection === parent);
+      if (at < 0 || facet.coverage < pool[at]!.coverage + margin) continue;
+      // Just above the parent, so rank order (which later steps rely on) still holds.
+      pool.splice(i, 1);
+      pool.splice(at, 0, { ...facet, rank: pool[at]!.rank * 1.001 });
+    }
+  }
+}
