@@ -1,42 +1,38 @@
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { evaluateSet, evalTargets, readQuestionSet, type SetReport } from '../../scripts/eval.js';
-import { projectRoot } from '../../src/paths.js';
-import { loadBundled } from './helpers.js';
+import { bundledPolicy, bundledTargets, runEval, type EvalRun } from '../../scripts/eval.js';
+import { discoverPolicySets, mergeSets } from '../../scripts/eval-sets.js';
 
-const devFile = join(projectRoot, 'eval', 'questions.json');
-
-describe('dev question set', () => {
-  it('is big and varied enough, and cites only sections that exist', () => {
-    const set = readQuestionSet(devFile);
-    expect(set.onTopic.length).toBeGreaterThanOrEqual(120);
-    expect(set.offTopic.length).toBeGreaterThanOrEqual(30);
-    const documents = loadBundled();
-    const paths = documents.flatMap((d) => d.sections.map((s) => JSON.stringify(s.path)));
-    for (const path of paths) {
-      const exact = set.onTopic.filter((item) => item.expect.some((p) => JSON.stringify(p) === path)).length;
-      expect(exact, `questions expecting ${path}`).toBeGreaterThanOrEqual(2);
+describe('question sets', () => {
+  it('cover the bundled policy and every open policy, with dev and held-out splits', () => {
+    const policies = discoverPolicySets();
+    expect(policies.length).toBeGreaterThanOrEqual(13);
+    for (const policy of policies) {
+      expect(policy.sets.dev.length, policy.policy).toBeGreaterThan(0);
+      expect(policy.sets.heldout.length, policy.policy).toBeGreaterThan(0);
+      const dev = mergeSets(policy.sets.dev);
+      expect(dev.onTopic.length + dev.offTopic.length, policy.policy).toBeGreaterThanOrEqual(14);
     }
   });
 });
 
-describe('evaluation on the dev set', () => {
-  let report: SetReport;
+describe('evaluation on the dev sets', () => {
+  let run: EvalRun;
   beforeAll(() => {
-    report = evaluateSet('dev', devFile, loadBundled());
+    run = runEval(discoverPolicySets().filter((p) => p.policy === bundledPolicy), {}, ['dev']);
   });
 
-  it('meets every target', () => {
-    expect(report.unknownPaths).toEqual([]);
+  it('meets the bundled policy targets and resolves every gold section', () => {
+    const report = run.reports.find((r) => r.split === 'dev')!;
+    expect(report.unresolved).toEqual([]);
     const scores = report.systems[0]!.scores;
-    expect(scores.hitAt1).toBeGreaterThanOrEqual(evalTargets.hitAt1);
-    expect(scores.hitAt3).toBeGreaterThanOrEqual(evalTargets.hitAt3);
-    expect(scores.onTopicAnswered).toBeGreaterThanOrEqual(evalTargets.onTopicAnswered);
-    expect(scores.offTopicDeclined).toBeGreaterThanOrEqual(evalTargets.offTopicDeclined);
+    expect(scores.hitAt1).toBeGreaterThanOrEqual(bundledTargets.hitAt1);
+    expect(scores.hitAt3).toBeGreaterThanOrEqual(bundledTargets.hitAt3);
+    expect(scores.onTopicAnswered).toBeGreaterThanOrEqual(bundledTargets.onTopicAnswered);
+    expect(scores.offTopicDeclined).toBeGreaterThanOrEqual(bundledTargets.offTopicDeclined);
   });
 
   it('beats both baselines on ranking', () => {
-    const [answerer, bm25, fuse] = report.systems.map((s) => s.scores);
+    const [answerer, bm25, fuse] = run.reports.find((r) => r.split === 'dev')!.systems.map((s) => s.scores);
     expect(answerer!.hitAt1).toBeGreaterThan(bm25!.hitAt1);
     expect(answerer!.hitAt1).toBeGreaterThan(fuse!.hitAt1);
     // Plain BM25 never declines; that is what makes it a baseline for abstention too.
