@@ -11,7 +11,8 @@
  */
 import type { Answer, Answerer, AskOptions, PolicyDocument } from './types.js';
 import type { IndexedPassage } from './search/passages.js';
-import { analyzeQuery, type AnalyzedQuery } from './search/query.js';
+import { analyzeQuery } from './query/analyze.js';
+import type { AnalyzedQuery } from './query/types.js';
 import { shouldAnswer } from './answer/abstain.js';
 import { buildAnswerIndex } from './answer/answer-index.js';
 import { toAnswerPassage } from './answer/cite.js';
@@ -84,7 +85,7 @@ export function createAnswerer(documents: readonly PolicyDocument[], options: An
     const text = typeof question === 'string' ? question : String(question ?? '');
     const query = analyzeQuery(text, index.queryContext, opts.query);
     const candidates = ranker.rank(query, Math.max(10, topOf(askOptions) * 4));
-    const answered = candidates.length > 0 && (!opts.features.abstention || shouldAnswer(query, candidates, opts.thresholds));
+    const answered = candidates.length > 0 && (!opts.features.abstention || shouldAnswer(query, candidates, opts.thresholds, index.bm25.rareIdf));
     return { query, candidates, answered };
   }
 
@@ -100,7 +101,7 @@ export function createAnswerer(documents: readonly PolicyDocument[], options: An
       if (!answered) return decline(text, candidates[0]?.passage.documentId);
       const selected = selectPassages(candidates, topOf(askOptions), opts.ranking);
       if (selected.length === 0) return decline(text);
-      return { question: text, answered: true, passages: selected.map(({ candidate, relevance }) => toAnswerPassage(candidate.passage, relevance)) };
+      return { question: text, answered: true, passages: selected.map(({ candidate, relevance, confidence }) => toAnswerPassage(candidate.passage, relevance, confidence)) };
     } catch {
       // Answering must never throw for any input; a failure here is a bug, and declining is the safe reply.
       return decline(text);

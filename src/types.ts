@@ -30,6 +30,23 @@ export interface PolicyDocument {
   sections: PolicySection[];
   /** Where the document was read from (a file path), for error messages and hot reload. */
   source?: string;
+  /** What the company knows about its own policy and site (`<name>.knowledge.json` beside the policy file). */
+  knowledge?: DocumentKnowledge;
+}
+
+/**
+ * Company-specific knowledge, kept beside the policy it belongs to (`<name>.knowledge.json` next to `<name>.<ext>`)
+ * so that the general tables stay general. Every field is optional.
+ */
+export interface DocumentKnowledge {
+  /** Names of the company, its products, people and places as written ("DataRobot", "DataRobot University", "Franklin Street"): restore capitalization in lower-cased scrapes; the answerer also treats them as names. */
+  names?: string[];
+  /** Phrases of the page that mark site chrome (menus, badges, banners): a line containing one is dropped at ingestion. Case-insensitive. */
+  boilerplate?: string[];
+  /** Things people ask about that this document does not state (product features, site menu items). Used by the answerer. */
+  notStated?: string[];
+  /** Company-specific paraphrases, used by the answerer: when the asker writes one of `when`, look for `add` too. */
+  synonyms?: { when: string[]; add: string[]; weight?: number }[];
 }
 
 /** An indexed excerpt: whole sentences of one section, at most about 800 characters. */
@@ -64,6 +81,17 @@ export interface AnswerPassage {
   url: string;
   /** One-line citation, e.g. `— DataRobot Privacy Policy, § Data retention (updated March 17, 2022) <url>#data-retention`. */
   citation: string;
+  /**
+   * `high` when the passage answers in its own right; `low` for a further match that ranks well below the best
+   * passage or covers much less of the question. Passages come best first; adapters with little room show the
+   * high-confidence ones.
+   */
+  confidence: 'high' | 'low';
+  /**
+   * When the passage starts inside a list: the sentence that introduces the list, verbatim ("We may share your
+   * personal data with:"), which renderers quote before the passage.
+   */
+  intro?: string;
 }
 
 /** The answerer's reply to one question. */

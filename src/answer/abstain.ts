@@ -5,7 +5,7 @@
  * question's concepts that a top passage with its headings covers, the idf mass it covers, whether the question
  * names any policy topic, and whether it is an instruction about product objects ("how do I delete a project").
  */
-import type { AnalyzedQuery } from '../search/query.js';
+import type { AnalyzedQuery } from '../query/types.js';
 import type { AbstentionThresholds } from './options.js';
 import type { RankedCandidate } from './rank.js';
 
@@ -13,9 +13,9 @@ import type { RankedCandidate } from './rank.js';
  * Whether to answer from the ranked candidates (false: "the policy doesn't cover this").
  *
  * @example
- * shouldAnswer(query, ranker.rank(query, 12), defaultAbstentionThresholds) // => true
+ * shouldAnswer(query, ranker.rank(query, 12), defaultAbstentionThresholds, index.bm25.rareIdf) // => true
  */
-export function shouldAnswer(query: AnalyzedQuery, candidates: readonly RankedCandidate[], t: AbstentionThresholds): boolean {
+export function shouldAnswer(query: AnalyzedQuery, candidates: readonly RankedCandidate[], t: AbstentionThresholds, rareIdf: number): boolean {
   if (candidates.length === 0) return false;
   const top = candidates.slice(0, Math.max(1, t.decisionDepth));
   // "how do I delete a project": an instruction about product objects, however many policy words it shares.
@@ -25,5 +25,5 @@ export function shouldAnswer(query: AnalyzedQuery, candidates: readonly RankedCa
     const specific = query.concepts.filter((concept) => !concept.weak && concept.alternatives.length > 0).length;
     return specific >= t.coOccurrenceConcepts && top.some((c) => c.coverage >= t.coOccurrenceCoverage);
   }
-  return top.some((c) => c.coverage >= t.minCoverage || (c.coveredWeight >= t.minCoveredWeight && c.coverage >= t.coveredWeightCoverage));
+  return top.some((c) => c.coverage >= t.minCoverage || (c.coveredWeight >= t.minCoveredWeight * rareIdf && c.coverage >= t.coveredWeightCoverage));
 }

@@ -7,9 +7,13 @@ import type { AnswerPassage, PolicyDocument, PolicySection } from '../types.js';
 import { buildBm25Index, type Bm25Index, type IndexedFields } from '../search/bm25.js';
 import { HeadingMatcher, VocabularyCorrector } from '../search/fuzzy.js';
 import { buildPassages, type IndexedPassage } from '../search/passages.js';
-import { compileSynonyms, type QueryContext } from '../search/query.js';
+import { compileSynonyms, type CompiledSynonyms } from '../query/compile.js';
+import type { QueryContext } from '../query/types.js';
+import { FILLER_PHRASES, FILLER_WORDS, OTHER_POLICY_KINDS, readSynonymRules, SYNONYM_RULES, UNSTATED_DETAILS, WEAK_WORDS } from '../knowledge/tables.js';
+import { policyNames } from './names.js';
 import { stem } from '../search/stem.js';
-import { normalizeText, STOPWORDS, tokenize } from '../search/tokenize.js';
+import { sharedWordNet } from '../search/wordnet.js';
+import { isStopword, normalizeText, STOPWORDS, tokenize } from '../search/tokenize.js';
 import { toAnswerPassage } from './cite.js';
 import type { AnswererOptions } from './options.js';
 
@@ -29,6 +33,8 @@ export interface AnswerIndex {
   readonly headingInterrogative: Uint8Array;
   /** Term ids of such headings, by passage index. */
   readonly interrogativeHeadingTerms: ReadonlyMap<number, ReadonlySet<number>>;
+  /** 1 when a passage's section heading (or an ancestor's) names a region or its law: a regional addendum. */
+  readonly regionalPassage: Uint8Array;
   /** The contact passage of each document, cited, by document id. */
   readonly contactByDocument: ReadonlyMap<string, AnswerPassage>;
 }
@@ -45,7 +51,7 @@ export function indexTerms(text: string): string[] {
 
 function termsOfTokens(tokens: readonly string[]): string[] {
   const terms: string[] = [];
-  for (const token of tokens) if (!STOPWORDS.has(token)) terms.push(stem(token));
+  for (const token of tokens) if (!isStopword(token)) terms.push(stem(token));
   return terms;
 }
 
@@ -79,23 +85,26 @@ function facetTest(documents: readonly PolicyDocument[], minParents: number): (p
 export function buildAnswerIndex(documents: readonly PolicyDocument[], opts: AnswererOptions): AnswerIndex {
   const passages = buildPassages(documents, opts.maxPassageChars);
   const isFacet = facetTest(documents, opts.ranking.facetHeadingParents);
+  const synonyms = compileKnowledge(documents, opts);
+  const phrases = phraseFinder(synonyms.phraseTargets);
 
   // Body, own heading, ancestor headings; the vocabulary (with frequencies) feeds spelling correction. A facet's
   // parent heading counts as its own heading, so "legal basis for personalization" prefers the facet under the
-  // personalization purpose to that purpose itself.
+  // personalization purpose to that purpose itself. The rules' multi-word targets are terms of their own.
   const vocabulary = new Map<string, number>();
   const count = (token: string): void => void vocabulary.set(token, (vocabulary.get(token) ?? 0) + 1);
+  const headingTerms = (heading: string): string[] => [...indexTerms(heading), ...phrases(heading)];
   const units: IndexedFields[] = passages.map((passage) => {
     const tokens = tokenize(passage.text);
     tokens.forEach(count);
     for (const heading of passage.section) tokenize(heading).forEach(count);
     const facet = isFacet(passage.section);
-    const own = indexTerms(passage.section[passage.section.length - 1] ?? '');
-    const parent = facet ? indexTerms(passage.section[passage.section.length - 2] ?? '') : [];
+    const own = headingTerms(passage.section[passage.section.length - 1] ?? '');
+    const parent = facet ? headingTerms(passage.section[passage.section.length - 2] ?? '') : [];
     return {
-      body: termsOfTokens(tokens),
+      body: [...termsOfTokens(tokens), ...phrases(passage.text)],
       heading: [...own, ...parent],
-      ancestors: passage.section.slice(0, facet ? -2 : -1).flatMap(indexTerms),
+      ancestors: passage.section.slice(0, facet ? -2 : -1).flatMap(headingTerms),
     };
   });
   const bm25 = buildBm25Index(units, opts.bm25);
@@ -109,20 +118,44 @@ export function buildAnswerIndex(documents: readonly PolicyDocument[], opts: Ans
     }
   }
 
+  const queryContext = buildQueryContext(passages, bm25, vocabulary, synonyms, opts);
   return {
     documents,
     passages,
     bm25,
-    queryContext: buildQueryContext(passages, bm25, vocabulary, opts),
+    queryContext,
+    regionalPassage: regionalPassages(passages, synonyms.jurisdictions),
     facetParentOf,
     ...headingSignals(passages, bm25),
     contactByDocument: contactPassages(passages),
   };
 }
 
-function buildQueryContext(passages: readonly IndexedPassage[], bm25: Bm25Index, vocabulary: Map<string, number>, opts: AnswererOptions): QueryContext {
-  // Without synonyms (ablation), filler removal still applies: it is not paraphrase knowledge.
-  const synonyms = opts.features.synonyms ? compileSynonyms() : compileSynonyms([]);
+/** Every occurrence, in order, of the given multi-word phrases (stem sequences) in a text. */
+function phraseFinder(phrases: ReadonlySet<string>): (text: string) => string[] {
+  const longest = longestPhrase(phrases);
+  const prefixes = new Set<string>();
+  for (const phrase of phrases) {
+    const parts = phrase.split(' ');
+    for (let length = 1; length < parts.length; length++) prefixes.add(parts.slice(0, length).join(' '));
+  }
+  return (text) => {
+    const found: string[] = [];
+    if (phrases.size === 0) return found;
+    const stems = tokenize(text).map(stem);
+    for (let i = 0; i < stems.length; i++) {
+      let key = stems[i]!;
+      for (let length = 2; length <= longest && i + length <= stems.length; length++) {
+        if (!prefixes.has(key)) break;
+        key = `${key} ${stems[i + length - 1]!}`;
+        if (phrases.has(key)) found.push(key);
+      }
+    }
+    return found;
+  };
+}
+
+function buildQueryContext(passages: readonly IndexedPassage[], bm25: Bm25Index, vocabulary: Map<string, number>, synonyms: CompiledSynonyms, opts: AnswererOptions): QueryContext {
   // Question-only words (stopwords, filler, synonym keys) are correction targets too, ranked below policy words.
   for (const word of [...STOPWORDS, ...synonyms.words]) if (!vocabulary.has(word)) vocabulary.set(word, 0);
   const corrector = new VocabularyCorrector(opts.features.spellingCorrection ? vocabulary : new Map());
@@ -136,7 +169,21 @@ function buildQueryContext(passages: readonly IndexedPassage[], bm25: Bm25Index,
     if (!headingTermsByHeading.has(heading)) headingTermsByHeading.set(heading, indexTerms(heading).filter((term) => !synonyms.weakStems.has(term)));
   }
   const headingMatcher = new HeadingMatcher([...headingTermsByHeading.keys()]);
-  const context: QueryContext = { terms: bm25.terms, idf: bm25.idf, unknownIdf: bm25.unknownIdf, corrector, synonyms, headingTerms };
+  const wordnet = opts.features.wordnet ? sharedWordNet() : undefined;
+  const names = policyNames(documentsOf(passages), (word) => synonyms.words.has(word) || (wordnet?.lookup(word).known ?? false));
+  const context: QueryContext = {
+    terms: bm25.terms,
+    idf: bm25.idf,
+    rareIdf: bm25.rareIdf,
+    corrector,
+    synonyms,
+    headingTerms,
+    statedPhrases: phrasesIn(passages, synonyms.unstated),
+    nameStems: new Set([...names.words].map(stem)),
+    joinedNames: names.joined,
+    acronyms: names.acronyms,
+  };
+  if (wordnet !== undefined) context.lexicon = wordnet;
   if (opts.features.headingMatch) {
     context.headingFallback = (word) => {
       const heading = headingMatcher.matchWord(word);
@@ -145,6 +192,76 @@ function buildQueryContext(passages: readonly IndexedPassage[], bm25: Bm25Index,
     };
   }
   return context;
+}
+
+/** Adds to `found` each of the phrases (stem sequences joined by spaces, at most `longest` words) that `text` contains. */
+function collectPhrases(text: string, phrases: ReadonlySet<string>, longest: number, found: Set<string>): void {
+  const stems = tokenize(text).map(stem);
+  for (let i = 0; i < stems.length; i++) {
+    let key = '';
+    for (let length = 1; length <= longest && i + length <= stems.length; length++) {
+      key = length === 1 ? stems[i]! : `${key} ${stems[i + length - 1]!}`;
+      if (phrases.has(key)) found.add(key);
+    }
+  }
+}
+
+function longestPhrase(phrases: ReadonlySet<string>): number {
+  let longest = 1;
+  for (const phrase of phrases) longest = Math.max(longest, phrase.split(' ').length);
+  return longest;
+}
+
+/** Which of the given phrases of two or more words occur in the passages' text or headings. */
+function phrasesIn(passages: readonly IndexedPassage[], phrases: ReadonlySet<string>): Set<string> {
+  const found = new Set<string>();
+  const longest = longestPhrase(phrases);
+  const seen = new Set<string>();
+  for (const passage of passages) {
+    for (const text of [passage.text, ...passage.section]) {
+      if (seen.has(text)) continue;
+      seen.add(text);
+      collectPhrases(text, phrases, longest, found);
+    }
+  }
+  for (const key of found) if (!key.includes(' ')) found.delete(key);
+  return found;
+}
+
+/** Passages under a heading that names a region or its law ("California residents", "EEA and UK users"). */
+function regionalPassages(passages: readonly IndexedPassage[], jurisdictions: ReadonlySet<string>): Uint8Array {
+  const regional = new Uint8Array(passages.length);
+  const longest = longestPhrase(jurisdictions);
+  const byPath = new Map<string, number>();
+  passages.forEach((passage, i) => {
+    const key = pathKey(passage.section);
+    let flag = byPath.get(key);
+    if (flag === undefined) {
+      const found = new Set<string>();
+      for (const heading of passage.section) collectPhrases(heading, jurisdictions, longest, found);
+      byPath.set(key, (flag = found.size > 0 ? 1 : 0));
+    }
+    regional[i] = flag;
+  });
+  return regional;
+}
+
+function documentsOf(passages: readonly IndexedPassage[]): PolicyDocument[] {
+  return [...new Set(passages.map((passage) => passage.document))];
+}
+
+/**
+ * The general tables plus what the documents' knowledge files add (company paraphrases, things the policy does not
+ * state); the general tables alone are compiled once per process.
+ */
+function compileKnowledge(documents: readonly PolicyDocument[], opts: AnswererOptions): CompiledSynonyms {
+  // Without synonyms (ablation), filler removal still applies: it is not paraphrase knowledge.
+  if (!opts.features.synonyms) return compileSynonyms([]);
+  const knowledge = documents.flatMap((document) => (document.knowledge ? [document.knowledge] : []));
+  if (knowledge.length === 0) return compileSynonyms();
+  const rules = knowledge.flatMap((k) => readSynonymRules(k.synonyms ?? [], 'knowledge'));
+  const notStated = knowledge.flatMap((k) => k.notStated ?? []);
+  return compileSynonyms([...SYNONYM_RULES, ...rules], FILLER_PHRASES, FILLER_WORDS, WEAK_WORDS, OTHER_POLICY_KINDS, [...UNSTATED_DETAILS, ...notStated]);
 }
 
 /** Section leads and interrogative headings ("How we collect", "What we collect"), per passage. */

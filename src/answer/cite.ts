@@ -39,7 +39,7 @@ export function citePassage(document: PolicyDocument, section: { id: string; pat
  * @example
  * toAnswerPassage(passages[0], 0.9).citation // => '— DataRobot Privacy Policy, § Introduction (updated March 17, 2022) https://…#introduction'
  */
-export function toAnswerPassage(passage: IndexedPassage, relevance: number): AnswerPassage {
+export function toAnswerPassage(passage: IndexedPassage, relevance: number, confidence: AnswerPassage['confidence'] = 'high'): AnswerPassage {
   const { url, citation } = citePassage(passage.document, passage.policySection);
   const quoted: AnswerPassage = {
     document: passage.document.title,
@@ -50,7 +50,9 @@ export function toAnswerPassage(passage: IndexedPassage, relevance: number): Ans
     score: Math.round(Math.min(1, Math.max(0, relevance)) * 1000) / 1000,
     url,
     citation,
+    confidence,
   };
   if (passage.document.updated !== undefined) quoted.updated = passage.document.updated;
+  if (passage.intro !== undefined) quoted.intro = passage.intro;
   return quoted;
 }

@@ -3,7 +3,7 @@
  * analysis), each with exported defaults, merged once by {@link mergeAnswererOptions}.
  */
 import { defaultBm25Options, type Bm25Options } from '../search/bm25.js';
-import { defaultQueryOptions, type QueryOptions } from '../search/query.js';
+import { defaultQueryOptions, type QueryOptions } from '../query/types.js';
 
 /** When to decline ("the policy doesn't cover this"). */
 export interface AbstentionThresholds {
@@ -11,7 +11,7 @@ export interface AbstentionThresholds {
   minCoverage: number;
   /**
    * Long questions carry incidental words the policy never uses; if the best passage covers at least this much
-   * idf mass (about two specific policy terms)...
+   * idf mass, in units of the policy's rarest word (so about this many specific policy terms)...
    */
   minCoveredWeight: number;
   /** ...it answers from this coverage on. */
@@ -69,6 +69,11 @@ export interface RankingOptions {
    */
   interrogativeHeadingBonus: number;
   /**
+   * Rank multiplier for a passage of a regional addendum ("California residents", "EEA and UK users") when the
+   * question names no region: the general sections answer general questions; the addenda repeat their words.
+   */
+  regionalFactor: number;
+  /**
    * A facet passage ("Legal basis for processing" under a purpose) ranked below its parent section's passage
    * moves above it when it covers at least this much more of the question. Infinity disables.
    */
@@ -95,6 +100,8 @@ export interface AnswererOptions {
     headingMatch: boolean;
     /** Declining; when off, every question with any match is answered. */
     abstention: boolean;
+    /** WordNet synonyms and word frequencies for words the policy never uses. */
+    wordnet: boolean;
   };
 }
 
@@ -104,8 +111,8 @@ export interface AnswererOptions {
  * declining 95.4% of off-topic ones (0.45: 99.3% / 93.8%; 0.55 trades 1.7 points of the first for 0.9 of the second).
  */
 export const defaultAbstentionThresholds: AbstentionThresholds = {
-  minCoverage: 0.5,
-  minCoveredWeight: 6,
+  minCoverage: 0.55,
+  minCoveredWeight: 3,
   coveredWeightCoverage: 0.35,
   requireTopical: true,
   coOccurrenceConcepts: 2,
@@ -125,6 +132,7 @@ export const defaultRankingOptions: RankingOptions = {
   leadPassageBoost: 1.2,
   interrogativeHeadingBonus: 1.2,
   facetCoverageMargin: 0.03,
+  regionalFactor: 0.75,
 };
 
 export const defaultAnswererOptions: AnswererOptions = {
@@ -134,7 +142,7 @@ export const defaultAnswererOptions: AnswererOptions = {
   ranking: defaultRankingOptions,
   bm25: defaultBm25Options,
   query: defaultQueryOptions,
-  features: { synonyms: true, spellingCorrection: true, headingMatch: true, abstention: true },
+  features: { synonyms: true, spellingCorrection: true, headingMatch: true, abstention: true, wordnet: true },
 };
 
 /** Options as callers pass them: any subset, nested objects merged with the defaults. */

@@ -9,7 +9,7 @@
  * that covers clearly more than its parent moves above it.
  */
 import type { IndexedPassage } from '../search/passages.js';
-import type { AnalyzedQuery } from '../search/query.js';
+import type { AnalyzedQuery } from '../query/types.js';
 import type { AnswerIndex } from './answer-index.js';
 import type { RankingOptions } from './options.js';
 
@@ -136,7 +136,8 @@ export class Ranker {
 
   /** Keeps the best `poolSize` touched passages by rank, with insertion into a short sorted list. */
   private topByRank(query: AnalyzedQuery, touchedCount: number, totalCoverage: number, poolSize: number): RankedCandidate[] {
-    const { passages, leadPassage, headingInterrogative } = this.index;
+    const { passages, leadPassage, headingInterrogative, regionalPassage } = this.index;
+    const regionalFactor = query.regional ? 1 : this.options.regionalFactor;
     const pool: RankedCandidate[] = [];
     const floor = this.options.coverageFloor;
     const lead = this.options.leadPassageBoost;
@@ -146,7 +147,7 @@ export class Ranker {
       const p = this.touched[k]!;
       const coverage = Math.min(1, this.covered[p]! / totalCoverage);
       const aligned = interrogative !== 0 && headingInterrogative[p] === interrogative && this.reachesHeading(query, p) ? interrogativeBonus : 0;
-      const rank = (this.score[p]! + aligned) * (floor + (1 - floor) * coverage) * (leadPassage[p] === 1 ? lead : 1);
+      const rank = (this.score[p]! + aligned) * (floor + (1 - floor) * coverage) * (leadPassage[p] === 1 ? lead : 1) * (regionalPassage[p] === 1 ? regionalFactor : 1);
       if (pool.length === poolSize && rank <= pool[pool.length - 1]!.rank) continue;
       let at = pool.length;
       while (at > 0 && pool[at - 1]!.rank < rank) at--;

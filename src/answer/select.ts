@@ -4,49 +4,57 @@
 import type { RankingOptions } from './options.js';
 import type { RankedCandidate } from './rank.js';
 
-/** A chosen passage and its relevance in [0, 1], comparable across questions. */
+/** A chosen passage, its relevance in [0, 1] (comparable across questions) and whether it answers in its own right. */
 export interface SelectedPassage {
   candidate: RankedCandidate;
   relevance: number;
+  confidence: 'high' | 'low';
 }
 
 /**
- * Picks up to `top` passages, distinct sections first, then more of the same sections, best rank first. A later
- * passage must be relevant in its own right: ranked near the best one and covering nearly as much of the question,
- * not just sharing one of its words ("record your consent" for "how long do you keep…").
+ * Picks `top` passages (fewer only when fewer match the question at all), distinct sections first, then more of
+ * the same sections, best rank first. A later passage that is not relevant in its own right (ranked well below the
+ * best one, or covering much less of the question: "record your consent" for "how long do you keep…") is still
+ * returned, marked low-confidence: the asker asked for `top` passages, and the answer may be among them.
  *
  * @example
- * selectPassages(ranker.rank(query, 12), 3, defaultRankingOptions).map((s) => s.candidate.passage.section)
+ * selectPassages(ranker.rank(query, 12), 3, defaultRankingOptions).map((s) => [s.candidate.passage.section, s.confidence])
  */
 export function selectPassages(candidates: readonly RankedCandidate[], top: number, options: RankingOptions): SelectedPassage[] {
   const best = candidates[0];
   if (best === undefined) return [];
-  const { relativeFloor, secondaryRankRatio, secondaryCoverageRatio } = options;
-  const relevant = candidates.filter(
-    (c) => c === best || (c.rank >= best.rank * Math.max(relativeFloor, secondaryRankRatio) && c.coverage >= best.coverage * secondaryCoverageRatio),
-  );
+  const { secondaryRankRatio, secondaryCoverageRatio } = options;
+  const confident = (c: RankedCandidate): boolean => c === best || (c.rank >= best.rank * secondaryRankRatio && c.coverage >= best.coverage * secondaryCoverageRatio);
   const chosen: RankedCandidate[] = [];
   const sections = new Set<string>();
-  for (const candidate of relevant) {
-    if (chosen.length >= top) break;
-    const key = `${candidate.passage.documentId}#${candidate.passage.sectionId}`;
-    if (sections.has(key)) continue;
-    sections.add(key);
-    chosen.push(candidate);
+  // Confident passages of distinct sections, then confident ones of the same sections, then the rest by rank.
+  const passes: Array<(c: RankedCandidate) => boolean> = [
+    (c) => confident(c) && !sections.has(sectionOf(c)),
+    (c) => confident(c),
+    (c) => !sections.has(sectionOf(c)),
+    () => true,
+  ];
+  for (const accepts of passes) {
+    for (const candidate of candidates) {
+      if (chosen.length >= top) break;
+      if (chosen.includes(candidate) || !accepts(candidate)) continue;
+      sections.add(sectionOf(candidate));
+      chosen.push(candidate);
+    }
   }
-  for (const candidate of relevant) {
-    if (chosen.length >= top) break;
-    if (!chosen.includes(candidate)) chosen.push(candidate);
-  }
-  chosen.sort((a, b) => b.rank - a.rank);
-  return scoreSelected(chosen);
+  const ordered = [...chosen.filter(confident).sort((a, b) => b.rank - a.rank), ...chosen.filter((c) => !confident(c)).sort((a, b) => b.rank - a.rank)];
+  return scoreSelected(ordered).map((selected) => ({ ...selected, confidence: confident(selected.candidate) ? 'high' : 'low' }));
+}
+
+function sectionOf(candidate: RankedCandidate): string {
+  return `${candidate.passage.documentId}#${candidate.passage.sectionId}`;
 }
 
 /**
  * The best passage scores its coverage (comparable across questions); the others are scaled by their rank relative
  * to it and never score above a better-ranked passage.
  */
-function scoreSelected(chosen: readonly RankedCandidate[]): SelectedPassage[] {
+function scoreSelected(chosen: readonly RankedCandidate[]): Array<Omit<SelectedPassage, 'confidence'>> {
   const best = chosen[0];
   if (best === undefined) return [];
   let previous = best.coverage;

@@ -46,6 +46,8 @@ export interface Bm25Index {
   readonly idf: Float64Array;
   /** IDF a term would have if it occurred nowhere: the ceiling for unknown words. */
   readonly unknownIdf: number;
+  /** IDF of a term that occurs in exactly one unit: the rarest word the index knows. */
+  readonly rareIdf: number;
   /** Postings of term t are entries `postingStart[t] .. postingStart[t+1]-1`. */
   readonly postingStart: Int32Array;
   /** Unit index of each posting. */
@@ -142,7 +144,7 @@ export function buildBm25Index(units: readonly IndexedFields[], options: Partial
   });
   const idf = new Float64Array(termCount);
   for (let t = 0; t < termCount; t++) idf[t] = idfOf(size, df[t]!);
-  return { size, terms, idf, unknownIdf: idfOf(size, 0), postingStart, postingUnit, postingWeight, postingAncestorOnly };
+  return { size, terms, idf, unknownIdf: idfOf(size, 0), rareIdf: idfOf(size, 1), postingStart, postingUnit, postingWeight, postingAncestorOnly };
 }
 
 /**

@@ -4,7 +4,7 @@
  * against coverage and make the answerer decline questions it can answer. Query side only: the index never sees
  * this function.
  */
-import { CALIFORNIA_PLACES, EUROPEAN_PLACES, OTHER_COUNTRIES } from './synonyms.js';
+import { CALIFORNIA_PLACES, EUROPEAN_PLACES, OTHER_COUNTRIES } from '../knowledge/tables.js';
 
 /** Options of {@link stripChatNoise}. */
 export interface NoiseOptions {
@@ -44,6 +44,8 @@ const NOISE_PATTERNS: readonly RegExp[] = [
   /(?:^|(?<=\s|\())#\d+\b/g,
   /\b[A-Z][A-Z0-9]{1,9}-\d{1,7}\b/g,
   /\b(?:no\.?|nr\.?|number|num)\s*\d{3,}\b/gi,
+  // "Ticket 5512:", "case 48213 -": the reference, not an unknown number (the word "ticket" is filler anyway).
+  /\b(?<=(?:ticket|case|issue|request|order|incident)\s*#?\s*)\d{3,}\b/gi,
   new RegExp(`${CONTACT_LEAD}${PHONE}`, 'gi'),
   // Long digit runs (order, case and account numbers); short numbers ("under 18", "12 months") stay.
   /\b\d{5,}\b/g,

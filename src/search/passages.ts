@@ -106,6 +106,43 @@ export function splitPassages(text: string, maxChars = 800): TextSpan[] {
   return passages;
 }
 
+/**
+ * The sentence that introduces the list a span starts inside, if any: a paragraph ending in a colon ("We may share
+ * your data with:") followed by list items up to the span's start. Items are paragraphs that end in ";" or ",", or
+ * are short, or start in lower case; a list item quoted alone would not say what it is a list of.
+ *
+ * @example
+ * const text = 'We share data with:\n\nvendors;\n\naffiliates.';
+ * listIntroduction(text, text.indexOf('affiliates')) // => { start: 0, end: 19 } ("We share data with:")
+ */
+export function listIntroduction(text: string, start: number): TextSpan | null {
+  // The span must itself start with a list item...
+  const firstEnd = text.indexOf('\n\n', start);
+  if (!isListItem(text.slice(start, firstEnd < 0 ? text.length : firstEnd).trim())) return null;
+  // ...and the paragraphs before it, nearest first, be items back to a paragraph ending in a colon.
+  let paragraphEnd = text.lastIndexOf('\n\n', start);
+  if (paragraphEnd < 0) return null;
+  for (let items = 0; items < 60; items++) {
+    const previousStart = text.lastIndexOf('\n\n', paragraphEnd - 1);
+    const paragraph = text.slice(previousStart < 0 ? 0 : previousStart + 2, paragraphEnd).trim();
+    if (paragraph === '') return null;
+    if (/:\s*$/.test(paragraph)) {
+      const paragraphStart = previousStart < 0 ? 0 : previousStart + 2;
+      const sentences = splitSentences(text.slice(paragraphStart, paragraphEnd));
+      const last = sentences[sentences.length - 1];
+      return last === undefined ? null : { start: paragraphStart + last.start, end: paragraphStart + last.end };
+    }
+    if (!isListItem(paragraph)) return null;
+    if (previousStart < 0) return null;
+    paragraphEnd = previousStart;
+  }
+  return null;
+}
+
+function isListItem(paragraph: string): boolean {
+  return /[;,]\s*(?:and|or)?\s*$/.test(paragraph) || paragraph.length <= 160 || /^\p{Ll}/u.test(paragraph);
+}
+
 /** A passage plus what answering needs to cite it. */
 export interface IndexedPassage extends Passage {
   /** The document the passage comes from. */
@@ -114,6 +151,11 @@ export interface IndexedPassage extends Passage {
   policySection: PolicySection;
   /** Position of the section in its document (for "consecutive passages" and stable ordering). */
   sectionIndex: number;
+  /**
+   * When the passage starts inside a list whose introducing sentence is in an earlier passage: that sentence,
+   * verbatim ("We may share your personal data with:"), so the items are quoted with what they are a list of.
+   */
+  intro?: string;
 }
 
 /**
@@ -129,7 +171,7 @@ export function buildPassages(documents: readonly PolicyDocument[], maxChars = 8
     document.sections.forEach((section, sectionIndex) => {
       if (typeof section.text !== 'string' || section.text.trim() === '') return;
       for (const span of splitPassages(section.text, maxChars)) {
-        passages.push({
+        const passage: IndexedPassage = {
           index: passages.length,
           documentId: document.id,
           sectionId: section.id,
@@ -138,7 +180,10 @@ export function buildPassages(documents: readonly PolicyDocument[], maxChars = 8
           document,
           policySection: section,
           sectionIndex,
-        });
+        };
+        const intro = listIntroduction(section.text, span.start);
+        if (intro !== null) passage.intro = section.text.slice(intro.start, intro.end);
+        passages.push(passage);
       }
     });
   }

@@ -11,6 +11,12 @@ const STEM_OVERRIDES: ReadonlyArray<readonly [prefix: string, stem: string]> = [
   ['settings', 'setting'],
   // "reseller" would stem to "resel", as "resell" does: a partner is not a sale of data.
   ['reseller', 'reseller'],
+  // Porter merges these with words of other privacy topics: "profiling" (automated decisions) with "profile"
+  // (account), "applicant" (job applications) with "applicable" (scope), "residency" (where data is stored) with
+  // "resident" (who the law protects).
+  ['profiling', 'profiling'],
+  ['applicant', 'applicant'],
+  ['residency', 'residency'],
 ];
 
 const cache = new Map<string, string>();

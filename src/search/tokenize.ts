@@ -70,3 +70,14 @@ export const STOPWORDS: ReadonlySet<string> = new Set([
   'dont', 'doesnt', 'didnt', 'cant', 'wont', 'isnt', 'arent', 'im', 'ive', 'youre', 'whats', 'hows', 'thats', 'wheres', 'whos',
   'whens', 'theres', 'heres', 'theyre', 'shouldnt', 'wouldnt', 'couldnt', 'havent', 'hasnt', 'wasnt', 'werent', 'aint', 'youve',
 ]);
+
+/**
+ * Whether a token is a stopword, inflections included: "others" is "other", which the list has.
+ *
+ * @example
+ * isStopword('others') // => true
+ * isStopword('uses')   // => false
+ */
+export function isStopword(token: string): boolean {
+  return STOPWORDS.has(token) || (token.length > 3 && token.endsWith('s') && STOPWORDS.has(token.slice(0, -1)));
+}

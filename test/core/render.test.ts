@@ -12,6 +12,7 @@ const retention: AnswerPassage = {
   score: 0.9,
   url: 'https://www.datarobot.com/privacy/#data-retention',
   citation: '— DataRobot Privacy Policy, § Data retention (updated March 17, 2022) https://www.datarobot.com/privacy/#data-retention',
+  confidence: 'high',
 };
 const affiliates: AnswerPassage = {
   document: 'DataRobot Privacy Policy',
@@ -23,6 +24,7 @@ const affiliates: AnswerPassage = {
   score: 0.5,
   url: 'https://www.datarobot.com/privacy/#with-affiliates',
   citation: '— DataRobot Privacy Policy, § How we share your data › With affiliates (updated March 17, 2022) https://www.datarobot.com/privacy/#with-affiliates',
+  confidence: 'high',
 };
 const contact: AnswerPassage = {
   document: 'DataRobot Privacy Policy',
@@ -34,6 +36,7 @@ const contact: AnswerPassage = {
   score: 0,
   url: 'https://www.datarobot.com/privacy/#contact-us',
   citation: '— DataRobot Privacy Policy, § Contact us (updated March 17, 2022) https://www.datarobot.com/privacy/#contact-us',
+  confidence: 'high',
 };
 const answered: Answer = { question: 'how long?', answered: true, passages: [retention, affiliates] };
 const declined: Answer = { question: 'payday?', answered: false, passages: [], contact };

@@ -2,9 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { buildBm25Index, scoreTerms } from '../../src/search/bm25.js';
 import { isEnglishWord, primaryWordClass, WordClass } from '../../src/search/english.js';
 import { editDistance, HeadingMatcher, VocabularyCorrector } from '../../src/search/fuzzy.js';
-import { analyzeQuery, compileSynonyms, defaultQueryOptions, type QueryContext } from '../../src/search/query.js';
+import { analyzeQuery } from '../../src/query/analyze.js';
+import { compileSynonyms } from '../../src/query/compile.js';
+import { defaultQueryOptions, type QueryContext } from '../../src/query/types.js';
 import { stem } from '../../src/search/stem.js';
-import { SYNONYM_RULES } from '../../src/search/synonyms.js';
+import { SYNONYM_RULES } from '../../src/knowledge/tables.js';
 import { normalizeText, tokenize } from '../../src/search/tokenize.js';
 
 describe('tokenize', () => {
@@ -129,7 +131,7 @@ describe('query analysis', () => {
   const context: QueryContext = {
     terms,
     idf: new Float64Array(terms.size).fill(2),
-    unknownIdf: 5,
+    rareIdf: 5,
     corrector: new VocabularyCorrector(new Map([['store', 1], ['data', 1], ['long', 0]]), { isRealWord: () => false }),
     synonyms: compileSynonyms(),
     headingTerms: new Set(['retent', 'children']),

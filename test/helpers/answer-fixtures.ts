@@ -23,5 +23,6 @@ export function fixturePassage(section: string[], text: string, id = 'data-reten
     score: 0.8,
     url,
     citation: `— DataRobot Privacy Policy, § ${section.join(' › ')} (updated March 17, 2022) ${url}`,
+    confidence: 'high',
   };
 }

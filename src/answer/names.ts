@@ -1,0 +1,154 @@
+/**
+ * The names a policy uses for its company, products and people ("GitHub", "Basecamp", "Mozilla", "ISRG"): in a
+ * question they say which company is meant, not which section, so the answerer weighs them like weak words. Found
+ * in the policy text (words the policy capitalizes wherever they occur and that are no English word, place or
+ * privacy term) and in the company's knowledge file (`names`).
+ */
+import type { PolicyDocument } from '../types.js';
+import { isEnglishWord } from '../search/english.js';
+import { isStopword, normalizeText } from '../search/tokenize.js';
+
+/** Options of {@link policyNames}. */
+export interface NameOptions {
+  /** A word is a name only if it occurs at least this often... */
+  minOccurrences: number;
+  /** ...and this share of its occurrences (not counting sentence starts and web addresses) is capitalized... */
+  minCapitalizedShare: number;
+  /**
+   * ...and it occurs in the title or in at least this share of the sections: the company's own names recur
+   * everywhere, while a vendor named once or twice ("Gmail", "Trello") is what a question about it is about.
+   */
+  minSectionShare: number;
+}
+
+export const defaultNameOptions: NameOptions = { minOccurrences: 3, minCapitalizedShare: 0.9, minSectionShare: 0.2 };
+
+/** What {@link policyNames} finds. */
+export interface PolicyNames {
+  /** Lower-case words that are names. */
+  words: Set<string>;
+  /**
+   * Names written as one word of two capitalized parts ("DataRobot", "GitHub"), keyed by their parts as askers
+   * type them apart ("data robot", "git hub"), with the joined word.
+   */
+  joined: Map<string, string>;
+  /**
+   * Acronyms of the policy's capitalized names, lower case, with their long form: defined ones ("Data Privacy
+   * Framework (DPF)") and the initials of hyphenated names ("Corona-Warn-App" → "cwa").
+   */
+  acronyms: Map<string, string>;
+}
+
+// "Data Privacy Framework (DPF)", "Robert Koch Institute (RKI)": a capitalized name and its acronym in brackets.
+const DEFINED_ACRONYM = /((?:\p{Lu}[\p{L}’'.]*[\s-]+(?:(?:of|for|and|the|de|du)[\s-]+)?){1,6}\p{Lu}[\p{L}’'.]*)\s*\(\s*(\p{Lu}[\p{Lu}\p{N}]{1,7})\s*\)/gu;
+// A hyphenated name of two to six capitalized parts: "Corona-Warn-App". (Runs of capitalized words separated by
+// spaces are mostly title-case headings, whose initials mean nothing.)
+const HYPHENATED_NAME = /(?<![\p{L}\p{N}-])\p{Lu}[\p{Ll}\p{N}]*(?:-\p{Lu}[\p{Ll}\p{N}]*){1,5}(?![\p{L}\p{N}-])/gu;
+
+/**
+ * Acronyms a policy defines or implies by its capitalized names, with their long forms (lower case). An acronym
+ * that could stand for two names, or that is an English word ("IT", "US"), is left out.
+ *
+ * @example
+ * policyAcronyms(documents).get('dpf') // => 'data privacy framework'
+ */
+export function policyAcronyms(documents: readonly PolicyDocument[], isEnglish: (word: string) => boolean = isEnglishWord): Map<string, string> {
+  const candidates = new Map<string, Set<string>>();
+  const add = (acronym: string, longForm: string): void => {
+    const key = normalizeText(acronym);
+    if (key.length < 2 || isEnglish(key) || isStopword(key)) return;
+    let forms = candidates.get(key);
+    if (forms === undefined) candidates.set(key, (forms = new Set()));
+    forms.add(normalizeText(longForm).replace(/[\s-]+/g, ' '));
+  };
+  const defined = new Map<string, string>();
+  for (const document of documents) {
+    for (const section of document.sections) {
+      for (const text of [section.text, ...section.path]) {
+        for (const match of text.matchAll(DEFINED_ACRONYM)) {
+          const words = match[1]!.trim().split(/[\s-]+/);
+          // The acronym's letters are the initials of the name's last words ("the Robert Koch Institute (RKI)").
+          const letters = match[2]!.replace(/\p{N}/gu, '');
+          const name = words.slice(-letters.length).join(' ');
+          if (words.length >= letters.length && words.slice(-letters.length).every((word, i) => word[0]?.toUpperCase() === letters[i])) defined.set(normalizeText(match[2]!), normalizeText(name));
+        }
+        for (const match of text.matchAll(HYPHENATED_NAME)) {
+          const parts = match[0].split('-');
+          // Two-part compounds ("Third-Party", "Sign-In") are ordinary words with capitals, not names.
+          if (parts.length >= 3) add(parts.map((word) => word[0]).join(''), match[0]);
+        }
+      }
+    }
+  }
+  const acronyms = new Map<string, string>();
+  for (const [key, forms] of candidates) if (forms.size === 1) acronyms.set(key, [...forms][0]!);
+  for (const [key, longForm] of defined) acronyms.set(key, longForm);
+  return acronyms;
+}
+
+// Words as the index tokenizer sees them (src/search/tokenize.ts), possessives included: "GitHub’s".
+const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
+
+/**
+ * Finds the names of a corpus.
+ *
+ * @example
+ * policyNames(documents, (word) => sharedWordNet().lookup(word).known).words // => Set { 'github', … }
+ */
+export function policyNames(documents: readonly PolicyDocument[], isGeneralWord: (word: string) => boolean, options: Partial<NameOptions> = {}): PolicyNames {
+  const settings = { ...defaultNameOptions, ...options };
+  const counts = new Map<string, { total: number; capitalized: number; spelling: string; sections: Set<string> }>();
+  const titleWords = new Set<string>();
+  let sectionCount = 0;
+  for (const document of documents) {
+    for (const match of document.title.matchAll(WORD)) titleWords.add(normalizeText(match[0].replace(/['’]s$/u, '')));
+    for (const section of document.sections) {
+      sectionCount++;
+      for (const text of [section.text, ...section.path]) {
+        for (const match of text.matchAll(WORD)) {
+          const word = match[0].replace(/['’]s$/u, '');
+          const at = match.index;
+          const end = at + match[0].length;
+          // A sentence's first word is capitalized anyway; web and e-mail addresses are lower case anyway.
+          const before = text.slice(Math.max(0, at - 3), at);
+          if (at === 0 || /[.!?:]\s*$|\n\s*$/.test(before) || /[./@[]$/.test(before) || /^(?:\.\p{L}|\[)/u.test(text.slice(end, end + 2))) continue;
+          const key = normalizeText(word);
+          let entry = counts.get(key);
+          if (entry === undefined) counts.set(key, (entry = { total: 0, capitalized: 0, spelling: word, sections: new Set() }));
+          entry.sections.add(`${document.id}#${section.id}`);
+          entry.total++;
+          if (/^\p{Lu}/u.test(word)) {
+            entry.capitalized++;
+            if (!/^\p{Lu}/u.test(entry.spelling)) entry.spelling = word;
+          }
+        }
+      }
+    }
+  }
+  const words = new Set<string>();
+  const joined = new Map<string, string>();
+  const add = (name: string): void => {
+    const key = normalizeText(name);
+    if (key.length < 2 || isStopword(key)) return;
+    words.add(key);
+    // "DataRobot", "GitHub", "WordPress": askers also write the parts apart.
+    const parts = name.split(/(?<=\p{Ll})(?=\p{Lu})/u);
+    if (parts.length === 2) joined.set(parts.map(normalizeText).join(' '), key);
+  };
+  for (const [word, { total, capitalized, spelling, sections }] of counts) {
+    if (total < settings.minOccurrences || capitalized / total < settings.minCapitalizedShare) continue;
+    if (!titleWords.has(word) && sections.size < settings.minSectionShare * sectionCount) continue;
+    // Capitalized English words are defined terms ("the Services"), places or headings, not names.
+    if (isEnglishWord(word) || isGeneralWord(word)) continue;
+    add(spelling);
+  }
+  for (const document of documents) {
+    for (const name of document.knowledge?.names ?? []) {
+      for (const match of name.matchAll(WORD)) {
+        const word = normalizeText(match[0]);
+        if (!isEnglishWord(word) && !isGeneralWord(word)) add(match[0]);
+      }
+    }
+  }
+  return { words, joined, acronyms: policyAcronyms(documents, (word) => isEnglishWord(word) || isGeneralWord(word)) };
+}

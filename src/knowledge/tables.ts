@@ -1,0 +1,146 @@
+/**
+ * The general knowledge tables of query understanding, read from the JSON data files beside this module:
+ *
+ * - privacy-pack.json: paraphrase families, how people ask about their data (`when`) and the words privacy policies
+ *   use for it (`add`);
+ * - phrasing.json: chat wrapping (filler phrases and words, aspect verbs, texting slang);
+ * - not-stated.json: facts privacy policies rarely state, and other kinds of policy;
+ * - places.json: European, Californian and other places;
+ * - vocabulary.json: weak words and word prefixes.
+ *
+ * Nothing here belongs to one company: a company's names, products and site menus live in the knowledge file
+ * beside its policy (`<policy>.knowledge.json`, see `DocumentKnowledge`). test/core/knowledge.test.ts lints the
+ * tables (shapes, no trigger that is also a not-stated detail, no trigger in two families, general targets).
+ */
+import notStated from './not-stated.json' with { type: 'json' };
+import phrasing from './phrasing.json' with { type: 'json' };
+import places from './places.json' with { type: 'json' };
+import pack from './privacy-pack.json' with { type: 'json' };
+import vocabulary from './vocabulary.json' with { type: 'json' };
+
+/** One paraphrase family: what askers write, and which policy words to look for as well. */
+export interface SynonymRule {
+  /** What the family is about, e.g. `retention` (for people and error messages). */
+  readonly topic?: string;
+  /** Words or phrases as askers write them (matched on stems). */
+  readonly when: readonly string[];
+  /** Policy wording to look for as well; each word becomes an alternative of the same query concept. */
+  readonly add: readonly string[];
+  /** Weight of the added words, relative to the asker's own words (1). Default {@link DEFAULT_SYNONYM_WEIGHT}. */
+  readonly weight?: number;
+  /**
+   * `false` for context words that rank passages but do not by themselves make a question about the policy
+   * ("webinar", "app", "phone", "use"): "when is the next webinar" is not a privacy question.
+   */
+  readonly topical?: false;
+  /** `true` for families that name a region or its law ("GDPR", "California"): see `QueryOptions` and ranking. */
+  readonly jurisdiction?: true;
+}
+
+/** Default weight of words added by a rule. */
+export const DEFAULT_SYNONYM_WEIGHT = 0.8;
+
+function fail(file: string, what: string): never {
+  throw new Error(`knowledge: ${file} ${what}`);
+}
+
+function stringList(value: unknown, file: string, field: string): string[] {
+  if (!Array.isArray(value) || !value.every((item) => typeof item === 'string' && item.trim() !== '')) fail(file, `field "${field}" must be a list of non-empty strings`);
+  return value as string[];
+}
+
+/** Statements of an age below adulthood: "i'm 15", "my 12 year old", "under 16", "13 or older". */
+function ageStatements(): string[] {
+  const young = Array.from({ length: 10 }, (_, i) => String(8 + i));
+  const any = Array.from({ length: 18 }, (_, i) => String(4 + i));
+  return [
+    ...young.flatMap((age) => [`i'm ${age}`, `im ${age}`, `i am ${age}`, `aged ${age}`, `age ${age}`, `is ${age}`, `he's ${age}`, `she's ${age}`, `${age} yo`, `${age}yo`]),
+    // An age with its unit or a bound ("my 15 year old", "over 18s", "18 or older"): the number is part of the age.
+    ...any.flatMap((age) => [
+      `${age} year old`, `${age} years old`, `${age} yr old`, `${age} yrs old`, `${age} year olds`, `under ${age}`, `over ${age}`,
+      `${age} or older`, `${age} or over`, `${age} and over`, `${age} and up`, `${age} plus`,
+    ]),
+  ];
+}
+
+/** Californian cities and regions: a question naming one is about California residents' rights. */
+export const CALIFORNIA_PLACES: readonly string[] = stringList(places.CALIFORNIA_PLACES, 'places.json', 'CALIFORNIA_PLACES');
+/** Countries of the EEA, the UK and Switzerland, with their adjectives and capitals: where GDPR-style rights apply. */
+export const EUROPEAN_PLACES: readonly string[] = stringList(places.EUROPEAN_PLACES, 'places.json', 'EUROPEAN_PLACES');
+/** Countries outside Europe: place names, not people's names, in a question that tells a story. */
+export const OTHER_COUNTRIES: readonly string[] = stringList(places.OTHER_COUNTRIES, 'places.json', 'OTHER_COUNTRIES');
+
+const EXPANSIONS: Readonly<Record<string, readonly string[]>> = {
+  '@EUROPEAN_PLACES': EUROPEAN_PLACES,
+  '@CALIFORNIA_PLACES': CALIFORNIA_PLACES,
+  '@AGE_STATEMENTS': ageStatements(),
+};
+
+/**
+ * Validates paraphrase families as they come from a JSON file and expands `@NAME` references.
+ *
+ * @example
+ * readSynonymRules([{ when: ['kids'], add: ['children'] }], 'acme.knowledge.json')[0].add // => ['children']
+ */
+export function readSynonymRules(value: unknown, file: string): SynonymRule[] {
+  if (!Array.isArray(value)) fail(file, 'synonyms must be a list of { when, add, weight? } objects');
+  return value.map((raw: unknown, i) => {
+    if (raw === null || typeof raw !== 'object') fail(file, `family ${i + 1} is not an object`);
+    const family = raw as Record<string, unknown>;
+    for (const key of Object.keys(family)) if (!['topic', 'note', 'when', 'add', 'weight', 'topical', 'jurisdiction'].includes(key)) fail(file, `family ${i + 1} has an unknown field "${key}"`);
+    const when = stringList(family.when, file, `when (family ${i + 1})`).flatMap((phrase) => EXPANSIONS[phrase] ?? [phrase]);
+    const rule: { -readonly [K in keyof SynonymRule]: SynonymRule[K] } = { when, add: stringList(family.add, file, `add (family ${i + 1})`) };
+    if (typeof family.topic === 'string') rule.topic = family.topic;
+    if (family.weight !== undefined) {
+      if (typeof family.weight !== 'number' || !(family.weight > 0 && family.weight <= 1)) fail(file, `family ${i + 1}: weight must be a number in (0, 1]`);
+      rule.weight = family.weight;
+    }
+    if (family.topical !== undefined) {
+      if (family.topical !== false) fail(file, `family ${i + 1}: topical may only be false`);
+      rule.topical = false;
+    }
+    if (family.jurisdiction !== undefined) {
+      if (family.jurisdiction !== true) fail(file, `family ${i + 1}: jurisdiction may only be true`);
+      rule.jurisdiction = true;
+    }
+    return rule;
+  });
+}
+
+/** The general paraphrase families (privacy-pack.json). */
+export const SYNONYM_RULES: readonly SynonymRule[] = readSynonymRules(pack.families, 'privacy-pack.json');
+
+/** Conversational wrappers removed from questions before matching (matched on stems, word by word). */
+export const FILLER_PHRASES: readonly string[] = stringList(phrasing.fillerPhrases, 'phrasing.json', 'fillerPhrases');
+/** Conversational words dropped from questions (query side only; the index keeps every word). */
+export const FILLER_WORDS: readonly string[] = stringList(phrasing.fillerWords, 'phrasing.json', 'fillerWords');
+/** Verbs that, before a gerund, mean "again and again" ("keeps sending", "kept asking"): dropped there. */
+export const ASPECT_VERBS: ReadonlySet<string> = new Set(stringList(phrasing.aspectVerbs, 'phrasing.json', 'aspectVerbs'));
+/** Chat and texting shorthand, rewritten to the full word(s) before anything else ("acct" → "account"). */
+export const SLANG: Readonly<Record<string, string>> = phrasing.slang;
+
+/** Kinds of policy other than a privacy policy: "<kind> policy" is an unknown concept ("refund policy"). */
+export const OTHER_POLICY_KINDS: readonly string[] = stringList(notStated.otherPolicyKinds, 'not-stated.json', 'otherPolicyKinds');
+/** Facts privacy policies rarely state ("SOC 2", "at rest", "how many days"): unknown concepts of double weight. */
+export const UNSTATED_DETAILS: readonly string[] = stringList(notStated.details, 'not-stated.json', 'details');
+
+/** Words in almost every question about a privacy policy: they rank a little and count little toward coverage. */
+export const WEAK_WORDS: readonly string[] = stringList(vocabulary.weakWords, 'vocabulary.json', 'weakWords');
+/** Prefixes an unknown word may carry in front of a known word ("subcontractors", "resell", "pre-filled"). */
+export const WORD_PREFIXES: readonly string[] = stringList(vocabulary.wordPrefixes, 'vocabulary.json', 'wordPrefixes');
+
+/**
+ * Rewrites applied to the raw question before tokenizing, for variants that only the original spelling or case
+ * tells apart: "US"/"U.S." in capitals meaning the country rather than "us", and "e-mail".
+ */
+export const TEXT_REWRITES: ReadonlyArray<readonly [pattern: RegExp, replacement: string]> = [
+  [/\bU\.?S\.?A?\b\.?/g, ' usa '],
+  [/\be-mails?\b/gi, 'email'],
+  // "one of your webinars" is "your webinars"; "data sets" is "datasets".
+  [/\bone of (your|the|our|their)\b/gi, '$1'],
+  [/\bdata (sets?)\b/gi, 'data$1'],
+  // "Controller" alone means the data controller in privacy talk; Porter stems it like "control" (cookie controls).
+  [/\b(?<!data )controllers?\b/gi, 'data controller'],
+  // Porter stems "customize" like "customer": the verb is about personalization, the noun about clients.
+  [/\bcustomi[sz](e|es|ed|ing|ation)\b/gi, 'personaliz$1'],
+];

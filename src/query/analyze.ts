@@ -1,0 +1,46 @@
+/**
+ * Query analysis: turns a free-form question into weighted concepts over index terms, as named stages:
+ * 1. words (normalize.ts): chat noise, slang, intensifiers, the policy's acronyms and names;
+ * 2. spelling (spelling.ts): typos corrected against the vocabulary;
+ * 3. segments (segment.ts): the longest phrase of the tables at each position (family trigger, filler, not-stated
+ *    fact, other policy) or a single word;
+ * 4. concepts (concepts.ts): each segment's alternatives over index terms, and each concept's weight;
+ * 5. intent (intent.ts): instruction requests about product objects, the opening interrogative.
+ */
+import { stem } from '../search/stem.js';
+import { addSegmentConcept, ConceptList, weighConcepts } from './concepts.js';
+import { instructionStart, isProductInstruction, leadInterrogative } from './intent.js';
+import { questionWords } from './normalize.js';
+import { segmentWords } from './segment.js';
+import { correctSpelling } from './spelling.js';
+import { defaultQueryOptions, type AnalyzedQuery, type QueryContext, type QueryOptions } from './types.js';
+
+/**
+ * Analyses a question into concepts.
+ *
+ * @example
+ * const query = analyzeQuery('how lnog do you stroe my info', context);
+ * query.concepts.map((c) => c.source) // => ['how long', 'store', 'info']
+ */
+export function analyzeQuery(question: string, context: QueryContext, options: QueryOptions = defaultQueryOptions): AnalyzedQuery {
+  const { text, tokens } = questionWords(question, context, options);
+  const corrected = correctSpelling(tokens, text, context);
+  const stems = tokens.map(stem);
+  const segments = segmentWords(tokens, stems, context);
+  const list = new ConceptList(context);
+  const keywords: string[] = [];
+  const howToStart = instructionStart(tokens);
+  let actionAt = -1;
+  let regional = false;
+  for (const segment of segments) {
+    if (list.concepts.length >= options.maxConcepts) break;
+    if (segment.kind === 'skip') continue;
+    // The first concept after "how do I" is the action; the ones after it are its objects.
+    if (howToStart >= 0 && segment.start >= howToStart && actionAt < 0 && list.concepts.length > 0) actionAt = list.concepts.length - 1;
+    keywords.push(...addSegmentConcept(list, segment, { tokens, stems, corrected }, context, options));
+    if (segment.kind === 'rule' && context.synonyms.jurisdictions.has(stems.slice(segment.start, segment.start + segment.length).join(' '))) regional = true;
+  }
+  weighConcepts(list, context, options);
+  const productHowTo = howToStart >= 0 && actionAt >= 0 && isProductInstruction(list.concepts, actionAt);
+  return { concepts: list.concepts, keywords: keywords.join(' '), productHowTo, interrogative: leadInterrogative(tokens, howToStart >= 0), regional };
+}

@@ -1,0 +1,56 @@
+/**
+ * Stage 1 of query analysis: from the question as typed to its words. Chat noise goes (mentions, addresses, URLs,
+ * ticket and phone numbers), case-dependent variants are rewritten ("US" the country), texting slang is spelled
+ * out, intensifiers dropped, the policy's acronyms expanded ("CWA" → "corona warn app") and its names typed apart
+ * joined ("data robot" → "datarobot").
+ */
+import { SLANG, TEXT_REWRITES } from '../knowledge/tables.js';
+import { stripChatNoise } from '../search/noise.js';
+import { stem } from '../search/stem.js';
+import { tokenize } from '../search/tokenize.js';
+import type { QueryContext, QueryOptions } from './types.js';
+import { INTENSIFIERS } from './words.js';
+
+/** The question after noise removal (original case) and its words. */
+export interface QuestionWords {
+  text: string;
+  tokens: string[];
+}
+
+/**
+ * Turns a question into lower-case words.
+ *
+ * @example
+ * questionWords('@here how long do u keep my data? mail me at a@b.co', context, defaultQueryOptions).tokens
+ * // => ['how', 'long', 'do', 'you', 'keep', 'my', 'data']
+ */
+export function questionWords(question: string, context: QueryContext, options: QueryOptions): QuestionWords {
+  let text = stripChatNoise(question.slice(0, options.maxQuestionChars));
+  // Before lower-casing: some variants are told apart only by case ("US" the country, "us" the pronoun).
+  for (const [pattern, replacement] of TEXT_REWRITES) text = text.replace(pattern, replacement);
+  const tokens: string[] = [];
+  for (const raw of tokenize(text)) {
+    // "under 18s", "over-16s": the age, not an unknown word.
+    const token = /^\d+s$/.test(raw) ? raw.slice(0, -1) : raw;
+    // After a number, "yr" is a year ("my 14 yr old"), not texting for "your".
+    const afterNumber = /^\d+$/.test(tokens[tokens.length - 1] ?? '');
+    const expansion = afterNumber && /^yrs?$/.test(token) ? 'year' : Object.hasOwn(SLANG, token) ? SLANG[token] : undefined;
+    if (expansion === undefined) tokens.push(token);
+    else for (const word of expansion.split(' ')) tokens.push(word);
+  }
+  for (let i = tokens.length - 1; i >= 0; i--) if (INTENSIFIERS.has(tokens[i]!)) tokens.splice(i, 1);
+  // An acronym the policy never writes but whose long form it uses ("CWA", "DPF") is that long form.
+  if (context.acronyms !== undefined && context.acronyms.size > 0) {
+    for (let i = tokens.length - 1; i >= 0; i--) {
+      const longForm = context.acronyms.get(tokens[i]!);
+      if (longForm !== undefined && !context.terms.has(stem(tokens[i]!))) tokens.splice(i, 1, ...longForm.split(' '));
+    }
+  }
+  if (context.joinedNames !== undefined && context.joinedNames.size > 0) {
+    for (let i = tokens.length - 2; i >= 0; i--) {
+      const joined = context.joinedNames.get(`${tokens[i]!} ${tokens[i + 1]!}`);
+      if (joined !== undefined) tokens.splice(i, 2, joined);
+    }
+  }
+  return { text, tokens };
+}

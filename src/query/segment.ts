@@ -1,0 +1,55 @@
+/**
+ * Stage 3 of query analysis: segmentation. Each position of the question starts the longest phrase of the tables
+ * that matches there (on stems): a paraphrase family's trigger, a filler phrase ("can you tell me"), a fact privacy
+ * policies rarely state ("SOC 2", "how many days") or another kind of policy ("refund policy"); any other word is a
+ * segment of its own. An aspect verb before a gerund ("keeps sending") is skipped: it means "again", not "retain".
+ */
+import { ASPECT_VERBS } from '../knowledge/tables.js';
+import { isStopword } from '../search/tokenize.js';
+import type { QueryContext } from './types.js';
+import { isFiller, isGerund } from './words.js';
+
+/** A run of question words and what it is. */
+export type Segment =
+  | { kind: 'skip' | 'filler' | 'word' | 'unstated'; start: number; length: number }
+  | { kind: 'rule'; start: number; length: number; rule: ReadonlyMap<string, number> };
+
+/**
+ * Segments the question's words.
+ *
+ * @example
+ * segmentWords(['how', 'long', 'do', 'you', 'keep', 'it'], stems, context).map((s) => s.kind)
+ * // => ['rule', 'word', 'word', 'rule', 'word']
+ */
+export function segmentWords(tokens: readonly string[], stems: readonly string[], context: QueryContext): Segment[] {
+  const { synonyms, terms } = context;
+  const segments: Segment[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    if (ASPECT_VERBS.has(tokens[i]!) && isGerund(tokens[i + 1] ?? '')) {
+      segments.push({ kind: 'skip', start: i, length: 1 });
+      i++;
+      continue;
+    }
+    let best: Segment = { kind: 'word', start: i, length: 1 };
+    // Longest phrase starting here: extend word by word while some phrase still has this prefix.
+    let key = '';
+    for (let length = 1; i + length <= tokens.length && length <= synonyms.maxPhraseWords; length++) {
+      key = length === 1 ? stems[i]! : `${key} ${stems[i + length - 1]!}`;
+      const rule = synonyms.rules.get(key);
+      // A lone stopword or filler word never triggers a rule, even when it shares a stem with one ("to" and
+      // "ToS", "guys" and "GUI").
+      const blocked = length === 1 && (isStopword(tokens[i]!) || isFiller(tokens[i]!, synonyms));
+      // A detail the policy itself names is stated after all ("hipaa" in a policy that names HIPAA, "do not track"
+      // in one that says how it treats Do Not Track).
+      const unstated = synonyms.unstated.has(key) && !(length === 1 ? terms.has(key) : (context.statedPhrases?.has(key) ?? false));
+      if ((length > 1 && synonyms.otherPolicies.has(key)) || unstated) best = { kind: 'unstated', start: i, length };
+      else if (rule !== undefined && !blocked) best = { kind: 'rule', start: i, length, rule };
+      else if (length > 1 && synonyms.fillerPhrases.has(key)) best = { kind: 'filler', start: i, length };
+      if (!synonyms.prefixes.has(key)) break;
+    }
+    segments.push(best);
+    i += best.length;
+  }
+  return segments;
+}

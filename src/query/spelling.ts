@@ -1,0 +1,39 @@
+/**
+ * Stage 2 of query analysis: spelling. Words neither the policy nor the tables know are corrected against the
+ * vocabulary ("stroe" → "store"), before phrases are matched, so corrected words take part in them ("how lnog" →
+ * "how long"). British spellings of known words are read in American spelling; words written with capitals
+ * inside ("SREs", "FedRAMP") are acronyms and names, never corrected.
+ */
+import { stem } from '../search/stem.js';
+import { isStopword } from '../search/tokenize.js';
+import type { QueryContext } from './types.js';
+import { acronymsIn, americanSpelling } from './words.js';
+
+/**
+ * Corrects `tokens` in place; returns which were corrected (they count a little less than words typed right).
+ *
+ * @example
+ * const tokens = ['how', 'lnog', 'do', 'you', 'stroe'];
+ * correctSpelling(tokens, 'how lnog do you stroe', context) // => [false, true, false, false, true]
+ */
+export function correctSpelling(tokens: string[], text: string, context: QueryContext): boolean[] {
+  const { synonyms, terms, corrector } = context;
+  const acronyms = acronymsIn(text);
+  const corrected: boolean[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    corrected.push(false);
+    if (isStopword(token) || synonyms.words.has(token) || terms.has(stem(token)) || acronyms.has(token)) continue;
+    const american = americanSpelling(token);
+    if (american !== null && (synonyms.words.has(american) || terms.has(stem(american)))) {
+      tokens[i] = american;
+      continue;
+    }
+    const fix = corrector.correct(token);
+    if (fix !== null && fix.distance > 0) {
+      tokens[i] = fix.word;
+      corrected[i] = true;
+    }
+  }
+  return corrected;
+}

@@ -1,0 +1,157 @@
+/**
+ * The data model of query analysis: what a question becomes (concepts over index terms), what analysis needs from
+ * the index (`QueryContext`) and its tuning (`QueryOptions`).
+ */
+import type { VocabularyCorrector } from '../search/fuzzy.js';
+import type { WordFacts } from '../search/wordnet.js';
+import type { CompiledSynonyms } from './compile.js';
+
+/** One policy term a concept may match, with its weight (1 = the asker's own word). */
+export interface ConceptAlternative {
+  termId: number;
+  weight: number;
+}
+
+/** One idea of the question: the asker's word or phrase and the index terms that express it. */
+export interface QueryConcept {
+  /** The concept's key: the stems of the asker's word or phrase (after spelling correction). */
+  source: string;
+  /** The asker's word or phrase as typed (lower case, after spelling correction). */
+  surface: string;
+  /** Index terms matching the concept; empty when no known word expresses it. */
+  alternatives: ConceptAlternative[];
+  /** Weight of the concept in coverage (idf of its best alternative; a high fixed idf when unknown). */
+  coverageWeight: number;
+  /**
+   * Whether the concept is about privacy-policy topics: reached through the synonym table, or a word of some
+   * section heading. Questions with no topical concept ("how much does it cost") are not about the policy.
+   */
+  topical: boolean;
+  /** Whether the concept is one of the WEAK_WORDS ("data", "privacy", the company name). */
+  weak: boolean;
+  /** Whether the concept came from the synonym table (or the heading fallback), rather than a plain word. */
+  fromRule: boolean;
+  /** For a concept no policy word expresses: what kind of word it is. */
+  unknown?: UnknownKind;
+}
+
+/** The analysed question. */
+export interface AnalyzedQuery {
+  concepts: QueryConcept[];
+  /** Content words only (filler and stopwords removed, typos corrected), for fuzzy heading matching. */
+  keywords: string;
+  /**
+   * An instruction request about product objects: "how do I <action> <object>" (or "can I …") where every object
+   * is a plain word outside the synonym table and weak words ("how do I delete a project", "can I export my model
+   * to python"). Privacy questions name a data-subject concept as the object ("my data", "my account", "cookies").
+   */
+  productHowTo: boolean;
+  /**
+   * The interrogative the question opens with, when it asks about the manner or the kind of something: "how"
+   * ("how do you collect…", "in which ways…", "when do you collect…") or "what" ("what do you collect"). Headings
+   * such as "How we collect" and "What we collect" differ only in that word, which is a stopword everywhere
+   * else. Null for quantity questions ("how long", "how many") and instruction requests ("how do I…").
+   */
+  interrogative: 'how' | 'what' | null;
+  /** Whether the question names a region or its law ("GDPR", "in California", "a user in Germany"). */
+  regional: boolean;
+}
+
+/** What kind of word an unknown concept is; it decides how much the word counts against coverage. */
+export type UnknownKind = 'unstated' | 'number' | 'name' | 'rare-noun' | 'common-noun' | 'rare-modifier' | 'common-modifier';
+
+/** Tuning of query analysis. */
+export interface QueryOptions {
+  /** Weight of a word reached by spelling correction, relative to a correctly spelled one. */
+  correctionWeight: number;
+  /** Coverage weight multiplier for WEAK_WORDS concepts. */
+  weakWordFactor: number;
+  /** Ranking weight multiplier for WEAK_WORDS concepts: "DataRobot" in a question should not pick passages. */
+  weakWordRankFactor: number;
+  /** Coverage weight of an unknown word, as a multiple of the idf of a word that occurs nowhere. */
+  unknownWordFactor: number;
+  /**
+   * Coverage weight of another kind of policy ("refund policy") or a detail privacy policies rarely state ("SOC 2",
+   * "how many days", "google analytics"), as a multiple of the unknown-word weight: the question asks for that
+   * fact, so the topic words around it ("keep", "backups") should not carry the answer on their own.
+   */
+  unstatedDetailFactor: number;
+  /** Coverage weight of an unknown number ("15 year old"), as a multiple of the unknown-word weight. */
+  unknownNumberFactor: number;
+  /**
+   * Coverage weight of an unknown word that is mostly a verb, adjective or adverb ("gone", "watch", "relevant"),
+   * as a multiple of the unknown-word weight. Paraphrases are full of such words; what makes a question
+   * off-topic is usually an unknown thing (a noun: "payday", "webinar", "careers").
+   */
+  unknownModifierFactor: number;
+  /**
+   * Coverage weight multiplier for a known word outside the synonym table and headings that is mostly a verb,
+   * adjective or adverb ("new", "full", "ever"): it qualifies the question more than it names its topic.
+   */
+  knownModifierFactor: number;
+  /** Weight of a policy word that WordNet relates to a question word the policy never uses ("hurt" → "harm"). */
+  relatedWordWeight: number;
+  /** Coverage weight of an unknown word that no dictionary has (a product or vendor name), as a multiple of the unknown-word weight. */
+  unknownNameFactor: number;
+  /** A word the policy never uses is common English from this SemCor frequency on... */
+  commonWordFrequency: number;
+  /** ...and then weighs this much of an unknown word. */
+  commonWordFactor: number;
+  /** Weight of heading words reached through the fuzzy heading fallback. */
+  headingFallbackWeight: number;
+  /**
+   * Weight of a policy word reached from an unknown word by morphology: a derived form ("healthy" → "health")
+   * or a prefixed compound ("subcontractors" → "contractors", "resell" → "sell").
+   */
+  derivedWeight: number;
+  /** Weight of the asker's own words inside a matched phrase ("service emails"): the phrase, not each word, carries the meaning. */
+  phraseWordWeight: number;
+  /** Only this many characters of a question are read (a pasted 10 kB e-mail is not a question). */
+  maxQuestionChars: number;
+  /** At most this many concepts are kept. */
+  maxConcepts: number;
+}
+
+export const defaultQueryOptions: QueryOptions = {
+  correctionWeight: 0.85,
+  weakWordFactor: 0.3,
+  weakWordRankFactor: 0.2,
+  unknownWordFactor: 1,
+  unstatedDetailFactor: 2,
+  unknownNumberFactor: 0.3,
+  unknownModifierFactor: 0.35,
+  knownModifierFactor: 0.5,
+  phraseWordWeight: 0.6,
+  relatedWordWeight: 0.6,
+  unknownNameFactor: 2,
+  commonWordFrequency: 15,
+  commonWordFactor: 0.5,
+  headingFallbackWeight: 0.6,
+  derivedWeight: 0.75,
+  maxQuestionChars: 1000,
+  maxConcepts: 24,
+};
+
+/** What query analysis needs from the index. */
+export interface QueryContext {
+  terms: ReadonlyMap<string, number>;
+  idf: Float64Array;
+  /** IDF of the rarest word the policy has: the reference weight of a word it never uses. */
+  rareIdf: number;
+  corrector: VocabularyCorrector;
+  synonyms: CompiledSynonyms;
+  /** Stems occurring in section headings. */
+  headingTerms: ReadonlySet<string>;
+  /** Last resort for an unknown word: the specific stems of a heading it fuzzily matches, or null. */
+  headingFallback?: (word: string) => readonly string[] | null;
+  /** Not-stated phrases (keys of `synonyms.unstated`) that the policy's text does contain. */
+  statedPhrases?: ReadonlySet<string>;
+  /** Stems of the names the policy uses for its company and products: weak words in questions. */
+  nameStems?: ReadonlySet<string>;
+  /** Such names as askers type them apart ("data robot" → "datarobot"). */
+  joinedNames?: ReadonlyMap<string, string>;
+  /** Acronyms of the policy's names with their long forms ("cwa" → "corona warn app", "dpf" → "data privacy framework"). */
+  acronyms?: ReadonlyMap<string, string>;
+  /** General English knowledge (WordNet): synonyms and frequency of words the policy never uses. */
+  lexicon?: { lookup(word: string): WordFacts };
+}

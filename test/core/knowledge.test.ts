@@ -1,0 +1,92 @@
+/**
+ * Lints the general knowledge tables (src/knowledge/*.json): they must stay general, consistent and free of one
+ * company's wording, whatever gets added to them.
+ */
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadDocument } from '../../src/corpus/load.js';
+import {
+  FILLER_PHRASES,
+  FILLER_WORDS,
+  OTHER_POLICY_KINDS,
+  readSynonymRules,
+  SYNONYM_RULES,
+  UNSTATED_DETAILS,
+  WEAK_WORDS,
+} from '../../src/knowledge/tables.js';
+import { bundledCorpusDir, projectRoot } from '../../src/paths.js';
+import { isEnglishWord } from '../../src/search/english.js';
+import { stem } from '../../src/search/stem.js';
+import { tokenize } from '../../src/search/tokenize.js';
+import { sharedWordNet } from '../../src/search/wordnet.js';
+
+const key = (phrase: string): string => tokenize(phrase).map(stem).join(' ');
+
+/** Stem sequences of every policy we have: the bundled one and the twelve open ones. */
+function policyTexts(): string[] {
+  const dir = join(projectRoot, 'eval', 'policies', 'open');
+  const files = [join(bundledCorpusDir, 'datarobot-privacy-policy.md'), ...readdirSync(dir).filter((f) => !f.startsWith('README')).map((f) => join(dir, f))];
+  return files.map((file) => {
+    const document = loadDocument(file);
+    return ` ${key(document.sections.map((s) => `${s.path.join(' ')} ${s.text}`).join(' '))} `;
+  });
+}
+
+// Abbreviations of privacy law and practice that dictionaries lack but every privacy policy may use.
+const PRIVACY_TERMS: ReadonlySet<string> = new Set(['gdpr', 'ccpa', 'cpra', 'eea', 'coppa', 'dpo', 'eu', 'uk', 'ip', 'sms', 'email', 'emails', 'online', 'app', 'website', 'websites', 'login', 'username', 'pseudonymized', 'deidentified', 'anonymize', 'anonymized', 'personalize', 'personalized', 'personalization', 'subprocessors', 'opt', '13', '16', '18']);
+
+describe('general knowledge tables', () => {
+  it('give each trigger to one family only', () => {
+    const owner = new Map<string, string>();
+    const clashes: string[] = [];
+    for (const rule of SYNONYM_RULES) {
+      for (const phrase of rule.when) {
+        const k = key(phrase);
+        const previous = owner.get(k);
+        if (previous !== undefined && previous !== rule.topic) clashes.push(`"${phrase}" in ${previous} and ${rule.topic}`);
+        owner.set(k, rule.topic ?? '?');
+      }
+    }
+    expect(clashes).toEqual([]);
+  });
+
+  it('never make a word both a trigger and a not-stated detail, nor filler and a trigger', () => {
+    const triggers = new Set(SYNONYM_RULES.flatMap((rule) => rule.when.map(key)));
+    expect(UNSTATED_DETAILS.filter((detail) => triggers.has(key(detail)))).toEqual([]);
+    expect(FILLER_PHRASES.filter((phrase) => triggers.has(key(phrase)))).toEqual([]);
+    expect(FILLER_WORDS.filter((word) => triggers.has(key(word)))).toEqual([]);
+    expect(OTHER_POLICY_KINDS.filter((kind) => triggers.has(key(`${kind} policy`)))).toEqual([]);
+  });
+
+  it('point only to general privacy vocabulary: English words, privacy terms, or phrases at least two policies use', () => {
+    const texts = policyTexts();
+    const wordnet = sharedWordNet();
+    const notGeneral: string[] = [];
+    for (const rule of SYNONYM_RULES) {
+      for (const target of rule.add) {
+        const words = tokenize(target);
+        if (words.length === 1) {
+          const word = words[0]!;
+          if (!isEnglishWord(word) && !wordnet.lookup(word).known && !PRIVACY_TERMS.has(word)) notGeneral.push(`${rule.topic}: ${target}`);
+          continue;
+        }
+        const uses = texts.filter((text) => text.includes(` ${key(target)} `)).length;
+        if (uses < 2) notGeneral.push(`${rule.topic}: "${target}" (in ${uses} policies)`);
+      }
+    }
+    expect(notGeneral).toEqual([]);
+  });
+
+  it('name no company: no trigger, target or weak word mentions a policy’s own names', () => {
+    const companyNames = ['datarobot', 'github', 'basecamp', 'automattic', 'mozilla', 'whereby', 'letsencrypt', 'login.gov', 'lobsters', 'readthedocs', 'corona'];
+    const everything = [...SYNONYM_RULES.flatMap((rule) => [...rule.when, ...rule.add]), ...UNSTATED_DETAILS, ...WEAK_WORDS, ...FILLER_PHRASES];
+    expect(everything.filter((entry) => companyNames.some((name) => entry.toLowerCase().includes(name)))).toEqual([]);
+  });
+
+  it('validate paraphrase families and name the file and family of a mistake', () => {
+    expect(() => readSynonymRules([{ when: ['kids'], add: ['children'], weight: 2 }], 'acme.knowledge.json')).toThrow(/knowledge: acme\.knowledge\.json family 1: weight/);
+    expect(() => readSynonymRules([{ when: 'kids', add: ['children'] }], 'acme.knowledge.json')).toThrow(/when/);
+    expect(() => readSynonymRules([{ when: ['kids'], add: ['children'], colour: 'red' }], 'x.json')).toThrow(/unknown field "colour"/);
+  });
+});
