@@ -7,7 +7,7 @@ import type { Answer } from '../../src/types.js';
 import { redactPersonalData } from '../../src/privacy/redact.js';
 import { RateLimiter, retryAfterSeconds } from '../../src/rate-limit.js';
 import type { AdapterDeps } from '../deps.js';
-import { BoundedLru } from './lru.js';
+import { BoundedLru } from '../../src/lru.js';
 import { slackLimits } from './render.js';
 
 /** Where a question came from; used in logs and the usage log's platform field. */
