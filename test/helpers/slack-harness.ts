@@ -196,3 +196,22 @@ export function channelProbe(
     },
   };
 }
+
+/**
+ * A sentinel for tests of answers without a mention: a question in `channel` (which must be answered without a
+ * mention) and a wait for its 👀 to be removed, the last step of an automatic answer. An ignored event sent before it
+ * would have taken the same steps (reaction, post) with a head start, so once the sentinel is done, nothing more comes.
+ *
+ * @example
+ * const settle = autoAnswerSentinel(slack, 'C0SENTINEL');
+ * await slack.event(statement, nextEventId());
+ * await settle();
+ */
+export function autoAnswerSentinel(slack: SlackHarness, channel: string): () => Promise<void> {
+  let sentinels = 0;
+  return async () => {
+    const ts = `${1_600_000_000 + ++sentinels}.000001`;
+    await slack.event({ type: 'message', channel_type: 'channel', channel, user: 'U0SENTINEL', text: 'how long do you keep my data?', ts }, `EvSentinel${Date.now()}${sentinels}`);
+    await slack.fake.waitForCall((c) => c.name === 'reactions.remove' && c.body['channel'] === channel && c.body['timestamp'] === ts);
+  };
+}

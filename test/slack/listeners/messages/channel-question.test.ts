@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { RecordedCall } from '../../../helpers/slack-fake-api.js';
 import { channelMessage, mentionEvent, nextEventId } from '../../../helpers/slack-events.js';
-import { channelProbe, payloadText, useSlackHarness, type SlackHarness } from '../../../helpers/slack-harness.js';
+import { autoAnswerSentinel, channelProbe, payloadText, useSlackHarness, type SlackHarness } from '../../../helpers/slack-harness.js';
 
 const privacy = 'C0PRIVACY1';
 const legal = 'G0LEGALQS1';
-
-/** Sentinel: a mention in a fresh channel, answered in any configuration. */
-function probe(slack: SlackHarness) {
-  return channelProbe(slack, (channel) => slack.event(mentionEvent({ channel, text: '<@UBOT> cookies?' }), nextEventId()));
-}
+/** Answered without a mention in every harness below, for the sentinel. */
+const sentinelChannel = 'C0SENTINEL';
+const channels = [privacy, legal, sentinelChannel];
+/** Sentinels answer many questions in their channel; the channel limit is tested on its own below. */
+const roomyChannels = { limit: 1000, windowMs: 60_000 };
 
 /** Every call the bot made about one channel (posts, reactions, ephemerals). */
 function callsAbout(slack: SlackHarness, channel: string): RecordedCall[] {
@@ -17,8 +17,8 @@ function callsAbout(slack: SlackHarness, channel: string): RecordedCall[] {
 }
 
 describe('questions in a channel answered without a mention (SLACK_AUTO_ANSWER_CHANNELS)', () => {
-  const slack = useSlackHarness({ config: { autoAnswerChannels: [privacy, legal] } });
-  const { sentinel } = probe(slack);
+  const slack = useSlackHarness({ config: { autoAnswerChannels: channels }, channelRateLimit: roomyChannels });
+  const sentinel = autoAnswerSentinel(slack, sentinelChannel);
 
   it('answers a new question in a thread under it, with 👀 on the question while working', async () => {
     const message = channelMessage({ channel: privacy, text: 'hey team, how long do we keep customer data' });
@@ -113,11 +113,11 @@ describe('questions in a channel answered without a mention (SLACK_AUTO_ANSWER_C
 
 describe('questions in a channel answered without a mention: rate limits', () => {
   const slack = useSlackHarness({
-    config: { autoAnswerChannels: [privacy, legal] },
+    config: { autoAnswerChannels: channels },
     rateLimit: { limit: 2, windowMs: 60_000 },
     channelRateLimit: { limit: 3, windowMs: 60_000 },
   });
-  const { sentinel } = probe(slack);
+  const sentinel = autoAnswerSentinel(slack, sentinelChannel);
   const ask = async (channel: string, user: string) => {
     const message = channelMessage({ channel, user, text: 'how long do you keep my data?' });
     await slack.event(message, nextEventId());
@@ -143,7 +143,7 @@ describe('questions in a channel answered without a mention: rate limits', () =>
 });
 
 describe('questions in a channel answered without a mention: failures', () => {
-  const slack = useSlackHarness({ config: { autoAnswerChannels: [privacy, legal] } });
+  const slack = useSlackHarness({ config: { autoAnswerChannels: channels } });
 
   it('still answers when the 👀 reaction cannot be added (an install without reactions:write)', async () => {
     slack.fake.failWhen((c) => c.name === 'reactions.add' && c.body['channel'] === legal, 'missing_scope');
@@ -166,7 +166,7 @@ describe('questions in a channel answered without a mention: failures', () => {
 
 describe('without SLACK_AUTO_ANSWER_CHANNELS', () => {
   const slack = useSlackHarness();
-  const { sentinel } = probe(slack);
+  const { sentinel } = channelProbe(slack, (channel) => slack.event(mentionEvent({ channel, text: '<@UBOT> cookies?' }), nextEventId()));
 
   it('answers no channel message that does not mention it, as before', async () => {
     await slack.event(channelMessage({ channel: privacy, text: 'how long do you keep my data?' }), nextEventId());

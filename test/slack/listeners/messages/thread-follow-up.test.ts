@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { channelMessage, mentionEvent, nextEventId } from '../../../helpers/slack-events.js';
-import { channelProbe, payloadText, useSlackHarness } from '../../../helpers/slack-harness.js';
+import { autoAnswerSentinel, payloadText, useSlackHarness } from '../../../helpers/slack-harness.js';
 
 const privacy = 'C0PRIVACY1';
+const sentinelChannel = 'C0SENTINEL';
+const roomyChannels = { limit: 1000, windowMs: 60_000 };
 
 describe('follow-ups in threads the bot answered (SLACK_AUTO_ANSWER_CHANNELS)', () => {
-  const slack = useSlackHarness({ config: { autoAnswerChannels: [privacy] } });
-  const { sentinel } = channelProbe(slack, (channel) => slack.event(mentionEvent({ channel, text: '<@UBOT> cookies?' }), nextEventId()));
+  const slack = useSlackHarness({ config: { autoAnswerChannels: [privacy, sentinelChannel] }, channelRateLimit: roomyChannels });
+  const sentinel = autoAnswerSentinel(slack, sentinelChannel);
   const postsInThread = (threadTs: string) => slack.fake.callsTo('chat.postMessage').filter((c) => c.body['thread_ts'] === threadTs);
 
   /** A question the bot answers automatically; resolves with its ts, the thread the bot now answers in. */
@@ -75,8 +77,8 @@ describe('follow-ups in threads the bot answered (SLACK_AUTO_ANSWER_CHANNELS)', 
 });
 
 describe('follow-ups: bounded memory of answered threads', () => {
-  const slack = useSlackHarness({ config: { autoAnswerChannels: [privacy] }, adapterOptions: { rememberedThreads: 1 } });
-  const { sentinel } = channelProbe(slack, (channel) => slack.event(mentionEvent({ channel, text: '<@UBOT> cookies?' }), nextEventId()));
+  const slack = useSlackHarness({ config: { autoAnswerChannels: [privacy, sentinelChannel] }, channelRateLimit: roomyChannels, adapterOptions: { rememberedThreads: 1 } });
+  const sentinel = autoAnswerSentinel(slack, sentinelChannel);
   const postsInThread = (threadTs: string) => slack.fake.callsTo('chat.postMessage').filter((c) => c.body['thread_ts'] === threadTs);
 
   it('forgets the oldest thread beyond rememberedThreads', async () => {
