@@ -33,9 +33,15 @@ export interface SuggestOptions {
   maxTypedChars: number;
   /** Sections of the typed question's answer that are suggested (the answer's own passages, best first). */
   answerSections: number;
+  /**
+   * Answerer calls one request may spend checking sections not checked before. A corpus of many similar policies has
+   * thousands of headings that match a typed word but that no short question reaches; without a budget one keystroke
+   * could check them all. Checks are cached, so later keystrokes find more.
+   */
+  maxChecks: number;
 }
 
-export const defaultSuggestOptions: Readonly<SuggestOptions> = { limit: 10, maxChars: 100, maxTypedChars: 300, answerSections: 3 };
+export const defaultSuggestOptions: Readonly<SuggestOptions> = { limit: 10, maxChars: 100, maxTypedChars: 300, answerSections: 3, maxChecks: 24 };
 
 // Typed words that say nothing about a topic never match a heading.
 const nonTopicWords = new Set([...QUESTION_OPENERS, ...AUXILIARIES_BEFORE_SUBJECT, ...QUESTION_SUBJECTS, ...LEADING_GREETINGS, ...ADDRESSEES, ...NON_TOPIC_WORDS]);
@@ -77,6 +83,7 @@ export function suggestQuestions(answerer: Answerer, typed: string, options: Par
   const out: Suggestion[] = [];
   const questions = new Set<string>();
   const sections = new Set<IndexedSection>();
+  const budget = { checks: opts.maxChecks };
 
   const add = (label: string, question: string): void => {
     const key = question.toLowerCase();
@@ -87,7 +94,7 @@ export function suggestQuestions(answerer: Answerer, typed: string, options: Par
   const addSection = (section: IndexedSection): void => {
     if (out.length >= opts.limit || sections.has(section)) return;
     sections.add(section);
-    const question = reachingQuestion(answerer, section);
+    const question = reachingQuestion(answerer, section, budget);
     if (question) add(section.label, question);
   };
 
@@ -150,15 +157,19 @@ function sectionIndex(documents: readonly PolicyDocument[]): SectionIndex {
 
 /**
  * The heading, then "parent: heading", then the whole path: the first that the answerer answers with a passage of
- * this section (or of one of its sub-sections) first. Cached on the section.
+ * this section (or of one of its sub-sections) first. Cached on the section; undefined (not checked, nothing cached)
+ * when the budget does not cover all the candidates.
  */
-function reachingQuestion(answerer: Answerer, section: IndexedSection): string | null {
+function reachingQuestion(answerer: Answerer, section: IndexedSection, budget: { checks: number }): string | null | undefined {
   if (section.question !== undefined) return section.question;
   const heading = lastOf(section.path);
   const candidates = [heading];
   if (section.path.length > 1) candidates.push(`${section.path[section.path.length - 2]}: ${heading}`, section.path.join(': '));
+  const distinct = [...new Set(candidates)];
+  if (budget.checks < distinct.length) return undefined;
   section.question = null;
-  for (const candidate of new Set(candidates)) {
+  for (const candidate of distinct) {
+    budget.checks -= 1;
     const first = answerer.answer(candidate, { top: 1 }).passages[0];
     if (first && reaches(first, section)) {
       section.question = candidate;

@@ -99,6 +99,23 @@ describe('suggestQuestions', () => {
   });
 });
 
+describe('suggestQuestions on many similar policies', () => {
+  it('spends at most `maxChecks` answerer calls per request on sections not checked before', () => {
+    // Twenty copies of one policy: every heading exists twenty times, and a short question reaches only one of them.
+    const copies = Array.from({ length: 20 }, (_, i) => ({ ...loadBundled()[0]!, id: `copy-${i}`, title: `Policy copy ${i}` }));
+    const many = createAnswerer(copies);
+    let calls = 0;
+    const counting: Answerer = { documents: many.documents, answer: (question, options) => (calls++, many.answer(question, options)) };
+    for (const typed of ['legal basis for', 'personal data we', 'with third party']) {
+      calls = 0;
+      const suggestions = suggestQuestions(counting, typed, { maxChecks: 12 });
+      // One call answers the typed text; the rest check sections.
+      expect(calls, typed).toBeLessThanOrEqual(1 + 12);
+      expectEachHeadingSuggestionReachesItsSection(many, suggestions);
+    }
+  });
+});
+
 describe('exampleQuestions', () => {
   it('keeps the listed order and only the questions this policy answers', () => {
     const examples = exampleQuestions(answerer);

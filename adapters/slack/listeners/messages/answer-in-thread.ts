@@ -3,6 +3,16 @@ import { questionFromMessage } from '../../question.js';
 import { renderAnswer } from '../../render.js';
 import { describeError, type SlackService } from '../../service.js';
 import { postDefaults } from '../outcome.js';
+import type { SlackRequirements } from '../requirements.js';
+
+/**
+ * What the listeners that answer channel messages need: public and private channels' messages (thread replies
+ * included), read to find questions; 👀 while answering; the answer in a thread.
+ */
+export const channelMessageRequirements: SlackRequirements = {
+  events: ['message.channels', 'message.groups'],
+  scopes: ['channels:history', 'groups:history', 'chat:write', 'reactions:write'],
+};
 
 /** The reaction shown on a question while the bot answers it. */
 export const workingReaction = 'eyes';

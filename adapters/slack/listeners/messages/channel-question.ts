@@ -1,15 +1,10 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import type { SlackService } from '../../service.js';
-import type { SlackRequirements } from '../requirements.js';
-import { answerInThread, unaddressedQuestion } from './answer-in-thread.js';
+import { answerInThread, channelMessageRequirements, unaddressedQuestion } from './answer-in-thread.js';
 
 export type ChannelQuestionArgs = SlackEventMiddlewareArgs<'message'> & AllMiddlewareArgs;
 
-/** Public and private channels' messages, read to find questions; 👀 while answering; the answer in a thread. */
-export const requirements: SlackRequirements = {
-  events: ['message.channels', 'message.groups'],
-  scopes: ['channels:history', 'groups:history', 'chat:write', 'reactions:write'],
-};
+export const requirements = channelMessageRequirements;
 
 /**
  * A new top-level message in a channel of `SLACK_AUTO_ANSWER_CHANNELS` that reads as a question gets the cited answer

@@ -1,15 +1,11 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import type { SlackService } from '../../service.js';
-import type { SlackRequirements } from '../requirements.js';
-import { answerInThread, unaddressedQuestion } from './answer-in-thread.js';
+import { answerInThread, channelMessageRequirements, unaddressedQuestion } from './answer-in-thread.js';
 
 export type ThreadFollowUpArgs = SlackEventMiddlewareArgs<'message'> & AllMiddlewareArgs;
 
-/** Thread replies arrive as channel messages; same needs as a channel question. */
-export const requirements: SlackRequirements = {
-  events: ['message.channels', 'message.groups'],
-  scopes: ['channels:history', 'groups:history', 'chat:write', 'reactions:write'],
-};
+/** Thread replies arrive as channel messages. */
+export const requirements = channelMessageRequirements;
 
 /**
  * A reply that reads as a question, in a thread the bot answered in a channel of `SLACK_AUTO_ANSWER_CHANNELS`, is
