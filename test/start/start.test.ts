@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventBody, sendSlackRequest } from '../helpers/slack-requests.js';
 import { killAllStarted, spawnStart } from '../helpers/web-process.js';
 import { rawRequest, requireBuilt } from '../helpers/web-server.js';
 
@@ -59,6 +60,11 @@ afterAll(async () => {
   for (const server of [slackApi, discordApi]) server?.closeAllConnections();
   await Promise.all([slackApi, discordApi].map((server) => new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)))));
 });
+
+/** Slack in HTTP mode against the fake Slack API, on a free port. */
+function slackHttpEnv(): Record<string, string> {
+  return { PORT: '0', SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET, SLACK_API_URL: slackApiUrl };
+}
 
 async function healthz(url: string): Promise<unknown> {
   const res = await rawRequest(url, '/healthz');
@@ -152,10 +158,7 @@ describe('npm start', () => {
   it('runs Slack in HTTP mode on the same port while Discord fails to log in, and leaks no secret', async () => {
     slackAuthValid.add(SLACK_BOT_TOKEN);
     const app = spawnStart(startJs, {
-      PORT: '0',
-      SLACK_BOT_TOKEN,
-      SLACK_SIGNING_SECRET,
-      SLACK_API_URL: slackApiUrl,
+      ...slackHttpEnv(),
       DISCORD_TOKEN,
       DISCORD_API_URL: discordApiUrl,
     });
@@ -206,24 +209,16 @@ describe('npm start', () => {
   it('passes DESK_PUBLIC_URL, SLACK_AUTO_ANSWER_CHANNELS and CHANNEL_RATE_LIMIT_MAX through to the Slack app', async () => {
     slackAuthValid.add(SLACK_BOT_TOKEN);
     const app = spawnStart(startJs, {
-      PORT: '0',
-      SLACK_BOT_TOKEN,
-      SLACK_SIGNING_SECRET,
-      SLACK_API_URL: slackApiUrl,
+      ...slackHttpEnv(),
       SLACK_AUTO_ANSWER_CHANNELS: 'C0PRIVACY1',
       CHANNEL_RATE_LIMIT_MAX: '1',
       DESK_PUBLIC_URL: 'https://desk.example.com/',
       LOG_LEVEL: 'debug',
     });
+    let events = 0;
     const send = async (url: string, event: Record<string, unknown>) => {
-      const body = JSON.stringify({ type: 'event_callback', team_id: 'T0001', api_app_id: 'A1', event_id: `Ev${Math.random()}`, event_time: 1, event });
-      const timestamp = String(Math.floor(Date.now() / 1000));
-      const signature = `v0=${createHmac('sha256', SLACK_SIGNING_SECRET).update(`v0:${timestamp}:${body}`).digest('hex')}`;
-      const response = await fetch(`${url}/slack/events`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'X-Slack-Request-Timestamp': timestamp, 'X-Slack-Signature': signature },
-        body,
-      });
+      const body = eventBody(event, `EvStart${++events}`);
+      const response = await sendSlackRequest(`${url}/slack/events`, { signingSecret: SLACK_SIGNING_SECRET, body, contentType: 'application/json' });
       expect(response.status).toBe(200);
     };
     const callsTo = (method: string) => slackCalls.filter((call) => call.method === method);
