@@ -17,12 +17,16 @@ export interface AppConfig {
     allowedHosts: string[];
     /** `WEB_RATE_LIMIT_MAX` per `RATE_LIMIT_WINDOW_SECONDS`: requests to the JSON question API per client address. */
     rateLimit: { limit: number; windowMs: number };
+    /** `DESK_PUBLIC_URL`: where people reach the desk (shown on Slack's Home tab); unset when it is not shared. */
+    publicUrl?: string;
   };
   /** Present when Slack settings are present. */
   slack?: SlackConfig;
   /** Present when `DISCORD_TOKEN` is set. */
   discord?: DiscordConfig;
   rateLimit: { limit: number; windowMs: number };
+  /** `CHANNEL_RATE_LIMIT_MAX` per `RATE_LIMIT_WINDOW_SECONDS`: automatic answers (no mention, no command) per channel. */
+  channelRateLimit: { limit: number; windowMs: number };
   /** Opt-in JSON Lines log of redacted questions and feedback; unset means nothing is stored. */
   questionLogPath?: string;
   logLevel: LogLevel;
@@ -38,6 +42,8 @@ export interface SlackConfig {
   appToken?: string;
   /** Web API base URL, e.g. `https://slack.com/api/` or a GovSlack or proxy URL. */
   apiUrl?: string;
+  /** `SLACK_AUTO_ANSWER_CHANNELS`: channel IDs where questions are answered without a mention; unset means none. */
+  autoAnswerChannels?: string[];
 }
 
 export interface DiscordConfig {
@@ -52,6 +58,11 @@ export interface DiscordConfig {
   answerMentions: boolean;
   /** Reply to mentions in a new thread instead of inline. */
   useThreads: boolean;
+  /**
+   * `DISCORD_AUTO_ANSWER_CHANNELS`: text or forum channel IDs where questions and new posts are answered without a
+   * mention; unset means none. Requests the Message Content intent.
+   */
+  autoAnswerChannels?: string[];
 }
 
 /** Thrown for a missing or malformed setting; the message names the variable and never echoes a secret. */
@@ -72,6 +83,8 @@ export const defaultConfig = {
   rateLimitWindowSeconds: 60,
   /** Same as the web server's own default; per client address, so generous (an address may be a whole office). */
   webRateLimitMax: 120,
+  /** Automatic answers per channel per window: enough for a busy help channel, too few to flood one. */
+  channelRateLimitMax: 10,
   logLevel: 'info' as LogLevel,
 };
 
@@ -106,8 +119,14 @@ export function loadConfig(env: Env = process.env): AppConfig {
       limit: readPositiveInt('RATE_LIMIT_MAX', get('RATE_LIMIT_MAX'), defaultConfig.rateLimitMax),
       windowMs,
     },
+    channelRateLimit: {
+      limit: readPositiveInt('CHANNEL_RATE_LIMIT_MAX', get('CHANNEL_RATE_LIMIT_MAX'), defaultConfig.channelRateLimitMax),
+      windowMs,
+    },
     logLevel: readLogLevel(get('LOG_LEVEL')),
   };
+  const deskUrl = get('DESK_PUBLIC_URL');
+  if (deskUrl) config.web.publicUrl = readUrl('DESK_PUBLIC_URL', deskUrl, false);
   const questionLogPath = get('QUESTION_LOG_PATH');
   if (questionLogPath) config.questionLogPath = resolve(questionLogPath);
   const slack = readSlack(get);
@@ -129,8 +148,11 @@ function readSlack(get: (name: string) => string | undefined): SlackConfig | und
   const signingSecret = get('SLACK_SIGNING_SECRET');
   const appToken = get('SLACK_APP_TOKEN');
   const apiUrl = get('SLACK_API_URL');
+  const autoAnswerChannels = readChannelIds('SLACK_AUTO_ANSWER_CHANNELS', get('SLACK_AUTO_ANSWER_CHANNELS'), slackChannelId);
   if (!botToken && !signingSecret && !appToken) {
-    if (apiUrl) throw new ConfigError('SLACK_API_URL is set but SLACK_BOT_TOKEN is not');
+    for (const [name, value] of [['SLACK_API_URL', apiUrl], ['SLACK_AUTO_ANSWER_CHANNELS', autoAnswerChannels]] as const) {
+      if (value) throw new ConfigError(`${name} is set but SLACK_BOT_TOKEN is not`);
+    }
     return undefined;
   }
   if (!botToken) throw new ConfigError('SLACK_BOT_TOKEN is required when SLACK_SIGNING_SECRET or SLACK_APP_TOKEN is set');
@@ -146,6 +168,7 @@ function readSlack(get: (name: string) => string | undefined): SlackConfig | und
   if (signingSecret) slack.signingSecret = signingSecret;
   if (appToken) slack.appToken = appToken;
   if (apiUrl) slack.apiUrl = readUrl('SLACK_API_URL', apiUrl, true);
+  if (autoAnswerChannels) slack.autoAnswerChannels = autoAnswerChannels;
   return slack;
 }
 
@@ -154,8 +177,9 @@ function readDiscord(get: (name: string) => string | undefined): DiscordConfig |
   const applicationId = get('DISCORD_APPLICATION_ID');
   const guildId = get('DISCORD_GUILD_ID');
   const apiUrl = get('DISCORD_API_URL');
+  const autoAnswerChannels = readChannelIds('DISCORD_AUTO_ANSWER_CHANNELS', get('DISCORD_AUTO_ANSWER_CHANNELS'), discordChannelId);
   if (!token) {
-    if (applicationId || guildId || apiUrl) {
+    if (applicationId || guildId || apiUrl || autoAnswerChannels) {
       throw new ConfigError('DISCORD_TOKEN is required when other DISCORD_* settings are set');
     }
     return undefined;
@@ -174,7 +198,45 @@ function readDiscord(get: (name: string) => string | undefined): DiscordConfig |
   if (applicationId) discord.applicationId = applicationId;
   if (guildId) discord.guildId = guildId;
   if (apiUrl) discord.apiUrl = readUrl('DISCORD_API_URL', apiUrl, false);
+  if (autoAnswerChannels) discord.autoAnswerChannels = autoAnswerChannels;
   return discord;
+}
+
+/** What a channel ID looks like on a platform, and where to find one, for the error message. */
+interface ChannelIdFormat {
+  pattern: RegExp;
+  example: string;
+  where: string;
+}
+
+// Public (C) and private (G) channels; DMs (D) are answered anyway and are not channels to watch.
+const slackChannelId: ChannelIdFormat = {
+  pattern: /^[CG][A-Z0-9]{6,20}$/,
+  example: 'C0123456789',
+  where: "the channel's name → About → Channel ID",
+};
+const discordChannelId: ChannelIdFormat = {
+  pattern: /^\d{15,21}$/,
+  example: '123456789012345678',
+  where: 'Developer Mode on, then right-click the channel → Copy Channel ID',
+};
+
+/**
+ * Comma-separated channel IDs (blanks and repeats dropped); undefined when none are given. A wrong entry is quoted
+ * (channel IDs and names are not secrets) and its position given, since the usual mistake is a name like "#privacy".
+ */
+function readChannelIds(name: string, value: string | undefined, format: ChannelIdFormat): string[] | undefined {
+  if (value === undefined) return undefined;
+  const entries = value.split(',').map((entry) => entry.trim()).filter(Boolean);
+  entries.forEach((entry, i) => {
+    if (!format.pattern.test(entry)) {
+      const shown = entry.length > 40 ? `${entry.slice(0, 40)}…` : entry;
+      throw new ConfigError(
+        `${name} must be comma-separated channel IDs like ${format.example} (${format.where}), not names; entry ${i + 1} of ${entries.length} ("${shown}") is not one`,
+      );
+    }
+  });
+  return entries.length > 0 ? [...new Set(entries)] : undefined;
 }
 
 function describeSecret(value: string): string {

@@ -67,6 +67,7 @@ export async function startApp(config: AppConfig, options: StartOptions): Promis
     answerer,
     usageLog: new UsageLog(config.questionLogPath ? { path: config.questionLogPath } : {}),
     rateLimit: config.rateLimit,
+    channelRateLimit: config.channelRateLimit,
     logger,
   };
 
@@ -78,7 +79,7 @@ export async function startApp(config: AppConfig, options: StartOptions): Promis
     try {
       // Imported on demand: bolt is heavy and a desk-only start should not pay for it.
       const { createSlackAdapter } = await import('./slack/app.js');
-      const slack = createSlackAdapter(slackConfig, deps);
+      const slack = createSlackAdapter(slackConfig, deps, config.web.publicUrl ? { deskUrl: config.web.publicUrl } : {});
       if (slackConfig.mode === 'http' && !slack.requestListener) {
         logger.error('slack: the adapter gave no request listener for HTTP mode; Slack is not running');
       } else {

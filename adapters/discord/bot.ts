@@ -4,13 +4,15 @@
  */
 import { Client, Events, GatewayIntentBits, Partials, type ClientEvents, type ClientOptions } from 'discord.js';
 import type { DiscordConfig } from '../config.js';
-import type { AdapterDeps } from '../deps.js';
+import { channelRateLimitOf, type AdapterDeps } from '../deps.js';
+import { AutoResponder } from '../../src/auto-respond.js';
 import { RateLimiter } from '../../src/rate-limit.js';
 import { defaultDiscordAdapterOptions, describeError, type DiscordAdapterOptions, type DiscordContext } from './context.js';
 import { clientError, shardError } from './events/client-error.js';
 import { interactionCreate } from './events/interaction-create.js';
 import { messageCreate } from './events/message-create.js';
 import { ready } from './events/ready.js';
+import { threadCreate } from './events/thread-create.js';
 import type { DiscordEvent } from './events/types.js';
 import { noMentions } from './render.js';
 
@@ -28,20 +30,24 @@ export interface DiscordAdapter {
 /**
  * Gateway intents the bot needs, and no more.
  * - `Guilds`: always; slash commands, and the guild and channel cache that interactions and threads rely on.
- * - `GuildMessages` + `MessageContent`: only when answering @mentions. Discord delivers the content of messages that
- *   mention the bot even without the privileged Message Content intent, but the intent is requested (and must be
- *   enabled in the Developer Portal) only when mention-answering is on, so a commands-only bot stays unprivileged.
+ * - `GuildMessages` + `MessageContent`: only when answering @mentions or channels without a mention. Discord delivers
+ *   the content of messages that mention the bot even without the privileged Message Content intent, but the intent
+ *   is requested (and must be enabled in the Developer Portal) only when one of these is on, so a commands-only bot
+ *   stays unprivileged. Reading questions nobody addressed to the bot (`autoAnswerChannels`) needs it in any case.
+ *   The "Ask Privacy Assistant" message command does not: Discord sends the target message's content with it.
  * - `DirectMessages`: only when answering direct messages.
  *
  * @example
  * discordIntents({ answerMentions: false }, { answerDirectMessages: false }) // => [GatewayIntentBits.Guilds]
  */
 export function discordIntents(
-  config: Pick<DiscordConfig, 'answerMentions'>,
+  config: Pick<DiscordConfig, 'answerMentions' | 'autoAnswerChannels'>,
   options: Pick<DiscordAdapterOptions, 'answerDirectMessages'> = defaultDiscordAdapterOptions,
 ): GatewayIntentBits[] {
   const intents = [GatewayIntentBits.Guilds];
-  if (config.answerMentions) intents.push(GatewayIntentBits.GuildMessages, GatewayIntentBits.MessageContent);
+  if (config.answerMentions || (config.autoAnswerChannels?.length ?? 0) > 0) {
+    intents.push(GatewayIntentBits.GuildMessages, GatewayIntentBits.MessageContent);
+  }
   if (options.answerDirectMessages) intents.push(GatewayIntentBits.DirectMessages);
   return intents;
 }
@@ -71,19 +77,26 @@ export function createDiscordAdapter(
   if (config.apiUrl) clientOptions.rest = { api: config.apiUrl.replace(/\/+$/, '') };
   const client = new Client(clientOptions);
 
+  const rateLimiter = new RateLimiter(deps.rateLimit);
   const context: DiscordContext = {
     config,
     deps,
     options: settings,
-    rateLimiter: new RateLimiter(deps.rateLimit),
+    rateLimiter,
     feedbackSeen: new Set(),
     cooldownNoticeUntil: new Map(),
+    autoAnswerChannels: new Set(config.autoAnswerChannels ?? []),
+    autoResponder: new AutoResponder(
+      { answerer: () => deps.answerer, userLimiter: rateLimiter, channelLimiter: new RateLimiter(channelRateLimitOf(deps)) },
+      { top: settings.top, rememberedThreads: settings.rememberedThreads },
+    ),
   };
   register(client, context, ready);
   register(client, context, clientError);
   register(client, context, shardError);
   register(client, context, interactionCreate);
   register(client, context, messageCreate);
+  register(client, context, threadCreate);
 
   let stopped = false;
   const destroyClient = async (): Promise<void> => {
@@ -142,8 +155,12 @@ function loginError(error: unknown, config: DiscordConfig): Error {
   const message = describeError(error).message;
   let hint = '';
   if (/disallowed intent/i.test(message)) {
-    hint = config.answerMentions
-      ? ' (enable "Message Content Intent" under Bot → Privileged Gateway Intents in the Developer Portal, or set DISCORD_ANSWER_MENTIONS=false)'
+    const autoAnswer = (config.autoAnswerChannels?.length ?? 0) > 0;
+    const turnOff = [config.answerMentions ? 'set DISCORD_ANSWER_MENTIONS=false' : '', autoAnswer ? 'unset DISCORD_AUTO_ANSWER_CHANNELS' : '']
+      .filter(Boolean)
+      .join(' and ');
+    hint = turnOff
+      ? ` (enable "Message Content Intent" under Bot → Privileged Gateway Intents in the Developer Portal, or ${turnOff})`
       : ' (a privileged intent is not enabled for this bot in the Developer Portal)';
   } else if (/token|unauthori[sz]ed|authentication/i.test(message)) {
     hint = ' (check DISCORD_TOKEN: Developer Portal → your application → Bot → Reset Token)';
@@ -152,11 +169,16 @@ function loginError(error: unknown, config: DiscordConfig): Error {
 }
 
 function register<K extends keyof ClientEvents>(client: Client, context: DiscordContext, event: DiscordEvent<K>): void {
+  const failed = (error: unknown) => context.deps.logger.error('discord: event handler failed', { event: String(event.name), error: describeError(error) });
   const listener = (...args: ClientEvents[K]): void => {
-    // Handlers catch their own errors; this is the last line so one bad event never takes the bot down.
-    Promise.resolve()
-      .then(() => event.execute(context, ...args))
-      .catch((error: unknown) => context.deps.logger.error('discord: event handler failed', { event: String(event.name), error: describeError(error) }));
+    // Started at once, not on a later tick: discord.js updates cached messages in place, so an edit arriving right
+    // behind a new message would otherwise be read as the message's first text. Handlers catch their own errors;
+    // this is the last line so one bad event never takes the bot down.
+    try {
+      Promise.resolve(event.execute(context, ...args)).catch(failed);
+    } catch (error) {
+      failed(error);
+    }
   };
   if (event.once) client.once(event.name, listener);
   else client.on(event.name, listener);

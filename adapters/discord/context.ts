@@ -3,6 +3,7 @@
  */
 import type { DiscordConfig } from '../config.js';
 import type { AdapterDeps } from '../deps.js';
+import type { AutoResponder } from '../../src/auto-respond.js';
 import { redactPersonalData } from '../../src/privacy/redact.js';
 import type { RateLimiter } from '../../src/rate-limit.js';
 import type { Answer } from '../../src/types.js';
@@ -21,6 +22,13 @@ export interface DiscordAdapterOptions {
   loginTimeoutMs: number;
   /** Longest wait for the client to disconnect in `stop()` (and after a failed login). */
   stopTimeoutMs: number;
+  /** Threads the bot answered in auto-answer channels, remembered for follow-ups; the oldest are forgotten first. */
+  rememberedThreads: number;
+  /**
+   * A new forum post's first message can arrive a moment after the post itself: fetching it is retried once after
+   * this many milliseconds.
+   */
+  starterMessageRetryMs: number;
 }
 
 export const defaultDiscordAdapterOptions: Readonly<DiscordAdapterOptions> = {
@@ -28,6 +36,8 @@ export const defaultDiscordAdapterOptions: Readonly<DiscordAdapterOptions> = {
   top: 3,
   loginTimeoutMs: 60_000,
   stopTimeoutMs: 5_000,
+  rememberedThreads: 2_000,
+  starterMessageRetryMs: 1_000,
 };
 
 /** Shared state of one running adapter. */
@@ -43,6 +53,10 @@ export interface DiscordContext {
    * once per cooldown rather than once per message, or the bot would amplify the spam it limits.
    */
   cooldownNoticeUntil: Map<string, number>;
+  /** Channels answered without a mention (`DISCORD_AUTO_ANSWER_CHANNELS`); empty turns the feature off. */
+  autoAnswerChannels: ReadonlySet<string>;
+  /** Decides on messages nobody addressed to the bot; shares {@link rateLimiter} as its per-user limit. */
+  autoResponder: AutoResponder;
 }
 
 /**
@@ -54,15 +68,46 @@ export interface DiscordContext {
  * const message = answerQuestion(context, 'How long do you keep my data?');
  */
 export function answerQuestion(context: DiscordContext, question: string): RenderedMessage {
+  return renderRecorded(context, askAnswerer(context, question));
+}
+
+/**
+ * Asks the current answerer (hot reload may swap it) with the adapter's number of passages; nothing recorded yet.
+ *
+ * @example
+ * const answer = askAnswerer(context, 'How long do you keep my data?');
+ */
+export function askAnswerer(context: DiscordContext, question: string): Answer {
+  return context.deps.answerer.answer(question, { top: context.options.top });
+}
+
+/**
+ * Records an answer in the usage log and renders it with the current documents' dates; for answers obtained
+ * elsewhere (an automatic answer decided by the `AutoResponder`).
+ *
+ * @example
+ * if (response.kind === 'answer') await thread.send({ ...renderRecorded(context, response.answer), allowedMentions: noMentions });
+ */
+export function renderRecorded(context: DiscordContext, answer: Answer): RenderedMessage {
   const { answerer, usageLog, logger } = context.deps;
-  const answer: Answer = answerer.answer(question, { top: context.options.top });
   usageLog.recordQuestion(discordPlatform, answer);
   logger.debug('discord: answered', {
-    question: redactPersonalData(question),
+    question: redactPersonalData(answer.question),
     answered: answer.answered,
     section: answer.passages[0]?.section ?? [],
   });
   return renderAnswer(answer, { documents: answerer.documents });
+}
+
+/**
+ * Whether a message's text mentions the bot explicitly (`<@id>` or `<@!id>`); `@everyone`, roles and reply pings do
+ * not count.
+ *
+ * @example
+ * mentionsUser('<@!123> hi', '123') // => true
+ */
+export function mentionsUser(content: string, userId: string): boolean {
+  return content.includes(`<@${userId}>`) || content.includes(`<@!${userId}>`);
 }
 
 /**

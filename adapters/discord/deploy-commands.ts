@@ -6,7 +6,7 @@ import { REST, Routes } from 'discord.js';
 import { ConfigError, loadConfig, secretsOf, type DiscordConfig } from '../config.js';
 import { createLogger, maskSecrets, silentLogger, type Logger } from '../../src/logger.js';
 import { isEntryPoint } from '../../src/paths.js';
-import { commands } from './commands/index.js';
+import { commands, messageCommands } from './commands/index.js';
 
 /** Options for {@link deployCommands}. */
 export interface DeployCommandsOptions {
@@ -55,7 +55,9 @@ async function main(): Promise<void> {
     if (!config.discord) throw new ConfigError('DISCORD_TOKEN is required to deploy slash commands');
     const result = await deployCommands(config.discord, { logger });
     const where = result.scope === 'guild' ? `guild ${config.discord.guildId} (available now)` : 'all guilds (global commands)';
-    console.log(`Deployed /${result.commands.join(', /')} to ${where}.`);
+    const onMessages = new Set(messageCommands.map((command) => command.data.name));
+    const names = result.commands.map((name) => (onMessages.has(name) ? `"${name}" (on messages)` : `/${name}`));
+    console.log(`Deployed ${names.join(', ')} to ${where}.`);
   } catch (error) {
     const message = maskSecrets(error instanceof Error ? error.message : String(error), secrets);
     const hint = /^401\b/.test(message) ? ' (check DISCORD_TOKEN: Developer Portal → your application → Bot → Reset Token)' : '';

@@ -8,7 +8,7 @@ import type { SlackConfig } from '../config.js';
 import type { AdapterDeps } from '../deps.js';
 import { createBotAuthorization } from './authorize.js';
 import { createBoltLogger } from './bolt-logger.js';
-import { defaultListenerOptions, registerListeners, type ListenerOptions } from './listeners/index.js';
+import { defaultListenerOptions, registerListeners, type ListenerOptions, type SlackRequirements } from './listeners/index.js';
 import { createSlackService, defaultSlackServiceOptions, describeError, type SlackServiceOptions } from './service.js';
 
 /** What {@link createSlackAdapter} returns. */
@@ -16,6 +16,8 @@ export interface SlackAdapter {
   app: App;
   /** HTTP mode only: mount at {@link SlackAdapterOptions.endpoint} (`/slack/events`) on the web server. */
   requestListener?: RequestListener;
+  /** What the registered listeners need from the app's manifest (events, scopes, commands, shortcuts). */
+  requirements: SlackRequirements[];
   /**
    * Verifies the bot token (auth.test); in Socket Mode also connects. Rejects with a `slack:` error on failure.
    * Optional in HTTP mode (the first event verifies the token), but calling it reports a bad token at boot.
@@ -46,7 +48,8 @@ export const defaultSlackAdapterOptions: Readonly<Omit<SlackAdapterOptions, 'now
  * if (slack.requestListener) routes['/slack/events'] = slack.requestListener;
  */
 export function createSlackAdapter(config: SlackConfig, deps: AdapterDeps, options: Partial<SlackAdapterOptions> = {}): SlackAdapter {
-  const opts = { ...defaultSlackAdapterOptions, ...options };
+  const fromConfig = config.autoAnswerChannels ? { autoAnswerChannels: config.autoAnswerChannels } : {};
+  const opts = { ...defaultSlackAdapterOptions, ...fromConfig, ...options };
   if (!config.botToken) throw new Error('slack: a bot token (SLACK_BOT_TOKEN) is required');
   if (config.mode === 'socket' && !config.appToken) throw new Error('slack: Socket Mode needs an app-level token (SLACK_APP_TOKEN)');
   if (config.mode === 'http' && !config.signingSecret) throw new Error('slack: HTTP mode needs the signing secret (SLACK_SIGNING_SECRET)');
@@ -89,7 +92,7 @@ export function createSlackAdapter(config: SlackConfig, deps: AdapterDeps, optio
   app.error(async (error) => {
     deps.logger.error('slack: unhandled error in a listener', { error: describeError(error) });
   });
-  registerListeners(app, createSlackService(deps, opts), opts);
+  const requirements = registerListeners(app, createSlackService(deps, opts), opts);
 
   let starting: Promise<void> | undefined;
   let connected = false;
@@ -125,5 +128,5 @@ export function createSlackAdapter(config: SlackConfig, deps: AdapterDeps, optio
     }
   };
 
-  return { app, ...(requestListener ? { requestListener } : {}), start, stop };
+  return { app, ...(requestListener ? { requestListener } : {}), requirements, start, stop };
 }

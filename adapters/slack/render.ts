@@ -3,8 +3,8 @@
  * notifications and screen readers). No I/O, no Slack client: unit-testable with hand-built answers.
  */
 import type { types } from '@slack/bolt';
-import type { Answer, AnswerPassage } from '../../src/types.js';
-import { formatPolicyDate } from '../../src/answer/cite.js';
+import { formatPolicyDate } from '../../src/answerer.js';
+import type { Answer, AnswerPassage, PolicyDocument } from '../../src/types.js';
 import { isLinkableUrl, mrkdwnLink, safePolicyText, safeUserText } from './mrkdwn.js';
 import { trimAtSentence } from '../../src/render/trim.js';
 
@@ -22,6 +22,7 @@ export const slackLimits = {
   sectionText: 3000,
   contextText: 3000,
   blocks: 50,
+  homeBlocks: 100,
   buttonValue: 2000,
 } as const;
 
@@ -182,6 +183,78 @@ export function acknowledgeFeedback(blocks: readonly unknown[], thanks = 'Thanks
   return out.slice(-slackLimits.blocks);
 }
 
+/** What the Home tab shows; see {@link renderHome}. */
+export interface HomeContent {
+  /** The policies answered from, with their dates. */
+  documents: readonly PolicyDocument[];
+  /** Example questions (the policy answers each). */
+  examples: readonly string[];
+  commandName: string;
+  /** The message shortcut's name, as people see it under "More actions". */
+  shortcutName: string;
+  /** Channels answered without a mention. */
+  autoAnswerChannels: readonly string[];
+  /** The support desk's public URL (`DESK_PUBLIC_URL`), if it is shared. */
+  deskUrl?: string;
+}
+
+/** Documents listed by name on the Home tab; the rest are counted. */
+export const homeDocumentsShown = 40;
+
+/**
+ * The App Home tab: what the bot does and how to ask, example questions, the policies it answers from with their dates,
+ * and the support desk's link when one is configured.
+ *
+ * @example
+ * await client.views.publish({ user_id: event.user, view: renderHome({ documents, examples, commandName: '/privacy', … }) });
+ */
+export function renderHome(content: HomeContent): types.HomeView {
+  const command = safePolicyText(content.commandName);
+  const ways = [
+    `• \`${command} how long do you keep my data?\`: only you see the answer, and you can share it in the channel.`,
+    '• Mention me in a channel with your question: I reply in a thread.',
+    '• Send me a question in the *Messages* tab.',
+    `• On any message, *More actions → ${safePolicyText(content.shortcutName)}*: only you see the answer, and you can share it in the message's thread.`,
+  ];
+  // Validated channel IDs only: anything else in a <#…> would be markup.
+  const channels = content.autoAnswerChannels.filter((id) => /^[CG][A-Z0-9]+$/.test(id));
+  if (channels.length > 0) {
+    ways.push(
+      `• In ${channels.map((id) => `<#${id}>`).join(', ')} I answer new questions without a mention, in a thread, when the policy covers them, and follow-up questions in those threads.`,
+    );
+  }
+  const blocks: SlackBlock[] = [
+    { type: 'header', text: { type: 'plain_text', text: 'Privacy Assistant', emoji: true } },
+    section(
+      "I answer questions about the privacy policy *in the policy's own words*: every answer quotes the policy, links the section it comes from and gives the policy's date. When the policy doesn't cover a question, I say so instead of guessing.",
+    ),
+    section(`*How to ask*\n${ways.join('\n')}`),
+  ];
+  if (content.examples.length > 0) {
+    blocks.push(section(`*Try asking*\n${content.examples.map((question) => `• ${safePolicyText(question)}`).join('\n')}`));
+  }
+  blocks.push(...documentSections(content.documents));
+  if (content.deskUrl && isLinkableUrl(content.deskUrl)) {
+    blocks.push(section(`*Support desk:* ${mrkdwnLink(content.deskUrl, 'open the support desk')} to look answers up and copy them, with their citations, into a ticket.`));
+  }
+  return { type: 'home', blocks: blocks.slice(0, slackLimits.homeBlocks) };
+}
+
+/** "Policies I answer from" and one line per document (linked, with its date), split into sections that fit. */
+function documentSections(documents: readonly PolicyDocument[]): SlackBlock[] {
+  const lines = documents.slice(0, homeDocumentsShown).map((document) => {
+    const title = document.url ? mrkdwnLink(document.url, document.title) : safePolicyText(document.title);
+    return `• ${title}${document.updated ? ` (updated ${safePolicyText(formatPolicyDate(document.updated))})` : ''}`;
+  });
+  if (documents.length > homeDocumentsShown) lines.push(`• …and ${documents.length - homeDocumentsShown} more`);
+  const sections: string[] = [documents.length === 1 ? '*The policy I answer from*' : '*The policies I answer from*'];
+  for (const line of lines) {
+    const last = sections[sections.length - 1]!;
+    if (last.length + 1 + line.length <= slackLimits.sectionText) sections[sections.length - 1] = `${last}\n${line}`;
+    else sections.push(line);
+  }
+  return sections.map(section);
+}
 
 function passageBlocks(passage: AnswerPassage, maxPassageChars: number): SlackBlock[] {
   return [section(quote(passage, maxPassageChars)), context(citation(passage))];

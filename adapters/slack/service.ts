@@ -1,17 +1,19 @@
 /**
- * What the Slack listeners share: asking the core answerer behind a per-user rate limit, remembering answers that
- * may be shared, de-duplicating retried event deliveries, and recording feedback votes. No Slack I/O here.
+ * What the Slack listeners share: asking the core answerer behind a per-user rate limit, deciding on questions nobody
+ * addressed to the bot (channels answered without a mention, follow-ups in its threads), remembering answers that may
+ * be shared, de-duplicating retried event deliveries, and recording feedback votes. No Slack I/O here.
  */
 import { randomUUID } from 'node:crypto';
+import { AutoResponder, type AutoResponderOptions, type AutoResponse } from '../../src/auto-respond.js';
 import type { Answer } from '../../src/types.js';
 import { redactPersonalData } from '../../src/privacy/redact.js';
 import { RateLimiter, retryAfterSeconds } from '../../src/rate-limit.js';
-import type { AdapterDeps } from '../deps.js';
-import { BoundedLru } from './lru.js';
+import { channelRateLimitOf, type AdapterDeps } from '../deps.js';
+import { BoundedLru } from '../../src/lru.js';
 import { slackLimits } from './render.js';
 
-/** Where a question came from; used in logs and the usage log's platform field. */
-export type SlackSurface = 'command' | 'mention' | 'direct_message' | 'share';
+/** Where a question came from; used in logs. */
+export type SlackSurface = 'command' | 'mention' | 'direct_message' | 'share' | 'shortcut' | 'channel' | 'follow_up';
 
 /** Options for {@link createSlackService}. */
 export interface SlackServiceOptions {
@@ -25,7 +27,11 @@ export interface SlackServiceOptions {
   seenEventIds: number;
   /** (message, user) pairs remembered so one person's repeated clicks count as one vote. */
   seenVotes: number;
-  /** Clock for the rate limiter, injectable for tests. */
+  /** Channel IDs answered without a mention (`SLACK_AUTO_ANSWER_CHANNELS`); empty turns the feature off. */
+  autoAnswerChannels: readonly string[];
+  /** Threads the bot answered in those channels, remembered for follow-ups. */
+  rememberedThreads: AutoResponderOptions['rememberedThreads'];
+  /** Clock for the rate limiters, injectable for tests. */
   now?: () => number;
 }
 
@@ -35,6 +41,8 @@ export const defaultSlackServiceOptions: Readonly<Omit<SlackServiceOptions, 'now
   shareCacheSize: 500,
   seenEventIds: 5000,
   seenVotes: 5000,
+  autoAnswerChannels: [],
+  rememberedThreads: 2000,
 };
 
 /** Result of {@link SlackService.ask}. */
@@ -50,13 +58,38 @@ export interface DeliveryInfo {
   retryReason: string | undefined;
 }
 
+/** A channel message nobody addressed to the bot, as the message listeners see it. */
+export interface ChannelMessage {
+  channel: string;
+  ts: string;
+  user: string;
+  /** The question as plain text (Slack markup already turned into text). */
+  question: string;
+}
+
 export interface SlackService {
   readonly deps: AdapterDeps;
   readonly options: Readonly<Omit<SlackServiceOptions, 'now'>>;
-  /** Rate-limits, answers, records the (redacted, opt-in) question and remembers the answer for sharing. */
-  ask(userId: string, question: string, surface: SlackSurface): AskOutcome;
+  /**
+   * Rate-limits, answers, records the (redacted, opt-in) question and remembers the answer for sharing. With
+   * `share.threadTs`, "Share in channel" posts into that thread instead of the channel.
+   */
+  ask(userId: string, question: string, surface: SlackSurface, share?: { threadTs: string }): AskOutcome;
   /** The answer behind a "Share in channel" button: cached, or re-answered from the question it carries. */
   answerForShare(buttonValue: string | undefined): Answer | undefined;
+  /** The thread a "Share in channel" button posts into, when the answer was asked for from a message (shortcut). */
+  shareThreadOf(buttonValue: string | undefined): string | undefined;
+  /** Whether questions in this channel are answered without a mention. */
+  answersWithoutMention(channel: string): boolean;
+  /**
+   * Decides on a channel message nobody addressed to the bot (see `AutoResponder`) and records an answer it will post.
+   * Channels not in `autoAnswerChannels` are always skipped.
+   */
+  answerUnaddressed(message: ChannelMessage, surface: 'channel' | 'follow_up'): AutoResponse;
+  /** Records that the bot answered in this thread of an auto-answer channel (other channels are not remembered). */
+  rememberThread(channel: string, threadTs: string): void;
+  /** Whether the bot answered in this thread of an auto-answer channel. */
+  answeredInThread(channel: string, threadTs: string): boolean;
   /** True when this delivery must not be answered because the same event was (or is being) handled. */
   isRepeatDelivery(delivery: DeliveryInfo): boolean;
   /** Records a vote unless this user already voted on this message; returns whether it was recorded. */
@@ -74,10 +107,25 @@ export interface SlackService {
 export function createSlackService(deps: AdapterDeps, options: Partial<SlackServiceOptions> = {}): SlackService {
   const { now, ...rest } = options;
   const opts = { ...defaultSlackServiceOptions, ...rest };
-  const limiter = new RateLimiter({ ...deps.rateLimit, ...(now ? { now } : {}) });
+  const clock = now ? { now } : {};
+  const limiter = new RateLimiter({ ...deps.rateLimit, ...clock });
   const shareCache = new BoundedLru<string, Answer>(opts.shareCacheSize);
   const seenEvents = new BoundedLru<string, true>(opts.seenEventIds);
   const seenVotes = new BoundedLru<string, true>(opts.seenVotes);
+  const autoAnswerChannels = new Set(opts.autoAnswerChannels);
+  const responder = new AutoResponder(
+    { answerer: () => deps.answerer, userLimiter: limiter, channelLimiter: new RateLimiter({ ...channelRateLimitOf(deps), ...clock }) },
+    { top: opts.top, maxQuestionChars: opts.maxQuestionChars, rememberedThreads: opts.rememberedThreads },
+  );
+  const threadKey = (channel: string, threadTs: string) => `${channel}:${threadTs}`;
+  const recordQuestion = (answer: Answer): void => {
+    try {
+      deps.usageLog.recordQuestion('slack', answer);
+    } catch (error) {
+      // A full disk must not cost the user their answer.
+      deps.logger.warn('slack: could not record the question', { error: describeError(error) });
+    }
+  };
 
   // deps.answerer is read on every call: hot reload may swap it.
   const answerQuestion = (question: string): Answer => deps.answerer.answer(question, { top: opts.top });
@@ -86,7 +134,7 @@ export function createSlackService(deps: AdapterDeps, options: Partial<SlackServ
     deps,
     options: opts,
 
-    ask(userId, rawQuestion, surface) {
+    ask(userId, rawQuestion, surface, share) {
       const question = rawQuestion.replace(/\s+/g, ' ').trim().slice(0, opts.maxQuestionChars);
       if (!question) return { kind: 'help' };
       const decision = limiter.take(userId);
@@ -95,16 +143,39 @@ export function createSlackService(deps: AdapterDeps, options: Partial<SlackServ
         return { kind: 'rate-limited', retryAfterSeconds: retryAfterSeconds(decision.retryAfterMs) };
       }
       const answer = answerQuestion(question);
-      try {
-        deps.usageLog.recordQuestion('slack', answer);
-      } catch (error) {
-        // A full disk must not cost the user their answer.
-        deps.logger.warn('slack: could not record the question', { error: describeError(error) });
-      }
+      recordQuestion(answer);
       deps.logger.debug('slack: answered', { surface, answered: answer.answered, section: answer.passages[0]?.section ?? [] });
       const id = randomUUID();
       shareCache.set(id, answer);
-      return { kind: 'answer', answer, shareValue: shareButtonValue(id, question) };
+      return { kind: 'answer', answer, shareValue: shareButtonValue(id, question, share?.threadTs) };
+    },
+
+    shareThreadOf(buttonValue) {
+      return parseShareValue(buttonValue)?.threadTs;
+    },
+
+    answersWithoutMention(channel) {
+      return autoAnswerChannels.has(channel);
+    },
+
+    answerUnaddressed({ channel, ts, user, question }, surface) {
+      if (!autoAnswerChannels.has(channel)) return { kind: 'skip', reason: 'not-a-question' };
+      const response = responder.decide({ messageId: `${channel}:${ts}`, userId: user, channelId: channel, text: question });
+      if (response.kind === 'answer') {
+        recordQuestion(response.answer);
+        deps.logger.debug('slack: answering without a mention', { surface, section: response.answer.passages[0]?.section ?? [] });
+      } else if (response.reason !== 'not-a-question') {
+        deps.logger.debug('slack: not answering without a mention', { surface, reason: response.reason });
+      }
+      return response;
+    },
+
+    rememberThread(channel, threadTs) {
+      if (autoAnswerChannels.has(channel)) responder.rememberThread(threadKey(channel, threadTs));
+    },
+
+    answeredInThread(channel, threadTs) {
+      return autoAnswerChannels.has(channel) && responder.answeredIn(threadKey(channel, threadTs));
     },
 
     answerForShare(buttonValue) {
@@ -139,28 +210,29 @@ export function createSlackService(deps: AdapterDeps, options: Partial<SlackServ
 }
 
 /**
- * `{"id":"…","q":"<base64url question>"}`, with the question shortened until the JSON fits Slack's 2,000-character
- * button value. Base64 keeps the user's raw text (`<!channel>`…) out of the payload entirely, even where Slack would
- * not render it.
+ * `{"id":"…","q":"<base64url question>"}` (plus `"t":"<thread ts>"` for an answer to be shared into a thread), with
+ * the question shortened until the JSON fits Slack's 2,000-character button value. Base64 keeps the user's raw text
+ * (`<!channel>`…) out of the payload entirely, even where Slack would not render it.
  */
-function shareButtonValue(id: string, question: string): string {
+function shareButtonValue(id: string, question: string, threadTs?: string): string {
   let q = question;
   for (;;) {
-    const value = JSON.stringify({ id, q: Buffer.from(q, 'utf8').toString('base64url') });
+    const value = JSON.stringify({ id, q: Buffer.from(q, 'utf8').toString('base64url'), ...(threadTs ? { t: threadTs } : {}) });
     if (value.length <= slackLimits.buttonValue) return value;
     q = q.slice(0, Math.floor(q.length * 0.9));
   }
 }
 
-function parseShareValue(value: string | undefined): { id: string; question: string } | undefined {
+function parseShareValue(value: string | undefined): { id: string; question: string; threadTs?: string } | undefined {
   if (!value) return undefined;
   try {
     const parsed: unknown = JSON.parse(value);
     if (typeof parsed !== 'object' || parsed === null) return undefined;
-    const { id, q } = parsed as { id?: unknown; q?: unknown };
+    const { id, q, t } = parsed as { id?: unknown; q?: unknown; t?: unknown };
     if (typeof id !== 'string') return undefined;
     const question = typeof q === 'string' ? Buffer.from(q, 'base64url').toString('utf8').trim() : '';
-    return { id, question };
+    // A message timestamp, nothing else: the value comes back from Slack, but it is still input.
+    return typeof t === 'string' && /^\d{1,12}\.\d{1,8}$/.test(t) ? { id, question, threadTs: t } : { id, question };
   } catch {
     return undefined;
   }

@@ -130,23 +130,26 @@ describe('discord deploy-commands', () => {
     ...extra,
   });
 
-  it('PUTs the /privacy definition to the guild route when DISCORD_GUILD_ID is set', async () => {
+  it('PUTs /privacy and the "Ask Privacy Assistant" message command to the guild route when DISCORD_GUILD_ID is set', async () => {
     const config = loadConfig(env({ DISCORD_APPLICATION_ID: discord.options.applicationId, DISCORD_GUILD_ID: discord.options.guildId }));
     const result = await deployCommands(config.discord!);
-    expect(result).toMatchObject({ scope: 'guild', commands: ['privacy'] });
+    expect(result).toMatchObject({ scope: 'guild', commands: ['privacy', 'Ask Privacy Assistant'] });
 
     const put = await discord.waitForRequest((r) => r.method === 'PUT');
     expect(put.path).toBe(`/applications/${discord.options.applicationId}/guilds/${discord.options.guildId}/commands`);
     expect(put.authorization).toBe(`Bot ${discord.options.token}`);
-    const body = put.body as { name: string; options: { name: string; type: number; required?: boolean }[] }[];
-    expect(body).toHaveLength(1);
+    const body = put.body as { name: string; type?: number; options?: { name: string; type: number; required?: boolean }[] }[];
+    expect(body).toHaveLength(2);
     expect(body[0]).toMatchObject({
       name: 'privacy',
       options: [
-        { name: 'question', type: 3, required: true, max_length: 500 },
+        { name: 'question', type: 3, required: true, max_length: 500, autocomplete: true },
         { name: 'public', type: 5 },
       ],
     });
+    // A message context-menu command (type 3) has a name only: no description, no options.
+    expect(body[1]).toEqual(expect.objectContaining({ name: 'Ask Privacy Assistant', type: 3 }));
+    expect(body[1]).not.toHaveProperty('options');
   });
 
   it('PUTs globally without a guild', async () => {

@@ -136,3 +136,79 @@ export function directMessage(author: FakeUser, content: string, channelId = fak
     flags: 0,
   };
 }
+
+/**
+ * INTERACTION_CREATE for autocomplete on `/privacy`'s `question` option, with `typed` so far.
+ *
+ * @example
+ * discord.dispatch('INTERACTION_CREATE', privacyAutocomplete(discord.options, user, 'how long do'));
+ */
+export function privacyAutocomplete(options: FakeDiscordOptions, user: FakeUser, typed: string, focused = 'question') {
+  const commandOptions = [{ name: focused, type: focused === 'public' ? 5 : 3, value: typed, focused: true }];
+  return {
+    ...interactionBase(options, user),
+    type: 4,
+    data: { id: '400000000000000001', name: 'privacy', type: 1, options: commandOptions },
+  };
+}
+
+/**
+ * INTERACTION_CREATE for the message command "Ask Privacy Assistant" used on `target` (a message payload).
+ *
+ * @example
+ * discord.dispatch('INTERACTION_CREATE', messageCommand(discord.options, user, channelMessage(discord.options, author, 'do you sell data?')));
+ */
+export function messageCommand(options: FakeDiscordOptions, user: FakeUser, target: { id: string }, name = 'Ask Privacy Assistant') {
+  return {
+    ...interactionBase(options, user),
+    type: 2,
+    data: { id: '400000000000000002', name, type: 3, target_id: target.id, resolved: { messages: { [target.id]: target } } },
+  };
+}
+
+/**
+ * MESSAGE_CREATE in any guild channel or thread (`channelId`), from `author`.
+ *
+ * @example
+ * discord.dispatch('MESSAGE_CREATE', messageIn(discord.options, threadId, user, 'and cookies?'));
+ */
+export function messageIn(options: FakeDiscordOptions, channelId: string, author: FakeUser, content: string, id = fakeId()) {
+  return { ...channelMessage(options, author, content), id, channel_id: channelId };
+}
+
+/**
+ * A new forum post: THREAD_CREATE of the post (type 11, `newly_created`) in `forumId`, and its first message, whose
+ * id is the post's id. Dispatch `thread` (Discord announces the post); the message is read over REST.
+ *
+ * @example
+ * const post = forumPost(discord.options, user, 'Data deletion', 'How do I delete my account?');
+ * discord.storeMessage(post.starter);
+ * discord.dispatch('THREAD_CREATE', post.thread);
+ */
+export function forumPost(options: FakeDiscordOptions, author: FakeUser, title: string, content: string, forumId = options.forumChannelId) {
+  const id = fakeId();
+  const now = new Date().toISOString();
+  const thread = {
+    id,
+    type: 11,
+    guild_id: options.guildId,
+    parent_id: forumId,
+    owner_id: author.id,
+    name: title,
+    last_message_id: id,
+    message_count: 0,
+    total_message_sent: 0,
+    member_count: 1,
+    rate_limit_per_user: 0,
+    flags: 0,
+    applied_tags: [],
+    thread_metadata: { archived: false, auto_archive_duration: 4320, archive_timestamp: now, locked: false, create_timestamp: now },
+    newly_created: true,
+  };
+  return { thread, starter: messageIn(options, id, author, content, id) };
+}
+
+/** MESSAGE_UPDATE for an edit of `message` to `content`. */
+export function messageEdit(message: ReturnType<typeof channelMessage>, content: string) {
+  return { ...message, content, edited_timestamp: new Date().toISOString() };
+}

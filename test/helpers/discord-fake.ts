@@ -18,10 +18,12 @@ export interface RecordedRequest {
   authorization: string | undefined;
 }
 
-/** What the gateway saw when a client connected and identified. */
+/** What the gateway saw when a client connected and identified (or resumed). */
 export interface GatewaySession {
   query: URLSearchParams;
   identify?: { token: string; intents: number; compress?: boolean };
+  /** Set when the client resumed a session instead of identifying (after a RECONNECT or a dropped connection). */
+  resume?: { token: string; session_id: string; seq: number | null };
 }
 
 export interface FakeDiscordOptions {
@@ -29,7 +31,12 @@ export interface FakeDiscordOptions {
   token: string;
   applicationId: string;
   guildId: string;
+  /** The text channel `general`. */
   channelId: string;
+  /** A second text channel, `random`. */
+  otherChannelId: string;
+  /** A forum channel, `privacy-help`. */
+  forumChannelId: string;
   botUser: { id: string; username: string };
   /**
    * Accept the first gateway connection but never say HELLO, like a hung gateway. Later connections are closed with
@@ -47,6 +54,8 @@ export const defaultFakeDiscordOptions: FakeDiscordOptions = {
   applicationId: '100000000000000001',
   guildId: '200000000000000001',
   channelId: '300000000000000001',
+  otherChannelId: '300000000000000003',
+  forumChannelId: '300000000000000002',
   botUser: { id: '100000000000000001', username: 'PrivacyBot' },
   silentGateway: false,
   privilegedIntentsEnabled: true,
@@ -61,8 +70,17 @@ export interface FakeDiscord {
   gatewayUrl: string;
   requests: RecordedRequest[];
   sessions: GatewaySession[];
-  /** Sends a gateway dispatch (op 0) to every connected client. */
+  /** Sends a gateway dispatch (op 0) to every connected client. MESSAGE_CREATE payloads are also stored for REST reads. */
   dispatch(type: string, data: unknown): void;
+  /** Stores a message for `GET /channels/:id/messages/:id` without announcing it on the gateway. */
+  storeMessage(message: { id: string; channel_id: string }): void;
+  /** Answers the next `times` REST reads of this message with 404 Unknown Message (10008), as if it did not exist yet. */
+  hideMessage(messageId: string, times: number): void;
+  /**
+   * Asks every client to reconnect (op 7 RECONNECT). On RESUME, the gateway replays `replay` (as Discord replays the
+   * events a client may have missed, possibly ones it already handled), then sends RESUMED.
+   */
+  reconnect(replay: { type: string; data: unknown }[]): void;
   /** Resolves once at least `count` gateway connections have been made. */
   waitForSessions(count: number, timeoutMs?: number): Promise<void>;
   /** Resolves with the first recorded request (past or future) matching `predicate`. */
@@ -83,6 +101,9 @@ export async function startFakeDiscord(overrides: Partial<FakeDiscordOptions> = 
   const sessions: GatewaySession[] = [];
   const waiters = new Set<() => void>();
   const sockets = new Set<WebSocket>();
+  const messages = new Map<string, { id: string; channel_id: string }>();
+  const hidden = new Map<string, number>();
+  let pendingReplay: { type: string; data: unknown }[] = [];
   let sequence = 0;
 
   const wss = new WebSocketServer({ host: '127.0.0.1', port: 0 });
@@ -108,6 +129,22 @@ export async function startFakeDiscord(overrides: Partial<FakeDiscordOptions> = 
     socket.on('message', (raw) => {
       const payload = JSON.parse(String(raw)) as { op: number; d: unknown };
       if (payload.op === 1) send(socket, { op: 11 });
+      if (payload.op === 6) {
+        session.resume = payload.d as GatewaySession['resume'];
+        if (session.resume?.token !== options.token) {
+          socket.close(4004, 'Authentication failed.');
+          return;
+        }
+        const replay = pendingReplay;
+        pendingReplay = [];
+        for (const event of replay) {
+          sequence += 1;
+          send(socket, { op: 0, t: event.type, s: sequence, d: event.data });
+        }
+        sequence += 1;
+        send(socket, { op: 0, t: 'RESUMED', s: sequence, d: {} });
+        return;
+      }
       if (payload.op !== 2) return;
       session.identify = payload.d as GatewaySession['identify'];
       if (session.identify?.token !== options.token) {
@@ -185,6 +222,13 @@ export async function startFakeDiscord(overrides: Partial<FakeDiscordOptions> = 
       reply(200, messagePayload(options, options.channelId, payload, { webhook: true }));
     } else if (/^POST \/webhooks\/\d+\/[^/]+$/.test(route)) {
       reply(200, messagePayload(options, options.channelId, payload, { webhook: true }));
+    } else if ((match = /^GET \/channels\/(\d+)\/messages\/(\d+)$/.exec(route))) {
+      const id = match[2]!;
+      const stored = messages.get(id);
+      const hiddenFor = hidden.get(id) ?? 0;
+      if (hiddenFor > 0) hidden.set(id, hiddenFor - 1);
+      if (stored && stored.channel_id === match[1] && hiddenFor === 0) reply(200, stored);
+      else reply(404, { message: 'Unknown Message', code: 10008 });
     } else if ((match = /^POST \/channels\/(\d+)\/messages$/.exec(route))) {
       reply(200, messagePayload(options, match[1]!, payload, {}));
     } else if ((match = /^POST \/channels\/(\d+)\/messages\/(\d+)\/threads$/.exec(route))) {
@@ -220,7 +264,21 @@ export async function startFakeDiscord(overrides: Partial<FakeDiscordOptions> = 
     sessions,
     dispatch(type, data) {
       sequence += 1;
+      if (type === 'MESSAGE_CREATE') {
+        const message = data as { id: string; channel_id: string };
+        messages.set(message.id, message);
+      }
       for (const socket of sockets) send(socket, { op: 0, t: type, s: sequence, d: data });
+    },
+    storeMessage(message) {
+      messages.set(message.id, message);
+    },
+    hideMessage(messageId, times) {
+      hidden.set(messageId, times);
+    },
+    reconnect(replay) {
+      pendingReplay = replay;
+      for (const socket of sockets) send(socket, { op: 7, d: null });
     },
     async waitForSessions(count, timeoutMs = 5000) {
       await waitFor(() => (sessions.length >= count ? true : undefined), waiters, timeoutMs, `${count} gateway connections`);
@@ -335,6 +393,26 @@ function guildPayload(options: FakeDiscordOptions) {
     members: [{ user: { ...options.botUser, discriminator: '0', avatar: null, bot: true }, roles: [], joined_at: joinedAt, deaf: false, mute: false, flags: 0 }],
     channels: [
       { id: options.channelId, type: 0, guild_id: options.guildId, name: 'general', position: 0, permission_overwrites: [], parent_id: null, topic: null, nsfw: false, last_message_id: null, rate_limit_per_user: 0 },
+      { id: options.otherChannelId, type: 0, guild_id: options.guildId, name: 'random', position: 1, permission_overwrites: [], parent_id: null, topic: null, nsfw: false, last_message_id: null, rate_limit_per_user: 0 },
+      {
+        id: options.forumChannelId,
+        type: 15,
+        guild_id: options.guildId,
+        name: 'privacy-help',
+        position: 2,
+        permission_overwrites: [],
+        parent_id: null,
+        topic: 'Ask about your data',
+        nsfw: false,
+        last_message_id: null,
+        rate_limit_per_user: 0,
+        flags: 0,
+        available_tags: [],
+        default_reaction_emoji: null,
+        default_thread_rate_limit_per_user: 0,
+        default_sort_order: null,
+        default_forum_layout: 0,
+      },
     ],
     threads: [],
     presences: [],

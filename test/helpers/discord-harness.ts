@@ -23,6 +23,8 @@ export interface BotHarnessOptions {
   answerer: Answerer;
   config?: Partial<DiscordConfig>;
   rateLimit?: AdapterDeps['rateLimit'];
+  /** Automatic answers per channel; unset uses the adapter's default. */
+  channelRateLimit?: AdapterDeps['rateLimit'];
   adapterOptions?: Partial<DiscordAdapterOptions>;
   /** Opt-in usage log file (JSON Lines); unset stores nothing, like production's default. */
   usageLogPath?: string;
@@ -43,6 +45,7 @@ export async function startBotHarness(options: BotHarnessOptions): Promise<BotHa
     answerer: options.answerer,
     usageLog,
     rateLimit: options.rateLimit ?? { limit: 100, windowMs: 60_000 },
+    ...(options.channelRateLimit ? { channelRateLimit: options.channelRateLimit } : {}),
     logger: createLogger({ level: 'debug', secrets: [discord.options.token], write: (line) => logs.push(line) }),
   };
   const config: DiscordConfig = {

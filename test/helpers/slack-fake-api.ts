@@ -40,6 +40,11 @@ export interface FakeSlackApi {
   waitForCall(predicate: (call: RecordedCall) => boolean, timeoutMs?: number): Promise<RecordedCall>;
   /** Sets the socket URL returned by apps.connections.open. */
   setSocketUrl(url: string): void;
+  /**
+   * From now on, answers Web API calls matching `predicate` with `{ ok: false, error }` (as Slack does, e.g.
+   * `not_in_channel`). The call is still recorded.
+   */
+  failWhen(predicate: (call: RecordedCall) => boolean, error: string): void;
   close(): Promise<void>;
 }
 
@@ -54,6 +59,7 @@ export interface FakeSlackApi {
 export async function startFakeSlackApi(options: Partial<FakeSlackApiOptions> = {}): Promise<FakeSlackApi> {
   const opts = { ...defaultFakeSlackApiOptions, ...options };
   const calls: RecordedCall[] = [];
+  const failures: { predicate: (call: RecordedCall) => boolean; error: string }[] = [];
   let socketUrl = opts.socketUrl;
   let ts = 1_700_000_000;
 
@@ -70,9 +76,10 @@ export async function startFakeSlackApi(options: Partial<FakeSlackApiOptions> = 
       };
       const api = /^\/api\/([\w.]+)$/.exec(path);
       if (api?.[1]) {
-        const name = api[1];
-        calls.push({ kind: 'api', name, body, headers: req.headers });
-        reply(200, apiResponse(name, body));
+        const call: RecordedCall = { kind: 'api', name: api[1], body, headers: req.headers };
+        calls.push(call);
+        const failure = failures.find((f) => f.predicate(call));
+        reply(200, failure ? { ok: false, error: failure.error } : apiResponse(call.name, body));
         return;
       }
       const response = /^\/response\/([\w-]+)$/.exec(path);
@@ -114,6 +121,9 @@ export async function startFakeSlackApi(options: Partial<FakeSlackApiOptions> = 
       waitFor(() => calls.find(predicate), { timeoutMs, describe: () => `calls so far: ${calls.map((c) => c.name).join(', ') || 'none'}` }),
     setSocketUrl: (url) => {
       socketUrl = () => url;
+    },
+    failWhen: (predicate, error) => {
+      failures.push({ predicate, error });
     },
     close: () =>
       new Promise<void>((resolve) => {

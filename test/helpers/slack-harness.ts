@@ -6,13 +6,14 @@ import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll } from 'vitest';
 import type { AddressInfo } from 'node:net';
 import { createSlackAdapter, type SlackAdapter, type SlackAdapterOptions } from '../../adapters/slack/app.js';
+import type { SlackConfig } from '../../adapters/config.js';
 import type { AdapterDeps } from '../../adapters/deps.js';
 import type { Logger } from '../../src/logger.js';
 import { UsageLog } from '../../src/privacy/usage-log.js';
 import type { Answerer } from '../../src/types.js';
 import { bundledSlackAnswerer } from './slack-answerer.js';
 import { startFakeSlackApi, type FakeSlackApi, type FakeSlackApiOptions } from './slack-fake-api.js';
-import { actionBody, eventBody, sendSlackRequest, slashCommandBody } from './slack-requests.js';
+import { actionBody, eventBody, messageShortcutBody, sendSlackRequest, slashCommandBody } from './slack-requests.js';
 
 export const testBotToken = 'xoxb-1111-2222-testbottokenvalue';
 export const testSigningSecret = 'TestSigningSecret0123456789abcdef';
@@ -24,6 +25,10 @@ export interface SlackHarnessOptions {
   /** Opt-in usage log file; unset keeps votes in memory only. */
   usageLogPath?: string;
   adapterOptions?: Partial<SlackAdapterOptions>;
+  /** Settings from the environment on top of HTTP mode against the fake (e.g. `autoAnswerChannels`). */
+  config?: Partial<SlackConfig>;
+  /** Automatic answers per channel; unset uses the adapter's default. */
+  channelRateLimit?: { limit: number; windowMs: number };
   fakeOptions?: Partial<FakeSlackApiOptions>;
 }
 
@@ -41,6 +46,8 @@ export interface SlackHarness {
   event(event: Record<string, unknown>, eventId: string, headers?: Record<string, string>): Promise<{ status: number }>;
   /** Clicks a button; its response_url is `fake.responseUrl(responseId)`. */
   click(fields: Omit<Parameters<typeof actionBody>[0], 'responseUrl'> & { responseId: string }): Promise<{ status: number }>;
+  /** Picks a message shortcut; its response_url is `fake.responseUrl(responseId)`. */
+  shortcut(fields: Omit<Parameters<typeof messageShortcutBody>[0], 'responseUrl'> & { responseId: string }): Promise<{ status: number }>;
   close(): Promise<void>;
 }
 
@@ -61,10 +68,11 @@ export async function startSlackHarness(options: SlackHarnessOptions): Promise<S
     answerer: options.answerer,
     usageLog: new UsageLog(options.usageLogPath ? { path: options.usageLogPath } : {}),
     rateLimit: options.rateLimit,
+    ...(options.channelRateLimit ? { channelRateLimit: options.channelRateLimit } : {}),
     logger: recordingLogger(logLines),
   };
   const adapter = createSlackAdapter(
-    { mode: 'http', botToken: testBotToken, signingSecret: testSigningSecret, apiUrl: fake.apiUrl },
+    { mode: 'http', botToken: testBotToken, signingSecret: testSigningSecret, apiUrl: fake.apiUrl, ...options.config },
     deps,
     options.adapterOptions,
   );
@@ -102,6 +110,11 @@ export async function startSlackHarness(options: SlackHarnessOptions): Promise<S
     },
     async click({ responseId, ...fields }) {
       const body = actionBody({ ...fields, responseUrl: fake.responseUrl(responseId) });
+      const { status } = await sendSlackRequest(url, { signingSecret: testSigningSecret, body, contentType: form });
+      return { status };
+    },
+    async shortcut({ responseId, ...fields }) {
+      const body = messageShortcutBody({ ...fields, responseUrl: fake.responseUrl(responseId) });
       const { status } = await sendSlackRequest(url, { signingSecret: testSigningSecret, body, contentType: form });
       return { status };
     },
@@ -181,5 +194,24 @@ export function channelProbe(
       await sendAnswered(channel);
       await slack.fake.waitForCall((c) => c.name === 'chat.postMessage' && c.body['channel'] === channel);
     },
+  };
+}
+
+/**
+ * A sentinel for tests of answers without a mention: a question in `channel` (which must be answered without a
+ * mention) and a wait for its 👀 to be removed, the last step of an automatic answer. An ignored event sent before it
+ * would have taken the same steps (reaction, post) with a head start, so once the sentinel is done, nothing more comes.
+ *
+ * @example
+ * const settle = autoAnswerSentinel(slack, 'C0SENTINEL');
+ * await slack.event(statement, nextEventId());
+ * await settle();
+ */
+export function autoAnswerSentinel(slack: SlackHarness, channel: string): () => Promise<void> {
+  let sentinels = 0;
+  return async () => {
+    const ts = `${1_600_000_000 + ++sentinels}.000001`;
+    await slack.event({ type: 'message', channel_type: 'channel', channel, user: 'U0SENTINEL', text: 'how long do you keep my data?', ts }, `EvSentinel${Date.now()}${sentinels}`);
+    await slack.fake.waitForCall((c) => c.name === 'reactions.remove' && c.body['channel'] === channel && c.body['timestamp'] === ts);
   };
 }

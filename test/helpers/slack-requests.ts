@@ -138,3 +138,44 @@ export function actionBody(fields: {
   };
   return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
 }
+
+/**
+ * A message shortcut body (`payload=<json>`, form-encoded), as Slack sends it when someone picks a shortcut in a
+ * message's "More actions" menu.
+ *
+ * @example
+ * messageShortcutBody({ callbackId: 'answer_from_policy', text: 'do we sell data?', responseUrl: fake.responseUrl('s1') })
+ */
+export function messageShortcutBody(fields: {
+  callbackId: string;
+  text: string | undefined;
+  responseUrl: string;
+  userId?: string;
+  channelId?: string;
+  messageTs?: string;
+  threadTs?: string;
+  messageUser?: string;
+}): string {
+  const messageTs = fields.messageTs ?? '1700000900.000100';
+  const payload = {
+    type: 'message_action',
+    token: 'legacy-verification-token',
+    action_ts: '1700000901.000200',
+    team: { id: 'T0TEST', domain: 'test' },
+    user: { id: fields.userId ?? 'U0CLICKER', username: 'clicker', name: 'clicker', team_id: 'T0TEST' },
+    channel: { id: fields.channelId ?? 'C0GENERAL', name: 'general' },
+    is_enterprise_install: false,
+    callback_id: fields.callbackId,
+    trigger_id: '123.456.abc',
+    response_url: fields.responseUrl,
+    message_ts: messageTs,
+    message: {
+      type: 'message',
+      user: fields.messageUser ?? 'U0AUTHOR',
+      ts: messageTs,
+      ...(fields.text !== undefined ? { text: fields.text } : {}),
+      ...(fields.threadTs ? { thread_ts: fields.threadTs } : {}),
+    },
+  };
+  return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+}

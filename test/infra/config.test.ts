@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, defaultConfig, loadConfig, secretsOf } from '../../adapters/config.js';
 import { defaultWebServerOptions } from '../../adapters/web/server.js';
+import { projectRoot } from '../../src/paths.js';
 
 const slackHttp = { SLACK_BOT_TOKEN: 'xoxb-1-2-abcdef', SLACK_SIGNING_SECRET: 'a1b2c3d4e5f6a7b8c9d0' };
 const discordToken = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.GaBcDe.abcdefghijklmnopqrstuvwxyz0123';
@@ -112,6 +115,61 @@ describe('loadConfig', () => {
   it('lists every configured secret for log masking', () => {
     const config = loadConfig({ ...slackHttp, DISCORD_TOKEN: discordToken });
     expect(secretsOf(config).sort()).toEqual([slackHttp.SLACK_BOT_TOKEN, slackHttp.SLACK_SIGNING_SECRET, discordToken].sort());
+  });
+
+  it('reads the channels answered without a mention, dropping blanks and repeats; none when unset', () => {
+    const config = loadConfig({
+      ...slackHttp,
+      SLACK_AUTO_ANSWER_CHANNELS: ' C0123ABCD, G0PRIVATE1,,C0123ABCD ',
+      DISCORD_TOKEN: discordToken,
+      DISCORD_AUTO_ANSWER_CHANNELS: '123456789012345678,987654321098765432',
+    });
+    expect(config.slack?.autoAnswerChannels).toEqual(['C0123ABCD', 'G0PRIVATE1']);
+    expect(config.discord?.autoAnswerChannels).toEqual(['123456789012345678', '987654321098765432']);
+    const plain = loadConfig({ ...slackHttp, DISCORD_TOKEN: discordToken, SLACK_AUTO_ANSWER_CHANNELS: ' , ' });
+    expect(plain.slack?.autoAnswerChannels).toBeUndefined();
+    expect(plain.discord?.autoAnswerChannels).toBeUndefined();
+  });
+
+  it.each([
+    ['SLACK_AUTO_ANSWER_CHANNELS', { ...slackHttp, SLACK_AUTO_ANSWER_CHANNELS: 'C0123ABCD,#privacy' }, 'entry 2 of 2 ("#privacy")'],
+    ['SLACK_AUTO_ANSWER_CHANNELS', { ...slackHttp, SLACK_AUTO_ANSWER_CHANNELS: 'c0123abcd' }, 'entry 1 of 1 ("c0123abcd")'],
+    ['SLACK_AUTO_ANSWER_CHANNELS', { ...slackHttp, SLACK_AUTO_ANSWER_CHANNELS: 'D0DIRECT12' }, 'like C0123456789'],
+    ['DISCORD_AUTO_ANSWER_CHANNELS', { DISCORD_TOKEN: discordToken, DISCORD_AUTO_ANSWER_CHANNELS: 'privacy-help' }, 'entry 1 of 1 ("privacy-help")'],
+    ['DISCORD_AUTO_ANSWER_CHANNELS', { DISCORD_TOKEN: discordToken, DISCORD_AUTO_ANSWER_CHANNELS: '12345' }, 'Copy Channel ID'],
+  ])('rejects a bad %s entry, naming the variable and the entry', (variable, env, detail) => {
+    const error = errorOf(env);
+    expect(error.message).toMatch(new RegExp(`^config: ${variable} must be comma-separated channel IDs`));
+    expect(error.message).toContain(detail);
+    expect(error.message).not.toContain(discordToken);
+    expect(error.message).not.toContain(slackHttp.SLACK_SIGNING_SECRET);
+  });
+
+  it('rejects channel settings for a platform that is not configured', () => {
+    expect(errorOf({ SLACK_AUTO_ANSWER_CHANNELS: 'C0123ABCD' }).message).toBe('config: SLACK_AUTO_ANSWER_CHANNELS is set but SLACK_BOT_TOKEN is not');
+    expect(errorOf({ DISCORD_AUTO_ANSWER_CHANNELS: '123456789012345678' }).message).toMatch(/^config: DISCORD_TOKEN is required/);
+  });
+
+  it('reads CHANNEL_RATE_LIMIT_MAX per RATE_LIMIT_WINDOW_SECONDS, defaulting to 10', () => {
+    expect(loadConfig({}).channelRateLimit).toEqual({ limit: defaultConfig.channelRateLimitMax, windowMs: 60_000 });
+    expect(defaultConfig.channelRateLimitMax).toBe(10);
+    expect(loadConfig({ CHANNEL_RATE_LIMIT_MAX: '3', RATE_LIMIT_WINDOW_SECONDS: '30' }).channelRateLimit).toEqual({ limit: 3, windowMs: 30_000 });
+    expect(errorOf({ CHANNEL_RATE_LIMIT_MAX: '0' }).message).toBe('config: CHANNEL_RATE_LIMIT_MAX must be a positive whole number');
+  });
+
+  it('reads DESK_PUBLIC_URL as an http(s) URL, unset by default', () => {
+    expect(loadConfig({}).web.publicUrl).toBeUndefined();
+    expect(loadConfig({ DESK_PUBLIC_URL: 'https://desk.example.com/privacy' }).web.publicUrl).toBe('https://desk.example.com/privacy');
+    expect(errorOf({ DESK_PUBLIC_URL: 'desk.example.com' }).message).toMatch(/^config: DESK_PUBLIC_URL must be an absolute http\(s\) URL/);
+    expect(errorOf({ DESK_PUBLIC_URL: 'javascript:alert(1)' }).message).toMatch(/^config: DESK_PUBLIC_URL must use http or https/);
+  });
+
+  it('lists every setting it reads in .env.example', () => {
+    const example = readFileSync(join(projectRoot, '.env.example'), 'utf8');
+    const source = readFileSync(join(projectRoot, 'adapters/config.ts'), 'utf8');
+    const read = new Set([...source.matchAll(/get\('([A-Z_]+)'\)/g)].map((m) => m[1]));
+    expect(read.size).toBeGreaterThan(15);
+    for (const name of read) expect(example, name).toMatch(new RegExp(`^${name}=`, 'm'));
   });
 
   it('splits CORPUS_PATH on the platform delimiter', () => {

@@ -3,13 +3,15 @@ import {
   acknowledgeFeedback,
   actionIds,
   renderAnswer,
+  homeDocumentsShown,
   renderHelp,
+  renderHome,
   renderRateLimited,
   sectionFromFeedbackValue,
   slackLimits,
   type SlackBlock,
 } from '../../adapters/slack/render.js';
-import type { Answer } from '../../src/types.js';
+import type { Answer, PolicyDocument } from '../../src/types.js';
 import { trimAtSentence } from '../../src/render/trim.js';
 import { fixturePassage, policyUrl } from '../helpers/answer-fixtures.js';
 
@@ -216,5 +218,47 @@ describe('acknowledgeFeedback', () => {
     const twice = acknowledgeFeedback(once, 'Again');
     expect(buttons(twice)).toEqual([]);
     expect(contextTexts(twice).filter((t) => t === 'Thanks for the feedback!' || t === 'Again')).toEqual(['Again']);
+  });
+});
+
+describe('renderHome', () => {
+  const document = (i: number, fields: Partial<PolicyDocument> = {}): PolicyDocument => ({
+    id: `policy-${i}`,
+    title: `Policy ${i} ${'of a long name '.repeat(4)}`,
+    url: `https://example.com/policies/${i}`,
+    updated: '2024-02-29',
+    sections: [],
+    ...fields,
+  });
+  const texts = (blocks: SlackBlock[]) => blocks.map((b) => ('text' in b && typeof b.text === 'object' ? b.text.text : ''));
+  const base = { examples: [], commandName: '/privacy', shortcutName: 'Answer from the privacy policy', autoAnswerChannels: [] };
+
+  it('stays within 100 blocks and 3,000 characters a section however many documents there are, counting the rest', () => {
+    const documents = Array.from({ length: 250 }, (_, i) => document(i));
+    const view = renderHome({ ...base, documents });
+    expect(view.blocks.length).toBeLessThanOrEqual(slackLimits.homeBlocks);
+    for (const text of texts(view.blocks as SlackBlock[])) expect(text.length).toBeLessThanOrEqual(slackLimits.sectionText);
+    const all = texts(view.blocks as SlackBlock[]).join('\n');
+    expect(all).toContain(`• …and ${250 - homeDocumentsShown} more`);
+    expect(all).toContain('(updated February 29, 2024)');
+    expect(all.match(/<https:\/\/example\.com\/policies\/\d+\|/g)).toHaveLength(homeDocumentsShown);
+  });
+
+  it('escapes titles and examples, links only http(s) URLs, and names only valid channel IDs', () => {
+    const view = renderHome({
+      ...base,
+      documents: [document(1, { title: '<!channel> Policy & Co', url: 'javascript:alert(1)', updated: undefined })],
+      examples: ['Do you share data with @here?'],
+      autoAnswerChannels: ['C0PRIVACY1', '<!here>', 'general'],
+      deskUrl: 'ftp://desk.example.com',
+    });
+    const all = texts(view.blocks as SlackBlock[]).join('\n');
+    expect(all).toContain('• &lt;!channel&gt; Policy &amp; Co');
+    expect(all).not.toContain('javascript:');
+    expect(all).not.toContain('updated');
+    expect(all).toContain('@\u2060here');
+    expect(all).toContain('In <#C0PRIVACY1> I answer');
+    expect(all).not.toContain('<!here>');
+    expect(all).not.toContain('support desk');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BoundedLru } from '../../adapters/slack/lru.js';
+import { BoundedLru } from '../../src/lru.js';
 import { createSlackService } from '../../adapters/slack/service.js';
 import type { AdapterDeps } from '../../adapters/deps.js';
 import { silentLogger } from '../../src/logger.js';
@@ -118,6 +118,6 @@ describe('BoundedLru', () => {
   });
 
   it('rejects a non-positive capacity with a clear error', () => {
-    expect(() => new BoundedLru(0)).toThrow(/^slack: LRU capacity/);
+    expect(() => new BoundedLru(0)).toThrow(/^lru: capacity/);
   });
 });

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventBody, sendSlackRequest } from '../helpers/slack-requests.js';
 import { killAllStarted, spawnStart } from '../helpers/web-process.js';
 import { rawRequest, requireBuilt } from '../helpers/web-server.js';
 
@@ -22,6 +23,8 @@ let slackApiUrl: string;
 let discordApiUrl: string;
 /** auth.test answer of the fake Slack API: valid for the HTTP-mode test, invalid_auth for the failure test. */
 const slackAuthValid = new Set<string>();
+/** Every Web API call the fake Slack API received: method and form or JSON body. */
+const slackCalls: { method: string; body: string }[] = [];
 
 function listen(server: http.Server): Promise<string> {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)));
@@ -35,6 +38,7 @@ beforeAll(async () => {
     req.on('end', () => {
       const token = (req.headers.authorization ?? '').replace(/^Bearer /, '') || new URLSearchParams(Buffer.concat(chunks).toString()).get('token') || '';
       const method = (req.url ?? '').replace(/^\/api\//, '').split('?')[0];
+      slackCalls.push({ method: method ?? '', body: Buffer.concat(chunks).toString() });
       res.writeHead(200, { 'Content-Type': 'application/json' });
       if (method === 'auth.test' && slackAuthValid.has(token)) {
         res.end(JSON.stringify({ ok: true, url: 'https://acme.slack.com/', team: 'Acme', user: 'desk', team_id: 'T0001', user_id: 'U0001', bot_id: 'B0001' }));
@@ -56,6 +60,11 @@ afterAll(async () => {
   for (const server of [slackApi, discordApi]) server?.closeAllConnections();
   await Promise.all([slackApi, discordApi].map((server) => new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)))));
 });
+
+/** Slack in HTTP mode against the fake Slack API, on a free port. */
+function slackHttpEnv(): Record<string, string> {
+  return { PORT: '0', SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET, SLACK_API_URL: slackApiUrl };
+}
 
 async function healthz(url: string): Promise<unknown> {
   const res = await rawRequest(url, '/healthz');
@@ -149,10 +158,7 @@ describe('npm start', () => {
   it('runs Slack in HTTP mode on the same port while Discord fails to log in, and leaks no secret', async () => {
     slackAuthValid.add(SLACK_BOT_TOKEN);
     const app = spawnStart(startJs, {
-      PORT: '0',
-      SLACK_BOT_TOKEN,
-      SLACK_SIGNING_SECRET,
-      SLACK_API_URL: slackApiUrl,
+      ...slackHttpEnv(),
       DISCORD_TOKEN,
       DISCORD_API_URL: discordApiUrl,
     });
@@ -197,6 +203,48 @@ describe('npm start', () => {
     } finally {
       app.kill();
       slackAuthValid.clear();
+    }
+  });
+
+  it('passes DESK_PUBLIC_URL, SLACK_AUTO_ANSWER_CHANNELS and CHANNEL_RATE_LIMIT_MAX through to the Slack app', async () => {
+    slackAuthValid.add(SLACK_BOT_TOKEN);
+    const app = spawnStart(startJs, {
+      ...slackHttpEnv(),
+      SLACK_AUTO_ANSWER_CHANNELS: 'C0PRIVACY1',
+      CHANNEL_RATE_LIMIT_MAX: '1',
+      DESK_PUBLIC_URL: 'https://desk.example.com/',
+      LOG_LEVEL: 'debug',
+    });
+    let events = 0;
+    const send = async (url: string, event: Record<string, unknown>) => {
+      const body = eventBody(event, `EvStart${++events}`);
+      const response = await sendSlackRequest(`${url}/slack/events`, { signingSecret: SLACK_SIGNING_SECRET, body, contentType: 'application/json' });
+      expect(response.status).toBe(200);
+    };
+    const callsTo = (method: string) => slackCalls.filter((call) => call.method === method);
+    const waitForCalls = async (method: string, count: number) => {
+      for (let i = 0; i < 200 && callsTo(method).length < count; i += 1) await new Promise((resolve) => setTimeout(resolve, 25));
+      expect(callsTo(method).length).toBeGreaterThanOrEqual(count);
+    };
+    try {
+      const [, url] = await app.waitFor(/Support desk: (http:\/\/127\.0\.0\.1:\d+)/);
+      await app.waitFor(/slack: started/, 'stderr');
+      await send(url!, { type: 'app_home_opened', user: 'U0HOME', channel: 'D0HOME', tab: 'home', event_ts: '1.1' });
+      await waitForCalls('views.publish', 1);
+      expect(decodeURIComponent(callsTo('views.publish')[0]!.body)).toContain('<https://desk.example.com/|open the support desk>');
+      // Two questions from two people in the channel: the channel's limit of one automatic answer leaves the second.
+      for (const [user, ts] of [['U0ONE', '1700000001.000100'], ['U0TWO', '1700000002.000100']]) {
+        await send(url!, { type: 'message', channel: 'C0PRIVACY1', channel_type: 'channel', user, text: 'how long do you keep my data?', ts });
+      }
+      // The fake refuses the post (invalid_auth), which the bot logs; the second question never gets that far.
+      await app.waitFor(/slack: automatic answer failed/, 'stderr');
+      await app.waitFor(/"reason":"channel-rate-limited"/, 'stderr');
+      expect(callsTo('chat.postMessage').map((call) => new URLSearchParams(call.body).get('thread_ts'))).toEqual(['1700000001.000100']);
+      expect(app.stderr()).not.toContain('how long do you keep my data');
+    } finally {
+      app.kill();
+      slackAuthValid.clear();
+      slackCalls.length = 0;
     }
   });
 

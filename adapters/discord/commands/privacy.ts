@@ -1,12 +1,17 @@
 /**
- * `/privacy question:<text> [public:<bool>]`: answers with verbatim, cited passages of the policy.
+ * `/privacy question:<text> [public:<bool>]`: answers with verbatim, cited passages of the policy. The question
+ * option suggests questions from the policy as people type.
  */
-import { MessageFlags, SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
-import { answerQuestion, cleanQuestion, describeError, type DiscordContext } from '../context.js';
-import { noMentions, renderCooldown, renderFailure, renderNotice, type RenderedMessage } from '../render.js';
+import { SlashCommandBuilder, type AutocompleteInteraction, type ChatInputCommandInteraction } from 'discord.js';
+import { suggestQuestions } from '../../../src/suggest.js';
+import { answerInteraction } from '../answer-interaction.js';
+import { cleanQuestion, type DiscordContext } from '../context.js';
 
 /** Longest question accepted; Discord enforces it before the bot sees the interaction. */
 export const maxQuestionLength = 500;
+
+/** Discord shows at most 25 choices; ten keep the list readable. */
+export const maxSuggestions = 10;
 
 /** The command definition deployed by `npm run discord:deploy-commands`. */
 export const data = new SlashCommandBuilder()
@@ -18,7 +23,8 @@ export const data = new SlashCommandBuilder()
       .setDescription('Your question, e.g. "How long do you keep my data?"')
       .setRequired(true)
       .setMinLength(1)
-      .setMaxLength(maxQuestionLength),
+      .setMaxLength(maxQuestionLength)
+      .setAutocomplete(true),
   )
   .addBooleanOption((option) =>
     option.setName('public').setDescription('Show the answer to everyone in the channel (default: only you see it)'),
@@ -33,25 +39,29 @@ export const data = new SlashCommandBuilder()
 export async function execute(interaction: ChatInputCommandInteraction, context: DiscordContext): Promise<void> {
   const question = cleanQuestion(interaction.options.getString('question', true));
   const isPublic = interaction.options.getBoolean('public') ?? false;
+  await answerInteraction(interaction, context, question, {
+    ephemeral: !isPublic,
+    emptyNotice: 'Please ask a question, e.g. "How long do you keep my data?"',
+    logLabel: '/privacy',
+  });
+}
 
-  if (!question) {
-    await interaction.reply({ ...renderNotice('Please ask a question, e.g. "How long do you keep my data?"'), flags: MessageFlags.Ephemeral, allowedMentions: noMentions });
+/**
+ * Suggestions for the `question` option as people type (see `suggestQuestions`): the typed question when the policy
+ * answers it, the headings of the sections it reaches, headings matching the typed words; with nothing typed, example
+ * questions the policy answers. Answered at once (a few answerer calls), well inside Discord's 3 seconds, and not
+ * counted against the rate limit: every keystroke is an interaction.
+ *
+ * @example
+ * if (interaction.isAutocomplete() && interaction.commandName === data.name) await autocomplete(interaction, context);
+ */
+export async function autocomplete(interaction: AutocompleteInteraction, context: DiscordContext): Promise<void> {
+  const focused = interaction.options.getFocused(true);
+  if (focused.name !== 'question') {
+    await interaction.respond([]);
     return;
   }
-  const decision = context.rateLimiter.take(interaction.user.id);
-  if (!decision.allowed) {
-    await interaction.reply({ ...renderCooldown(decision.retryAfterMs), flags: MessageFlags.Ephemeral, allowedMentions: noMentions });
-    return;
-  }
-
-  // Deferring first gives 15 minutes instead of 3 seconds, so a slow answer (large corpus, cold cache) still arrives.
-  await interaction.deferReply(isPublic ? {} : { flags: MessageFlags.Ephemeral });
-  let message: RenderedMessage;
-  try {
-    message = answerQuestion(context, question);
-  } catch (error) {
-    context.deps.logger.error('discord: answering /privacy failed', { error: describeError(error) });
-    message = renderFailure();
-  }
-  await interaction.editReply({ ...message, allowedMentions: noMentions });
+  const typed = cleanQuestion(String(focused.value));
+  const suggestions = suggestQuestions(context.deps.answerer, typed, { limit: maxSuggestions });
+  await interaction.respond(suggestions.map((suggestion) => ({ name: suggestion.label, value: suggestion.question })));
 }

@@ -1,20 +1,26 @@
-import { Events, ThreadAutoArchiveDuration, type Message } from 'discord.js';
-import { answerQuestion, cleanQuestion, describeError, type DiscordContext } from '../context.js';
-import { discordLimits, noMentions, renderCooldown, renderFailure, renderNotice, type RenderedMessage } from '../render.js';
+import { Events, type Message } from 'discord.js';
+import { answerUnaddressedMessage } from '../auto-answer.js';
+import { askAnswerer, cleanQuestion, describeError, mentionsUser, renderRecorded, type DiscordContext } from '../context.js';
+import { noMentions, renderCooldown, renderFailure, renderNotice, type RenderedMessage } from '../render.js';
+import { rememberAnsweredThread, replyTo } from '../reply.js';
 import type { DiscordEvent } from './types.js';
 
 /**
  * Answers messages that @mention the bot (and direct messages, when enabled): inline as a reply, or in a new thread
- * on the message when `useThreads` is set. Messages from bots, webhooks and the bot itself are ignored.
+ * on the message when `useThreads` is set. Messages from bots, webhooks and the bot itself are ignored. Other messages
+ * go to the channels answered without a mention (`DISCORD_AUTO_ANSWER_CHANNELS`), if any.
  */
 export const messageCreate: DiscordEvent<Events.MessageCreate> = {
   name: Events.MessageCreate,
   async execute(context, message) {
     const question = questionOf(message, context);
-    if (question === undefined) return;
+    if (question === undefined) {
+      await answerUnaddressedMessage(message, context);
+      return;
+    }
     try {
       if (!question) {
-        await send(message, renderNotice('Ask me a question after the mention, e.g. "how long do you keep my data?", or use `/privacy`.'), context);
+        await replyTo(message, renderNotice('Ask me a question after the mention, e.g. "how long do you keep my data?", or use `/privacy`.'), context);
         return;
       }
       const decision = context.rateLimiter.take(message.author.id);
@@ -23,13 +29,17 @@ export const messageCreate: DiscordEvent<Events.MessageCreate> = {
         return;
       }
       let payload: RenderedMessage;
+      let answered = false;
       try {
-        payload = answerQuestion(context, question);
+        const answer = askAnswerer(context, question);
+        answered = answer.answered;
+        payload = renderRecorded(context, answer);
       } catch (error) {
         context.deps.logger.error('discord: answering a mention failed', { error: describeError(error) });
         payload = renderFailure();
       }
-      await send(message, payload, context, question);
+      const thread = await replyTo(message, payload, context, question);
+      if (answered && thread) rememberAnsweredThread(context, thread);
     } catch (error) {
       context.deps.logger.error('discord: handling a mention failed', { error: describeError(error) });
       try {
@@ -46,14 +56,13 @@ function questionOf(message: Message, context: DiscordContext): string | undefin
   const botUser = message.client.user;
   if (message.author.bot || message.author.id === botUser.id || message.webhookId || message.system) return undefined;
   // Only an explicit <@bot> counts: `mentions.has()` would also match @everyone, roles and reply pings.
-  const mention = new RegExp(`<@!?${botUser.id}>`, 'g');
-  const mentioned = mention.test(message.content);
+  const mentioned = mentionsUser(message.content, botUser.id);
   if (message.inGuild()) {
     if (!context.config.answerMentions || !mentioned) return undefined;
   } else if (!context.options.answerDirectMessages) {
     return undefined;
   }
-  return cleanQuestion(message.content.replace(mention, ' '));
+  return cleanQuestion(message.content.replace(new RegExp(`<@!?${botUser.id}>`, 'g'), ' '));
 }
 
 async function notifyCooldown(message: Message, retryAfterMs: number, context: DiscordContext): Promise<void> {
@@ -64,26 +73,5 @@ async function notifyCooldown(message: Message, retryAfterMs: number, context: D
   if (context.cooldownNoticeUntil.size > 1000) {
     for (const [user, time] of context.cooldownNoticeUntil) if (time <= now) context.cooldownNoticeUntil.delete(user);
   }
-  await send(message, renderCooldown(retryAfterMs), context);
-}
-
-/** Replies inline, or (with `useThreads`, for a question) in a new thread on the message, falling back to inline. */
-async function send(message: Message, payload: RenderedMessage, context: DiscordContext, question?: string): Promise<void> {
-  const canThread = message.inGuild() && !message.channel.isThread() && message.channel.isTextBased() && 'threads' in message.channel;
-  if (context.config.useThreads && question && canThread) {
-    try {
-      const thread = await message.startThread({ name: threadName(question), autoArchiveDuration: ThreadAutoArchiveDuration.OneDay });
-      await thread.send({ ...payload, allowedMentions: noMentions });
-      return;
-    } catch (error) {
-      context.deps.logger.warn('discord: could not answer in a thread; replying inline', { error: describeError(error) });
-    }
-  }
-  await message.reply({ ...payload, allowedMentions: noMentions });
-}
-
-/** Thread names do not render mentions or Markdown; the zero-width space is belt and braces. */
-function threadName(question: string): string {
-  const name = `Privacy: ${question.replace(/@/g, '@\u200b')}`;
-  return name.length <= discordLimits.threadName ? name : `${name.slice(0, discordLimits.threadName - 1)}…`;
+  await replyTo(message, renderCooldown(retryAfterMs), context);
 }

@@ -1,8 +1,12 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { acknowledgeFeedback, actionIds, renderError, renderNotice, sectionFromFeedbackValue } from '../../render.js';
 import { describeError, type SlackService } from '../../service.js';
+import type { SlackRequirements } from '../requirements.js';
 
 export type FeedbackArgs = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs;
+
+/** Replies through the action's response_url only. */
+export const requirements: SlackRequirements = { scopes: [] };
 
 /**
  * "Helpful" / "Not helpful": records the vote (section only, no message content) once per person and message, then

@@ -3,8 +3,12 @@ import { plainTextFromSlack } from '../../mrkdwn.js';
 import { renderError } from '../../render.js';
 import { describeError, type SlackService } from '../../service.js';
 import { renderOutcome } from '../outcome.js';
+import type { SlackRequirements } from '../requirements.js';
 
 export type PrivacyCommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
+
+/** Replies through the command's response_url, which needs no scope beyond `commands`; registering adds its name. */
+export const requirements: SlackRequirements = { scopes: ['commands'] };
 
 /**
  * `/privacy <question>`: acks at once, then answers ephemerally through the command's response_url, with a

@@ -3,8 +3,11 @@ import { questionFromMessage } from '../../question.js';
 import { renderError } from '../../render.js';
 import { describeError, type SlackService } from '../../service.js';
 import { postDefaults, renderOutcome } from '../outcome.js';
+import type { SlackRequirements } from '../requirements.js';
 
 export type DirectMessageArgs = SlackEventMiddlewareArgs<'message'> & AllMiddlewareArgs;
+
+export const requirements: SlackRequirements = { events: ['message.im'], scopes: ['im:history', 'chat:write'] };
 
 /**
  * A direct message to the bot (`message.im`): answers in the DM (in the message's thread if it was sent in one).

@@ -1,6 +1,7 @@
 /**
- * A size-bounded map that forgets its least recently used entry first. Used for seen event ids (retry dedupe) and for
- * answers waiting to be shared, so memory stays flat however long the bot runs.
+ * A size-bounded map that forgets its least recently used entry first. The chat adapters use it for seen event and
+ * message ids (retry dedupe), answers waiting to be shared and threads the bot answered, so memory stays flat however
+ * long the bot runs.
  *
  * @example
  * const seen = new BoundedLru<string, true>(2);
@@ -13,7 +14,7 @@ export class BoundedLru<K, V> {
   private readonly entries = new Map<K, V>();
 
   constructor(readonly capacity: number) {
-    if (!Number.isInteger(capacity) || capacity < 1) throw new Error(`slack: LRU capacity must be a positive integer, got ${capacity}`);
+    if (!Number.isInteger(capacity) || capacity < 1) throw new Error(`lru: capacity must be a positive integer, got ${capacity}`);
   }
 
   get size(): number {
