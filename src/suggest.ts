@@ -107,7 +107,7 @@ export function suggestQuestions(answerer: Answerer, typed: string, options: Par
   if (answer.answered) {
     add(text, text);
     for (const passage of answer.passages) {
-      const section = index.byPassage.get(passageKey(passage.document, passage.section));
+      const section = index.byPassage.get(passageKey(passage.documentId, passage.sectionId));
       if (section) addSection(section);
     }
   }
@@ -147,7 +147,7 @@ function sectionIndex(documents: readonly PolicyDocument[]): SectionIndex {
       if (documents.length > 1) label += ` (${document.title})`;
       const indexed: IndexedSection = { document, path: section.path, label, words: wordsOf(label) };
       sections.push(indexed);
-      byPassage.set(passageKey(document.title, section.path), indexed);
+      byPassage.set(passageKey(document.id, section.id), indexed);
     }
   }
   index = { sections, byPassage };
@@ -180,7 +180,7 @@ function reachingQuestion(answerer: Answerer, section: IndexedSection, budget: {
 }
 
 function reaches(passage: AnswerPassage, section: IndexedSection): boolean {
-  return passage.document === section.document.title && section.path.every((heading, i) => passage.section[i] === heading);
+  return passage.documentId === section.document.id && section.path.every((heading, i) => passage.section[i] === heading);
 }
 
 /**
@@ -202,8 +202,8 @@ function headingsMatching(index: SectionIndex, text: string): IndexedSection[] {
   return [...scores.entries()].sort((a, b) => b[1] - a[1]).map(([section]) => section);
 }
 
-function passageKey(documentTitle: string, path: readonly string[]): string {
-  return [documentTitle, ...path].join('\u0000');
+function passageKey(documentId: string, sectionId: string): string {
+  return `${documentId}#${sectionId}`;
 }
 
 function wordsOf(text: string): string[] {

@@ -175,6 +175,8 @@ function unknownFactor(kind: UnknownKind, options: QueryOptions): number {
   switch (kind) {
     case 'unstated':
       return options.unstatedDetailFactor;
+    case 'topic':
+      return options.unknownTopicFactor;
     case 'number':
       return options.unknownNumberFactor;
     case 'name':
@@ -203,7 +205,7 @@ export function weighConcepts(list: ConceptList, context: QueryContext, options:
     let weight = 0;
     for (const alternative of concept.alternatives) weight = Math.max(weight, alternative.weight * context.idf[alternative.termId]!);
     if (concept.alternatives.length === 0) {
-      concept.unknown = list.unstated.has(concept) ? 'unstated' : unknownKind(concept.surface, context, options);
+      concept.unknown = list.unstated.has(concept) ? 'unstated' : concept.fromRule && concept.topical ? 'topic' : unknownKind(concept.surface, context, options);
       weight = context.rareIdf * options.unknownWordFactor * unknownFactor(concept.unknown, options);
     } else if (!concept.topical) {
       const primary = primaryWordClass(concept.surface);

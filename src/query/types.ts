@@ -58,7 +58,7 @@ export interface AnalyzedQuery {
 }
 
 /** What kind of word an unknown concept is; it decides how much the word counts against coverage. */
-export type UnknownKind = 'unstated' | 'number' | 'name' | 'rare-noun' | 'common-noun' | 'rare-modifier' | 'common-modifier';
+export type UnknownKind = 'unstated' | 'topic' | 'number' | 'name' | 'rare-noun' | 'common-noun' | 'rare-modifier' | 'common-modifier';
 
 /** Tuning of query analysis. */
 export interface QueryOptions {
@@ -91,6 +91,12 @@ export interface QueryOptions {
   knownModifierFactor: number;
   /** Weight of a policy word that WordNet relates to a question word the policy never uses ("hurt" → "harm"). */
   relatedWordWeight: number;
+  /**
+   * Coverage weight of a word of a privacy family none of whose words the policy uses ("advertisers" in a policy
+   * that never says "advertising"), as a multiple of the unknown-word weight: the asker names a privacy topic the
+   * policy does not single out, which the rest of the question may still find answered.
+   */
+  unknownTopicFactor: number;
   /** Coverage weight of an unknown word that no dictionary has (a product or vendor name), as a multiple of the unknown-word weight. */
   unknownNameFactor: number;
   /** A word the policy never uses is common English from this SemCor frequency on... */
@@ -123,6 +129,7 @@ export const defaultQueryOptions: QueryOptions = {
   knownModifierFactor: 0.5,
   phraseWordWeight: 0.6,
   relatedWordWeight: 0.6,
+  unknownTopicFactor: 0.5,
   unknownNameFactor: 2,
   commonWordFrequency: 15,
   commonWordFactor: 0.5,
