@@ -2,6 +2,7 @@ import type http from 'node:http';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createLogger, type Logger } from '../src/logger.js';
+import { registerSecrets } from '../src/privacy/secrets.js';
 import { LiveAnswerer } from '../src/live-answerer.js';
 import { UsageLog } from '../src/privacy/usage-log.js';
 import { ConfigError, loadConfig, secretsOf, type AppConfig } from './config.js';
@@ -198,7 +199,9 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
     }
     throw error;
   }
-  const logger = createLogger({ level: config.logLevel, secrets: secretsOf(config) });
+  // Registered for the whole process: every sink (logs, the question log, redaction) masks them from here on.
+  registerSecrets(secretsOf(config));
+  const logger = createLogger({ level: config.logLevel });
 
   // A stray rejection inside one platform's client must not take down the desk and the other platform.
   process.on('unhandledRejection', (reason) => logger.error('start: unhandled rejection (kept running)', { error: reason }));
