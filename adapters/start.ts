@@ -69,7 +69,7 @@ export async function startApp(config: AppConfig, options: StartOptions): Promis
   const print = options.print ?? defaultStartOptions.print;
   const stopTimeoutMs = options.stopTimeoutMs ?? defaultStartOptions.stopTimeoutMs;
 
-  const answerer = new LiveAnswerer({ paths: config.corpusPaths, logger });
+  const answerer = await LiveAnswerer.start({ paths: config.corpusPaths, logger });
   const deps: AdapterDeps = {
     answerer,
     usageLog: new UsageLog(config.questionLogPath ? { path: config.questionLogPath } : {}),

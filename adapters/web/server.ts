@@ -276,9 +276,12 @@ export function createWebHandler(options: Omit<WebServerOptions, 'host' | 'port'
       allow('GET', 'HEAD');
       const documents = options.answerer.documents;
       const health: Record<string, unknown> = { status: 'ok', documents: documents.length, sections: documents.reduce((n, d) => n + d.sections.length, 0) };
-      // Not part of the Answerer contract, but the core's answerers (and the hot-reloading one) expose their index.
-      const passages = (options.answerer as { passages?: unknown }).passages;
+      // Not part of the Answerer contract: the core's answerers expose their passages, the hot-reloading one their
+      // count (its index lives on another thread) and whether it is rebuilding.
+      const { passages, passageCount, rebuilding } = options.answerer as { passages?: unknown; passageCount?: unknown; rebuilding?: unknown };
       if (Array.isArray(passages)) health.passages = passages.length;
+      else if (typeof passageCount === 'number') health.passages = passageCount;
+      if (typeof rebuilding === 'boolean') health.rebuilding = rebuilding;
       return json(200, health, { 'Cache-Control': 'no-store' });
     }
     if (pathname === '/policy') {

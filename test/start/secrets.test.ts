@@ -42,7 +42,8 @@ describe('secrets pasted into questions', () => {
         const res = await rawRequest(url!, `/api/answer?q=${encodeURIComponent(`can I share ${secret} with you?`)}`);
         expect(res.status).toBe(200);
       }
-      await app.waitFor(/"message":"web: answered"(?:.*\n.*"message":"web: answered"){5}/, 'stderr');
+      // Other lines (Slack's and Discord's failed connections) interleave with the six answered ones.
+      await app.waitFor(/(?:[\s\S]*?"message":"web: answered"){6}/, 'stderr');
       const logged = readFileSync(questionLog, 'utf8');
       expect(logged.trim().split('\n')).toHaveLength(pasted.length);
       const output = `${app.stdout()}\n${app.stderr()}\n${logged}`;
