@@ -12,7 +12,7 @@ import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { createAnswerer, type AnswererOptionsInput, type PolicyAnswerer } from './answerer.js';
 import { CorpusError } from './corpus/errors.js';
 import { loadCorpus } from './corpus/load.js';
-import type { Answer, AskOptions, PolicyDocument } from './types.js';
+import type { Answer, AskOptions, PolicyDocument, PolicySection } from './types.js';
 
 /** Where an index is built from: policy files on disk, or documents already loaded (the last good ones). */
 export type IndexSource = { paths: readonly string[] } | { documents: readonly PolicyDocument[] };
@@ -35,10 +35,32 @@ export interface SerializedError {
   path?: string;
 }
 
-/** First message on `parentPort`: the index is built, or could not be. */
-export type BuildReport =
-  | { type: 'ready'; documents: PolicyDocument[]; passages: number }
-  | { type: 'failed'; error: SerializedError };
+/**
+ * First message on `parentPort`: the index is built (its documents follow in `chunks` pieces, each sent when the main
+ * thread asks for it), or could not be.
+ */
+export type BuildReport = { type: 'built'; passages: number; chunks: number } | { type: 'failed'; error: SerializedError };
+
+/** The main thread's request for one piece of the documents. */
+export interface ChunkRequest {
+  type: 'chunk';
+  index: number;
+}
+
+/**
+ * A piece of the documents: a document's fields with its first sections, or more sections of the document before.
+ * The main thread takes them one at a time, between the requests it serves: copying a 100,000-section document in one
+ * message would stall it for a quarter of a second.
+ */
+export interface DocumentChunk {
+  type: 'chunk';
+  index: number;
+  document?: Omit<PolicyDocument, 'sections'>;
+  sections: PolicySection[];
+}
+
+/** Sections per {@link DocumentChunk}: a millisecond or two to copy. */
+export const SECTIONS_PER_CHUNK = 1_000;
 
 export interface AnswerRequest {
   id: number;
@@ -93,17 +115,37 @@ function serve(data: IndexWorkerData, answerer: PolicyAnswerer): void {
   });
 }
 
+/**
+ * Splits documents into {@link DocumentChunk}s of at most `size` sections.
+ *
+ * @example
+ * chunkDocuments([{ id: 'a', title: 'A', sections: [s1, s2, s3] }], 2)
+ * // => [{ type: 'chunk', index: 0, document: { id: 'a', title: 'A' }, sections: [s1, s2] }, { type: 'chunk', index: 1, sections: [s3] }]
+ */
+export function chunkDocuments(documents: readonly PolicyDocument[], size = SECTIONS_PER_CHUNK): DocumentChunk[] {
+  const chunks: DocumentChunk[] = [];
+  for (const { sections, ...fields } of documents) {
+    for (let start = 0; start === 0 || start < sections.length; start += size) {
+      const chunk: DocumentChunk = { type: 'chunk', index: chunks.length, sections: sections.slice(start, start + size) };
+      if (start === 0) chunk.document = fields;
+      chunks.push(chunk);
+    }
+  }
+  return chunks;
+}
+
 if (parentPort) {
+  const port = parentPort;
   const data = workerData as IndexWorkerData;
-  let report: BuildReport;
   let answerer: PolicyAnswerer | undefined;
   try {
     const documents = 'paths' in data.source ? loadPolicies(data.source.paths) : [...data.source.documents];
     answerer = createAnswerer(documents, data.answererOptions);
-    report = { type: 'ready', documents, passages: answerer.passages.length };
+    const chunks = chunkDocuments(documents);
+    port.on('message', (request: ChunkRequest) => port.postMessage(chunks[request.index]));
+    port.postMessage({ type: 'built', passages: answerer.passages.length, chunks: chunks.length } satisfies BuildReport);
   } catch (error) {
-    report = { type: 'failed', error: serializeError(error) };
+    port.postMessage({ type: 'failed', error: serializeError(error) } satisfies BuildReport);
   }
-  parentPort.postMessage(report);
   if (answerer) serve(data, answerer);
 }

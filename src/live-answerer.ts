@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import type { AnswererOptionsInput } from './answerer.js';
 import { CorpusError } from './corpus/errors.js';
-import type { AnswerReply, AnswerRequest, BuildReport, IndexSource, IndexWorkerData, SerializedError } from './index-worker.js';
+import type { AnswerReply, AnswerRequest, BuildReport, ChunkRequest, DocumentChunk, IndexSource, IndexWorkerData, SerializedError } from './index-worker.js';
 import { silentLogger, type Logger } from './logger.js';
 import { projectRoot } from './paths.js';
 import type { Answer, Answerer, AskOptions, PolicyDocument } from './types.js';
@@ -87,28 +87,43 @@ class IndexThread {
     this.port = channel.port1;
     const data: IndexWorkerData = { source, port: channel.port2, signal: this.signal };
     if (options.answererOptions) data.answererOptions = options.answererOptions;
-    this.worker = new Worker(workerScript(), {
+    const worker = new Worker(workerScript(), {
       workerData: data,
       transferList: [channel.port2],
       resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb },
       // The thread reports through messages; its stdout would interleave with the process's JSON logs.
       stdout: true,
     });
-    this.worker.stdout.resume();
+    this.worker = worker;
+    worker.stdout.resume();
     // Neither the thread nor its port may keep the process alive; the servers and watchers decide that.
-    this.worker.unref();
+    worker.unref();
     this.port.unref();
-    this.ready = new Promise((resolveReady, rejectReady) => {
-      this.worker.once('message', (report: BuildReport) => {
-        if (report.type === 'ready') resolveReady({ documents: report.documents, passages: report.passages });
-        else rejectReady(deserializeError(report.error));
-      });
-      this.worker.once('error', (error) => rejectReady(error));
-      this.worker.once('exit', (code) => {
-        this.exited = true;
-        rejectReady(new Error(`live-answerer: the index thread stopped (exit code ${code}) before the index was built`));
-      });
+    let failed: ((error: Error) => void) | undefined;
+    const stopped = new Promise<never>((_, reject) => (failed = reject));
+    // Handled here, so a thread that fails after it was set aside (an abandoned rebuild) is no unhandled rejection.
+    stopped.catch(() => {});
+    worker.once('error', (error) => failed!(error));
+    worker.once('exit', (code) => {
+      this.exited = true;
+      failed!(new Error(`live-answerer: the index thread stopped (exit code ${code}) before the index was built`));
     });
+    const nextMessage = <T>(): Promise<T> => Promise.race([new Promise<T>((resolveMessage) => worker.once('message', resolveMessage)), stopped]);
+    this.ready = (async () => {
+      const report = await nextMessage<BuildReport>();
+      if (report.type === 'failed') throw deserializeError(report.error);
+      // The documents come over a piece at a time, with the event loop free between pieces to serve requests.
+      const documents: PolicyDocument[] = [];
+      for (let index = 0; index < report.chunks; index++) {
+        const chunk = nextMessage<DocumentChunk>();
+        worker.postMessage({ type: 'chunk', index } satisfies ChunkRequest);
+        const { document, sections } = await chunk;
+        if (document) documents.push({ ...document, sections: [] });
+        for (const section of sections) documents[documents.length - 1]!.sections.push(section);
+        await new Promise((resolveTurn) => setImmediate(resolveTurn));
+      }
+      return { documents, passages: report.passages };
+    })();
   }
 
   /** Resolves when the thread has stopped for any reason. */

@@ -240,6 +240,15 @@ describe('LiveAnswerer', () => {
     expect(big.some((path) => errors[0]!.includes(path))).toBe(true);
   });
 
+  it('hands the documents over intact, however many sections (they cross threads in pieces)', async () => {
+    const lines = ['# Many Sections Policy', ''];
+    for (let i = 0; i < 2_500; i++) lines.push(`## Section ${i}`, '', `We keep record ${i} for ${i + 1} days.`, '');
+    writeFileSync(join(dir, 'many.md'), lines.join('\n'));
+    live = await LiveAnswerer.start({ paths: [dir], logger, watch: false });
+    expect(live.documents).toEqual(loadCorpus([dir]));
+    expect(live.documents.find((d) => d.title === 'Many Sections Policy')!.sections).toHaveLength(2_500);
+  });
+
   it('refuses to start on a broken corpus, naming the file', async () => {
     writeFileSync(file, '');
     await expect(LiveAnswerer.start({ paths: [dir], logger, watch: false })).rejects.toThrow(CorpusError);
