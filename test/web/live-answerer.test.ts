@@ -240,6 +240,20 @@ describe('LiveAnswerer', () => {
     expect(big.some((path) => errors[0]!.includes(path))).toBe(true);
   });
 
+  it('replaces a serving thread that dies, from the documents it served rather than the files on disk', async () => {
+    live = await LiveAnswerer.start({ paths: [dir], logger, watch: false });
+    const before = live.answer(RETENTION_QUESTION);
+    // The files change (broken), but no rebuild is asked for: the replacement must not read them.
+    writeFileSync(file, '');
+    const replaced = live.nextReload();
+    // Nothing outside can kill the thread on demand (out of memory is the real cause): end it through the internals.
+    (live as unknown as { serving: { terminate(): void } }).serving.terminate();
+    expect(() => live!.answer(RETENTION_QUESTION)).toThrow(/^live-answerer: the index thread has stopped/);
+    expect((await replaced).ok).toBe(true);
+    expect(live.answer(RETENTION_QUESTION)).toEqual(before);
+    expect(errorsLogged()).toEqual([expect.stringMatching(/^live-answerer: the index thread stopped \(exit code \d+\); rebuilding it from the documents it served$/)]);
+  });
+
   it('hands the documents over intact, however many sections (they cross threads in pieces)', async () => {
     const lines = ['# Many Sections Policy', ''];
     for (let i = 0; i < 2_500; i++) lines.push(`## Section ${i}`, '', `We keep record ${i} for ${i + 1} days.`, '');
