@@ -423,13 +423,18 @@ async function load(options: StressOptions, questions: readonly string[], second
 async function rateLimiter(options: StressOptions): Promise<StressResult[]> {
   options.onProgress('stress: the rate limiter alone, one client, a small and a huge limit');
   const { RateLimiter } = (await import(join(options.root, 'dist', 'src', 'rate-limit.js'))) as { RateLimiter: typeof RateLimiterClass };
+  // Few enough takes that a limiter whose cost grows with the requests in its window still finishes; the best of three
+  // fresh limiters, since a few milliseconds of work on a busy machine are mostly noise.
   const takes = options.quick ? 5_000 : 30_000;
   return [120, 1_000_000].map((limit) => {
-    const limiter = new RateLimiter({ limit, windowMs: 60_000 });
-    const started = process.hrtime.bigint();
-    for (let i = 0; i < takes; i++) limiter.take('one client behind a proxy');
-    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-    return { section: 'rate-limit', input: `RateLimiter.take, limit ${limit.toLocaleString('en-US')}`, count: takes, crashes: 0, requestsPerSecond: takes / seconds, outcome: `${takes} takes in ${(seconds * 1000).toFixed(0)} ms` };
+    let best = Infinity;
+    for (let round = 0; round < 3; round++) {
+      const limiter = new RateLimiter({ limit, windowMs: 60_000 });
+      const started = process.hrtime.bigint();
+      for (let i = 0; i < takes; i++) limiter.take('one client behind a proxy');
+      best = Math.min(best, Number(process.hrtime.bigint() - started) / 1e9);
+    }
+    return { section: 'rate-limit', input: `RateLimiter.take, limit ${limit.toLocaleString('en-US')}`, count: takes, crashes: 0, requestsPerSecond: takes / best, outcome: `${takes} takes in ${(best * 1000).toFixed(1)} ms (best of 3)` };
   });
 }
 
