@@ -2,7 +2,7 @@ import { mkdtempSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Answer } from '../../src/types.js';
+import type { Answer, PolicyDocument } from '../../src/types.js';
 import { CorpusError, loadCorpus } from '../../src/corpus/load.js';
 import { LiveAnswerer } from '../../src/live-answerer.js';
 import { bundledCorpusDir } from '../../src/paths.js';
@@ -57,6 +57,14 @@ afterEach(() => {
   live = undefined;
   rmSync(dir, { recursive: true, force: true });
 });
+
+let generated: PolicyDocument[] | undefined;
+
+/** About 3,000 passages of generated policies (generated once per file): a rebuild that takes a good part of a second. */
+function generatedPolicies(): PolicyDocument[] {
+  generated ??= generateCorpus(loadCorpus([bundledCorpusDir]), { targetPassages: 3_000 });
+  return generated;
+}
 
 async function waitUntil(condition: () => boolean, timeoutMs = 5_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -185,8 +193,7 @@ describe('LiveAnswerer', () => {
     const { desk } = await startTestDesk({ answerer: live, rateLimit: { limit: 1_000_000, windowMs: 60_000 } });
     try {
       const reloaded = live.nextReload();
-      // About 3,000 passages more: a rebuild that takes a good fraction of a second.
-      writeCorpus(generateCorpus(loadCorpus([bundledCorpusDir]), { targetPassages: 3_000 }), dir);
+      writeCorpus(generatedPolicies(), dir);
       let done = false;
       void reloaded.then(() => (done = true));
       const seenRebuilding: Array<{ documents: number; answered: boolean }> = [];
@@ -212,7 +219,7 @@ describe('LiveAnswerer', () => {
     live = await LiveAnswerer.start({ paths: [dir], logger });
     const results: boolean[] = [];
     live.onReload((result) => results.push(result.ok));
-    writeCorpus(generateCorpus(loadCorpus([bundledCorpusDir]), { targetPassages: 3_000 }), dir);
+    writeCorpus(generatedPolicies(), dir);
     await waitUntil(() => live!.rebuilding);
     const reloaded = live.nextReload();
     writeFileSync(file, policy(PARROT_SECTION));
@@ -229,7 +236,7 @@ describe('LiveAnswerer', () => {
     live = await LiveAnswerer.start({ paths: [dir], logger, rebuildTimeoutMs: 20 });
     const before = live.answer(RETENTION_QUESTION);
     const reloaded = live.nextReload();
-    const big = writeCorpus(generateCorpus(loadCorpus([bundledCorpusDir]), { targetPassages: 500 }), dir);
+    const big = writeCorpus(generatedPolicies().slice(0, 10), dir);
     const result = await reloaded;
     expect(result.ok).toBe(false);
     expect(result.error?.message).toMatch(/^live-answerer: the rebuild took longer than 20 ms and was abandoned$/);
