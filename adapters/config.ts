@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { delimiter, resolve } from 'node:path';
+import { parseEnv } from 'node:util';
 import { bundledCorpusDir } from '../src/paths.js';
 import { logLevels, type LogLevel } from '../src/logger.js';
 import { canonicalHost } from './web/host-check.js';
@@ -134,6 +136,25 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const discord = readDiscord(get);
   if (discord) config.discord = discord;
   return config;
+}
+
+/**
+ * The environment with the settings of an env file (`KEY=value` lines, as Node's `--env-file` reads them) added
+ * underneath: a variable already in `env` always wins, even when empty, so the real environment (a process manager,
+ * a container, the shell) overrides the file. A missing file adds nothing; an unreadable one is a {@link ConfigError}.
+ *
+ * @example
+ * const config = loadConfig(withEnvFile(process.env, '.env'));
+ */
+export function withEnvFile(env: Env, path: string): Env {
+  let content: string;
+  try {
+    content = readFileSync(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return env;
+    throw new ConfigError(`cannot read the env file ${path}: ${(error as Error).message}`);
+  }
+  return { ...parseEnv(content), ...env };
 }
 
 /** Every secret in the configuration, for log masking. */

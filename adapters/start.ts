@@ -1,10 +1,10 @@
 import type http from 'node:http';
-import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { createLogger, type Logger } from '../src/logger.js';
+import { registerSecrets } from '../src/privacy/secrets.js';
 import { LiveAnswerer } from '../src/live-answerer.js';
+import { isEntryPoint } from '../src/paths.js';
 import { UsageLog } from '../src/privacy/usage-log.js';
-import { ConfigError, loadConfig, secretsOf, type AppConfig } from './config.js';
+import { ConfigError, loadConfig, secretsOf, withEnvFile, type AppConfig } from './config.js';
 import type { AdapterDeps } from './deps.js';
 import { isLoopbackHost, startWebServer, type WebServer } from './web/server.js';
 
@@ -28,7 +28,10 @@ export interface RunningApp {
   answerer: LiveAnswerer;
   /** Resolves when every platform's first connection attempt has settled (succeeded or been logged as failed). */
   platformsSettled: Promise<void>;
-  /** Stops the platforms, the web server and the file watchers. */
+  /**
+   * Stops the platforms and the web server together (requests in flight finish, see {@link WebServer.close}), then the
+   * file watchers. Bounded by {@link StartOptions.stopTimeoutMs}.
+   */
   stop(): Promise<void>;
 }
 
@@ -37,14 +40,18 @@ export interface StartOptions {
   logger: Logger;
   /** Where the one-line "Support desk: <url>" goes; stdout by default. */
   print?: (line: string) => void;
-  /** How long {@link RunningApp.stop} waits for each platform to disconnect. */
+  /**
+   * How long {@link RunningApp.stop} waits for each platform to disconnect, and lets web requests in flight finish.
+   * Both run at once, so stopping takes at most about this long.
+   */
   stopTimeoutMs?: number;
 }
 
 /** Defaults of {@link StartOptions}. */
 export const defaultStartOptions = {
   print: (line: string) => process.stdout.write(`${line}\n`),
-  stopTimeoutMs: 5000,
+  // Process managers wait 5 to 10 s after SIGTERM before SIGKILL; `main` adds a hard deadline just after this.
+  stopTimeoutMs: 3000,
 } as const;
 
 /**
@@ -62,7 +69,7 @@ export async function startApp(config: AppConfig, options: StartOptions): Promis
   const print = options.print ?? defaultStartOptions.print;
   const stopTimeoutMs = options.stopTimeoutMs ?? defaultStartOptions.stopTimeoutMs;
 
-  const answerer = new LiveAnswerer({ paths: config.corpusPaths, logger });
+  const answerer = await LiveAnswerer.start({ paths: config.corpusPaths, logger });
   const deps: AdapterDeps = {
     answerer,
     usageLog: new UsageLog(config.questionLogPath ? { path: config.questionLogPath } : {}),
@@ -148,14 +155,14 @@ export async function startApp(config: AppConfig, options: StartOptions): Promis
   const stop = () => {
     // Not waiting for connections still in progress: each adapter's stop() abandons a pending start.
     stopping ??= (async () => {
-      await Promise.all(
-        platforms
+      await Promise.all([
+        ...platforms
           .filter((platform) => !failed.has(platform))
           .map((platform) =>
             withTimeout(platform.stop(), stopTimeoutMs).catch((error: unknown) => logger.warn(`${platform.name}: did not stop cleanly`, { error })),
           ),
-      );
-      await web.close();
+        web.close({ graceMs: stopTimeoutMs }),
+      ]);
       answerer.close();
     })();
     return stopping;
@@ -181,17 +188,50 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   });
 }
 
+/** Options of {@link main}, from its command line. */
+export interface MainOptions {
+  /** `--dotenv <path>`: settings read from this file unless already in the environment (`npm start` passes `.env`). */
+  dotenv?: string;
+}
+
+/** Defaults of the process's shutdown. */
+export const shutdownDefaults = {
+  /** After a signal, the process exits by this time whatever is still stopping (a little after the stop timeout). */
+  deadlineMs: defaultStartOptions.stopTimeoutMs + 1500,
+} as const;
+
 /**
- * Entry point of `npm start`: reads the environment, starts everything, and shuts down on SIGINT/SIGTERM.
- * A bad setting or an unreadable corpus prints one line to stderr and exits 1 before anything starts.
+ * Reads start's command line: `--dotenv <path>` (or `--dotenv=<path>`) only.
  *
  * @example
- * await main(process.env);
+ * parseStartArgs(['--dotenv', '.env']) // => { dotenv: '.env' }
  */
-export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+export function parseStartArgs(args: readonly string[]): MainOptions {
+  const options: MainOptions = {};
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    const inline = /^--dotenv=(.+)$/.exec(arg);
+    if (inline) options.dotenv = inline[1]!;
+    else if (arg === '--dotenv' && args[i + 1] !== undefined) options.dotenv = args[++i]!;
+    else throw new ConfigError(`start takes only --dotenv <path> (got "${arg.slice(0, 40)}")`);
+  }
+  return options;
+}
+
+/**
+ * Entry point of `npm start`: reads the environment (and the env file, if given), starts everything, and shuts down
+ * gracefully on SIGINT or SIGTERM, exiting within {@link shutdownDefaults.deadlineMs}. A signal that arrives while
+ * shutting down is only logged: pressing Ctrl-C in a terminal delivers SIGINT to node and to npm, which forwards it,
+ * so node sees it twice. A bad setting or an unreadable corpus prints one line to stderr and exits 1 before anything
+ * starts.
+ *
+ * @example
+ * await main(process.env, { dotenv: '.env' });
+ */
+export async function main(env: NodeJS.ProcessEnv = process.env, options: MainOptions = {}): Promise<void> {
   let config: AppConfig;
   try {
-    config = loadConfig(env);
+    config = loadConfig(options.dotenv ? withEnvFile(env, options.dotenv) : env);
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`${error.message}\n`);
@@ -199,7 +239,9 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
     }
     throw error;
   }
-  const logger = createLogger({ level: config.logLevel, secrets: secretsOf(config) });
+  // Registered for the whole process: every sink (logs, the question log, redaction) masks them from here on.
+  registerSecrets(secretsOf(config));
+  const logger = createLogger({ level: config.logLevel });
 
   // A stray rejection inside one platform's client must not take down the desk and the other platform.
   process.on('unhandledRejection', (reason) => logger.error('start: unhandled rejection (kept running)', { error: reason }));
@@ -212,16 +254,25 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
     process.exit(1);
   }
 
-  let signalled = false;
+  let shuttingDown = false;
   const onSignal = (signal: NodeJS.Signals) => {
-    if (signalled) {
-      logger.warn(`start: second ${signal}, exiting now`);
-      process.exit(1);
+    if (shuttingDown) {
+      logger.debug(`start: ${signal} received again, already shutting down`);
+      return;
     }
-    signalled = true;
+    shuttingDown = true;
+    const started = Date.now();
     logger.info(`start: ${signal} received, shutting down`);
+    const deadline = setTimeout(() => {
+      logger.error(`start: shutdown did not finish within ${shutdownDefaults.deadlineMs} ms; exiting anyway`);
+      process.exit(1);
+    }, shutdownDefaults.deadlineMs);
+    deadline.unref();
     app.stop().then(
-      () => process.exit(0),
+      () => {
+        logger.info('start: stopped', { ms: Date.now() - started });
+        process.exit(0);
+      },
       (error: unknown) => {
         logger.error('start: shutdown failed', { error });
         process.exit(1);
@@ -232,9 +283,11 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
   process.on('SIGTERM', onSignal);
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  main().catch((error: unknown) => {
-    process.stderr.write(`start: ${error instanceof Error ? error.message : String(error)}\n`);
+if (isEntryPoint(import.meta.url)) {
+  try {
+    await main(process.env, parseStartArgs(process.argv.slice(2)));
+  } catch (error) {
+    process.stderr.write(`${error instanceof ConfigError ? '' : 'start: '}${error instanceof Error ? error.message : String(error)}\n`);
     process.exit(1);
-  });
+  }
 }

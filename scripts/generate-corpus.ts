@@ -7,6 +7,9 @@
  * renamed, dropped and reordered sections, sentences borrowed from sibling sections, and now and then a sentence
  * with invented product and team names (the long tail of proper nouns real corpora have).
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { renderPolicyMarkdown } from '../src/corpus/markdown.js';
 import type { PolicyDocument, PolicySection } from '../src/types.js';
 import { splitPassages, splitSentences } from '../src/search/passages.js';
 
@@ -414,4 +417,20 @@ export function generateCorpus(
     passages += estimatePassageCount(document, settings.maxPassageChars);
   }
   return documents;
+}
+
+/**
+ * Writes documents as Markdown policy files (`<id>.md`) into `folder`, creating it: a corpus folder the loader, the
+ * hot-reloading answerer and `npm start` read like any other.
+ *
+ * @example
+ * const files = writeCorpus(generateCorpus(bases, { targetPassages: 10_000 }), '/tmp/corpus-10k');
+ */
+export function writeCorpus(documents: readonly PolicyDocument[], folder: string): string[] {
+  mkdirSync(folder, { recursive: true });
+  return documents.map((document) => {
+    const file = join(folder, `${document.id}.md`);
+    writeFileSync(file, renderPolicyMarkdown(document));
+    return file;
+  });
 }

@@ -1,3 +1,8 @@
+import { maskSecrets } from './privacy/secrets.js';
+
+// Kept here too: callers that log import the masker with the logger.
+export { maskSecrets } from './privacy/secrets.js';
+
 /** Log levels, most verbose first. */
 export const logLevels = ['debug', 'info', 'warn', 'error'] as const;
 export type LogLevel = (typeof logLevels)[number];
@@ -10,28 +15,10 @@ export interface Logger {
   error(message: string, fields?: Record<string, unknown>): void;
 }
 
-// Token shapes of the platforms this bot talks to; masked even if a caller passes one by mistake.
-const SECRET_PATTERNS: readonly RegExp[] = [
-  /\bxox[abposr]-[A-Za-z0-9-]+/g,
-  /\bxapp-[A-Za-z0-9-]+/g,
-  /\b[A-Za-z0-9_-]{23,28}\.[A-Za-z0-9_-]{6,7}\.[A-Za-z0-9_-]{27,40}\b/g,
-];
-
 /**
- * Masks Slack and Discord tokens, and any of the given literal secrets, in a string.
- *
- * @example
- * maskSecrets('token xoxb-123-abc', []) // => 'token [secret]'
- */
-export function maskSecrets(text: string, secrets: readonly string[] = []): string {
-  let out = text;
-  for (const secret of secrets) if (secret.length >= 6) out = out.split(secret).join('[secret]');
-  for (const pattern of SECRET_PATTERNS) out = out.replace(pattern, '[secret]');
-  return out;
-}
-
-/**
- * Creates a logger writing one JSON object per line to stderr, masking known secrets.
+ * Creates a logger writing one JSON object per line to stderr. Every string in a record (message, fields, error
+ * messages) and then the whole line go through `maskSecrets`: token shapes, the secrets registered for the process
+ * (`registerSecrets`) and this logger's own `secrets`. Redact user text with `redactPersonalData` before logging it.
  *
  * @example
  * const log = createLogger({ level: 'info', secrets: [process.env.SLACK_BOT_TOKEN ?? ''] });
@@ -44,7 +31,12 @@ export function createLogger(options: { level?: LogLevel; secrets?: readonly str
   const emit = (level: LogLevel, message: string, fields?: Record<string, unknown>) => {
     if (logLevels.indexOf(level) < threshold) return;
     const record = { time: new Date().toISOString(), level, message, ...fields };
-    write(maskSecrets(JSON.stringify(record, errorReplacer), secrets));
+    // Masked value by value (a secret with a quote or backslash in it is escaped in JSON), then the line as a whole.
+    const replacer = (_key: string, value: unknown): unknown => {
+      if (typeof value === 'string') return maskSecrets(value, secrets);
+      return value instanceof Error ? { name: value.name, message: maskSecrets(value.message, secrets) } : value;
+    };
+    write(maskSecrets(JSON.stringify(record, replacer), secrets));
   };
   return {
     debug: (m, f) => emit('debug', m, f),
@@ -52,10 +44,6 @@ export function createLogger(options: { level?: LogLevel; secrets?: readonly str
     warn: (m, f) => emit('warn', m, f),
     error: (m, f) => emit('error', m, f),
   };
-}
-
-function errorReplacer(_key: string, value: unknown): unknown {
-  return value instanceof Error ? { name: value.name, message: value.message } : value;
 }
 
 /** A logger that drops everything, for tests and library use. */

@@ -1,5 +1,6 @@
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
 import type { Answer, AnswerPassage, Answerer, PolicyDocument } from '../../src/types.js';
@@ -11,7 +12,7 @@ import { RateLimiter, retryAfterSeconds } from '../../src/rate-limit.js';
 import { renderMarkdown, renderPlainText } from '../../src/render/text.js';
 import { allowedHostSet, canonicalHost, hostOfHeader } from './host-check.js';
 import { documentPath, renderDocumentListPage, renderDocumentPage, sectionPath } from './html.js';
-import { BadRequestError, parseQuestionQuery } from './query.js';
+import { BadRequestError, parseQuestionQuery, questionLimits } from './query.js';
 
 /**
  * The support desk: a local web page and JSON API over an {@link Answerer}, served by Node's own http module.
@@ -76,8 +77,12 @@ export interface WebServer {
   /** The bound address and port as the socket reports them. */
   address: AddressInfo;
   server: http.Server;
-  /** Stops accepting connections and closes open ones. */
-  close(): Promise<void>;
+  /**
+   * Stops gracefully: stops accepting connections, closes idle keep-alive connections at once, lets requests in
+   * flight finish (their responses say `Connection: close`, so each connection closes after its response) and, after
+   * `graceMs`, closes whatever is still open. Resolves when every connection is closed.
+   */
+  close(options?: { graceMs?: number }): Promise<void>;
 }
 
 /** Defaults of {@link WebServerOptions}. */
@@ -89,6 +94,10 @@ export const defaultWebServerOptions = {
   // Two questions a second, sustained: far more than a person typing, while one client address may be a whole office
   // behind NAT or the reverse proxy. Scripts get slowed down; the desk is for people.
   rateLimit: { limit: 120, windowMs: 60_000 },
+  /** How long {@link WebServer.close} lets requests in flight finish before closing their connections. */
+  closeGraceMs: 3_000,
+  /** Node's own limit on the request line and headers together (its default, stated here because it is documented). */
+  maxHeaderSize: 16 * 1024,
 } as const;
 
 /** The endpoints that run the answerer; the rest serve fixed content and are not limited. */
@@ -259,9 +268,12 @@ export function createWebHandler(options: Omit<WebServerOptions, 'host' | 'port'
       allow('GET', 'HEAD');
       const documents = options.answerer.documents;
       const health: Record<string, unknown> = { status: 'ok', documents: documents.length, sections: documents.reduce((n, d) => n + d.sections.length, 0) };
-      // Not part of the Answerer contract, but the core's answerers (and the hot-reloading one) expose their index.
-      const passages = (options.answerer as { passages?: unknown }).passages;
+      // Not part of the Answerer contract: the core's answerers expose their passages, the hot-reloading one their
+      // count (its index lives on another thread) and whether it is rebuilding.
+      const { passages, passageCount, rebuilding } = options.answerer as { passages?: unknown; passageCount?: unknown; rebuilding?: unknown };
       if (Array.isArray(passages)) health.passages = passages.length;
+      else if (typeof passageCount === 'number') health.passages = passageCount;
+      if (typeof rebuilding === 'boolean') health.rebuilding = rebuilding;
       return json(200, health, { 'Cache-Control': 'no-store' });
     }
     if (pathname === '/policy') {
@@ -346,7 +358,31 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   // The bound host is allowed too (e.g. HOST=desk.lan), unless it is no host name at all.
   const boundHost = canonicalHost(host);
   const allowedHosts = [...(options.allowedHosts ?? []), ...(boundHost ? [boundHost] : [])];
-  const server = http.createServer(createWebHandler({ ...options, allowedHosts }));
+  const handler = createWebHandler({ ...options, allowedHosts });
+  // The response each connection is producing: a shutdown marks those not yet started `Connection: close`, and a
+  // parse error on a connection whose response has begun must not write a second one into it.
+  const responding = new Map<Socket, http.ServerResponse>();
+  let closing = false;
+  const server = http.createServer(
+    {
+      maxHeaderSize: defaultWebServerOptions.maxHeaderSize,
+      // A request without Host reaches the Host check, which answers 421 with a JSON body; Node's own answer is bare.
+      requireHostHeader: false,
+    },
+    (req, res) => {
+      const socket = req.socket;
+      responding.set(socket, res);
+      res.once('close', () => {
+        if (responding.get(socket) === res) responding.delete(socket);
+        // After server.close(), a keep-alive connection whose last response just ended is idle: close it now rather
+        // than after the keep-alive timeout.
+        if (closing) setImmediate(() => server.closeIdleConnections());
+      });
+      if (closing) res.setHeader('Connection', 'close');
+      handler(req, res);
+    },
+  );
+  answerNodeErrors(server, responding, logger);
 
   await new Promise<void>((resolveListen, rejectListen) => {
     const onError = (error: NodeJS.ErrnoException) => {
@@ -377,12 +413,91 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     url,
     address,
     server,
-    close: () =>
+    close: ({ graceMs = defaultWebServerOptions.closeGraceMs } = {}) =>
       new Promise<void>((resolveClose) => {
-        server.close(() => resolveClose());
-        server.closeAllConnections();
+        closing = true;
+        for (const res of responding.values()) if (!res.headersSent) res.setHeader('Connection', 'close');
+        const deadline = setTimeout(() => server.closeAllConnections(), graceMs);
+        deadline.unref();
+        server.close(() => {
+          clearTimeout(deadline);
+          resolveClose();
+        });
+        server.closeIdleConnections();
       }),
   };
+}
+
+/** Reason phrases of the statuses {@link answerNodeErrors} writes itself. */
+const RAW_STATUS_TEXT: Readonly<Record<number, string>> = {
+  400: 'Bad Request',
+  405: 'Method Not Allowed',
+  408: 'Request Timeout',
+  414: 'URI Too Long',
+  417: 'Expectation Failed',
+  431: 'Request Header Fields Too Large',
+};
+
+/** Paths whose only long parameter is the question: an over-long URL there is an over-long `q`. */
+const QUESTION_PATHS = /^[A-Z]+ \/api\/(?:answer|render)(?:[?# ]|$)/;
+
+/**
+ * Replaces Node's own bare error responses (malformed request line or headers, a request line or headers over
+ * {@link defaultWebServerOptions.maxHeaderSize}, a timeout, an unsupported `Expect`, `CONNECT`) with the desk's:
+ * a JSON `{ error }` body and the security headers, like every other response.
+ */
+function answerNodeErrors(server: http.Server, responding: ReadonlyMap<Socket, http.ServerResponse>, logger: Logger): void {
+  server.on('clientError', (error: NodeJS.ErrnoException & { rawPacket?: Buffer }, socket: Duplex) => {
+    const response = responding.get(socket as Socket);
+    // Nothing can be said on a dead socket, or after a response has begun on it (a second one would corrupt it).
+    if (error.code === 'ECONNRESET' || !socket.writable || response?.headersSent) {
+      socket.destroy();
+      return;
+    }
+    logger.debug('web: refused a request Node could not parse', { code: error.code });
+    const [status, message] = describeClientError(error);
+    writeRawError(socket, status, message);
+  });
+  server.on('checkExpectation', (req: http.IncomingMessage, res: http.ServerResponse) => {
+    const error = `web: cannot meet the expectation "${shorten(String(req.headers.expect))}"; only 100-continue is supported`;
+    send(res, req.method ?? 'GET', json(417, { error }, { ...securityHeaders, Connection: 'close' }));
+  });
+  // Without a listener Node drops CONNECT requests without a word.
+  server.on('connect', (_req: http.IncomingMessage, socket: Duplex) => writeRawError(socket, 405, 'web: CONNECT is not supported; this is not a proxy', { Allow: 'GET, HEAD' }));
+}
+
+function describeClientError(error: NodeJS.ErrnoException & { rawPacket?: Buffer }): [number, string] {
+  if (error.code === 'ERR_HTTP_REQUEST_TIMEOUT') return [408, 'web: the request took too long to arrive'];
+  if (error.code !== 'HPE_HEADER_OVERFLOW') return [400, 'web: malformed HTTP request'];
+  const limit = `${defaultWebServerOptions.maxHeaderSize / 1024} KiB`;
+  // The request line is in the packet Node was parsing unless the client sent its head in pieces; if it has no end
+  // there, or takes most of the limit, the URL is what overflowed.
+  const raw = error.rawPacket;
+  const start = raw ? raw.subarray(0, 64).toString('latin1') : '';
+  const lineEnd = raw ? raw.indexOf('\r\n') : -1;
+  const urlTooLong = /^[A-Z]+ \S/.test(start) && (lineEnd === -1 || lineEnd > defaultWebServerOptions.maxHeaderSize / 2);
+  if (!urlTooLong) return [431, `web: request headers too large (the request line and headers together are limited to ${limit})`];
+  if (QUESTION_PATHS.test(start)) {
+    return [400, `web: parameter q is too long: the URL is over ${limit}, and a question is at most ${questionLimits.maxQuestionLength} characters`];
+  }
+  return [414, `web: request URL too long (limited to ${limit})`];
+}
+
+/** Writes a complete JSON error response on a socket Node's parser gave up on, and closes it. */
+function writeRawError(socket: Duplex, status: number, message: string, headers: Record<string, string> = {}): void {
+  const body = Buffer.from(JSON.stringify({ error: message }), 'utf8');
+  const fields = {
+    ...securityHeaders,
+    ...headers,
+    'Cache-Control': 'no-store',
+    'Content-Type': JSON_TYPE,
+    'Content-Length': String(body.length),
+    Connection: 'close',
+  };
+  const head = `HTTP/1.1 ${status} ${RAW_STATUS_TEXT[status] ?? 'Error'}\r\n${Object.entries(fields)
+    .map(([name, value]) => `${name}: ${value}\r\n`)
+    .join('')}\r\n`;
+  socket.end(Buffer.concat([Buffer.from(head, 'latin1'), body]));
 }
 
 function describeDocument(document: PolicyDocument) {

@@ -1,4 +1,5 @@
 import http from 'node:http';
+import { connect } from 'node:net';
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { createAnswerer } from '../../src/answerer.js';
@@ -104,6 +105,53 @@ export function rawRequest(baseUrl: string, path: string, method = 'GET', body?:
     req.on('error', reject);
     req.end(body);
   });
+}
+
+/**
+ * Asserts that the server takes no new connection. Refused, or reset: Node ends idle connections and then closes the
+ * listening socket, and a connection that slips in between (a loaded machine can pause the server there) is reset.
+ *
+ * @example
+ * await desk.close();
+ * await expectRefused(desk.url);
+ */
+export async function expectRefused(baseUrl: string): Promise<void> {
+  const error = await rawRequest(baseUrl, '/healthz').then(
+    (res) => new Error(`test: expected ${baseUrl} to refuse connections, got ${res.status}`),
+    (thrown: NodeJS.ErrnoException) => thrown,
+  );
+  if (!['ECONNREFUSED', 'ECONNRESET'].includes((error as NodeJS.ErrnoException).code ?? '')) throw error;
+}
+
+/**
+ * Writes `data` byte for byte on a new connection and resolves with everything the server sent back before closing.
+ * http.request cannot send a malformed request, one without Host, or an over-long one without its own limits.
+ *
+ * @example
+ * const reply = await socketRequest(desk.url, 'GET /healthz HTTP/1.0\r\n\r\n');
+ */
+export function socketRequest(baseUrl: string, data: string): Promise<string> {
+  const { hostname, port } = new URL(baseUrl);
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(port), hostname, () => socket.end(data));
+    let response = '';
+    socket.setEncoding('utf8').on('data', (chunk: string) => (response += chunk));
+    socket.on('end', () => resolve(response));
+    socket.on('error', reject);
+  });
+}
+
+/** A raw HTTP/1.1 response split into status, lower-case headers and body. */
+export function parseRawResponse(raw: string): RawResponse {
+  const split = raw.indexOf('\r\n\r\n');
+  if (split === -1) throw new Error(`test: not an HTTP response: ${JSON.stringify(raw.slice(0, 200))}`);
+  const [statusLine, ...lines] = raw.slice(0, split).split('\r\n');
+  const headers: http.IncomingHttpHeaders = {};
+  for (const line of lines) {
+    const colon = line.indexOf(':');
+    headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
+  }
+  return { status: Number(/^HTTP\/1\.[01] (\d{3})/.exec(statusLine ?? '')?.[1] ?? 0), headers, body: raw.slice(split + 4) };
 }
 
 /**

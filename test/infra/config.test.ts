@@ -1,7 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, defaultConfig, loadConfig, secretsOf } from '../../adapters/config.js';
+import { ConfigError, defaultConfig, loadConfig, secretsOf, withEnvFile } from '../../adapters/config.js';
+import { parseStartArgs } from '../../adapters/start.js';
 import { defaultWebServerOptions } from '../../adapters/web/server.js';
 import { projectRoot } from '../../src/paths.js';
 
@@ -175,5 +177,32 @@ describe('loadConfig', () => {
   it('splits CORPUS_PATH on the platform delimiter', () => {
     const config = loadConfig({ CORPUS_PATH: ['/tmp/a.md', '/tmp/b'].join(process.platform === 'win32' ? ';' : ':') });
     expect(config.corpusPaths).toEqual(['/tmp/a.md', '/tmp/b']);
+  });
+});
+
+describe('withEnvFile', () => {
+  const folder = mkdtempSync(join(tmpdir(), 'env-file-'));
+  const file = join(folder, '.env');
+  writeFileSync(file, '# settings\nPORT=4000\nLOG_LEVEL=debug\nALLOWED_HOSTS="desk.example.com"\nHOST=0.0.0.0\n');
+
+  it('adds the file underneath the environment: a variable already set wins, even when empty', () => {
+    const env = withEnvFile({ PORT: '5000', HOST: '' }, file);
+    expect(env).toMatchObject({ PORT: '5000', HOST: '', LOG_LEVEL: 'debug', ALLOWED_HOSTS: 'desk.example.com' });
+    expect(loadConfig(env)).toMatchObject({ web: { port: 5000, host: '127.0.0.1', allowedHosts: ['desk.example.com'] }, logLevel: 'debug' });
+  });
+
+  it('adds nothing when the file does not exist, and names a file it cannot read', () => {
+    const env = { PORT: '5000' };
+    expect(withEnvFile(env, join(folder, 'missing.env'))).toBe(env);
+    expect(() => withEnvFile(env, folder)).toThrow(ConfigError);
+    expect(() => withEnvFile(env, folder)).toThrow(`config: cannot read the env file ${folder}`);
+  });
+
+  it('is what start reads with --dotenv, its only argument', () => {
+    expect(parseStartArgs([])).toEqual({});
+    expect(parseStartArgs(['--dotenv', '.env'])).toEqual({ dotenv: '.env' });
+    expect(parseStartArgs(['--dotenv=/etc/privacy.env'])).toEqual({ dotenv: '/etc/privacy.env' });
+    expect(() => parseStartArgs(['--port', '3000'])).toThrow(/^config: start takes only --dotenv <path> \(got "--port"\)/);
+    expect(() => parseStartArgs(['--dotenv'])).toThrow(ConfigError);
   });
 });

@@ -17,13 +17,33 @@ describe('redactPersonalData', () => {
     ['ping <@U123ABC> and <!channel>', 'ping [mention] and [mention]'],
     ['see https://evil.example/?token=abc', 'see [url]'],
     ['I am @jane_doe on discord', 'I am [mention] on discord'],
+    // Compressed and full IPv6, with a zone or an IPv4 tail.
+    ['logged in from 2001:db8::7334 at 10:30', 'logged in from [ip] at 10:30'],
+    ['link-local fe80::1%eth0 and loopback ::1', 'link-local [ip]%eth0 and loopback [ip]'],
+    ['full 2001:0db8:85a3:0000:0000:8a2e:0370:7334.', 'full [ip].'],
+    ['mapped ::ffff:192.0.2.1 too', 'mapped [ip] too'],
+    // URLs without a scheme.
+    ['open www.example.com/reset?token=abc123 now', 'open [url] now'],
+    ['or example.com/reset?token=abc123', 'or [url]'],
+    ['visit www.example.com today', 'visit [url] today'],
+    ['see acme.co.uk/privacy#contact', 'see [url]'],
+    // Non-ASCII e-mail addresses, whole.
+    ['write to jöhn.müller@example.de please', 'write to [email] please'],
+    ['or to ñandú@correo.es and 李@例え.jp', 'or to [email] and [email]'],
   ])('redacts %s', (input, expected) => {
     expect(redactPersonalData(input)).toBe(expected);
   });
 
-  it('keeps ordinary questions intact', () => {
-    const q = 'how long do you keep my data after 30 days?';
-    expect(redactPersonalData(q)).toBe(q);
+  it.each([
+    'how long do you keep my data after 30 days?',
+    // Times, version strings, section numbers and file names are not addresses.
+    'the outage was from 10:30 to 11:45:30 on monday',
+    'does version 2.10.3 or v1.2.0-beta.4 change the policy?',
+    'section 4.2.1 says what about ratio 16:9?',
+    'is gmail.com a processor? what about policy.md and node.js',
+    'C++ std::vector is not an address',
+  ])('keeps %s intact', (question) => {
+    expect(redactPersonalData(question)).toBe(question);
   });
 });
 

@@ -33,7 +33,7 @@ describe('SlackService.ask', () => {
     const service = createSlackService(deps(recordingAnswerer([])), { now: () => now });
     expect(service.ask('U1', 'a', 'command').kind).toBe('answer');
     expect(service.ask('U1', 'b', 'mention').kind).toBe('answer');
-    expect(service.ask('U1', 'c', 'direct_message')).toEqual({ kind: 'rate-limited', retryAfterSeconds: 10 });
+    expect(service.ask('U1', 'c', 'direct_message')).toEqual({ kind: 'rate-limited', retryAfterSeconds: 5 });
     expect(service.ask('U2', 'd', 'command').kind).toBe('answer');
     now += 10_000;
     expect(service.ask('U1', 'e', 'command').kind).toBe('answer');

@@ -1,9 +1,8 @@
 import type http from 'node:http';
-import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canonicalHost, hostOfHeader } from '../../adapters/web/host-check.js';
 import { clientAddress, securityHeaders, startWebServer } from '../../adapters/web/server.js';
-import { bundledAnswerer, rawRequest, startTestDesk, type RawResponse, type TestDesk } from '../helpers/web-server.js';
+import { bundledAnswerer, rawRequest, socketRequest, startTestDesk, type RawResponse, type TestDesk } from '../helpers/web-server.js';
 
 // DNS-rebinding protection (Host check) and the JSON API's rate limit, over real HTTP on loopback.
 
@@ -21,21 +20,6 @@ function expectMisdirected(res: RawResponse, what: string, method = 'GET'): void
     expect(body.error, what).toEqual(expect.stringMatching(/^web: misdirected request: .*ALLOWED_HOSTS/));
   }
   for (const [name, value] of Object.entries(securityHeaders)) expect(res.headers[name.toLowerCase()], `${what}: ${name}`).toBe(value);
-}
-
-/**
- * Writes a request head byte for byte on a socket and returns the whole response. http.request cannot send a request
- * without Host, or with an empty one: it fills in its own.
- */
-function socketRequest(baseUrl: string, head: string): Promise<string> {
-  const { hostname, port } = new URL(baseUrl);
-  return new Promise((resolve, reject) => {
-    const socket = connect(Number(port), hostname, () => socket.end(`${head}\r\n\r\n`));
-    let response = '';
-    socket.setEncoding('utf8').on('data', (chunk: string) => (response += chunk));
-    socket.on('end', () => resolve(response));
-    socket.on('error', reject);
-  });
 }
 
 describe('Host check (DNS rebinding)', () => {
@@ -96,12 +80,13 @@ describe('Host check (DNS rebinding)', () => {
     for (const host of [`localhost:99999`, '::1', `localhost/x:${port}`, `localhost:${port}:${port}`, '[::1', 'local host']) {
       expectMisdirected(await rawRequest(t.desk.url, '/healthz', 'GET', undefined, { Host: host }), JSON.stringify(host));
     }
-    const empty = await socketRequest(t.desk.url, 'GET /healthz HTTP/1.1\r\nHost: \r\nConnection: close');
+    const empty = await socketRequest(t.desk.url, 'GET /healthz HTTP/1.1\r\nHost: \r\nConnection: close\r\n\r\n');
     expect(empty).toMatch(/^HTTP\/1\.1 421 /);
-    // Only HTTP/1.0 may leave Host out (Node itself answers HTTP/1.1 without Host with 400).
-    const missing = await socketRequest(t.desk.url, 'GET /healthz HTTP/1.0');
-    expect(missing).toMatch(/^HTTP\/1\.1 421 /);
-    expect(missing).toContain('no Host header');
+    for (const version of ['1.0', '1.1']) {
+      const missing = await socketRequest(t.desk.url, `GET /healthz HTTP/${version}\r\nConnection: close\r\n\r\n`);
+      expect(missing).toMatch(/^HTTP\/1\.1 421 /);
+      expect(missing).toContain('no Host header');
+    }
   });
 
   it('checks the authority of an absolute-form request target as well', async () => {
