@@ -43,7 +43,7 @@ describe('ask CLI', () => {
     expect(lines).toHaveLength(1);
     const answer = JSON.parse(lines[0]!);
     expect(answer).toMatchObject({ question: 'how long do you keep my data', answered: true });
-    expect(Object.keys(answer.passages[0])).toEqual(['document', 'documentId', 'sectionId', 'section', 'text', 'score', 'url', 'citation', 'updated']);
+    expect(Object.keys(answer.passages[0])).toEqual(['document', 'documentId', 'sectionId', 'section', 'text', 'score', 'url', 'citation', 'confidence', 'updated']);
     expect(answer.passages[0]).toMatchObject({ documentId: 'datarobot-privacy-policy', updated: '2022-03-17' });
     expect(answer.passages[0].section).toEqual(['Data retention']);
   });

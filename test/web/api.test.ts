@@ -45,7 +45,7 @@ describe('GET /api/answer', () => {
     expect(body).toEqual(asJson(expected));
     expect(Object.keys(body as object).sort()).toEqual(['answered', 'passages', 'question']);
     const first = (body as Answer).passages[0]!;
-    expect(Object.keys(first).sort()).toEqual(['citation', 'document', 'documentId', 'score', 'section', 'sectionId', 'text', 'updated', 'url']);
+    expect(Object.keys(first).sort()).toEqual(['citation', 'confidence', 'document', 'documentId', 'score', 'section', 'sectionId', 'text', 'updated', 'url']);
     expect(first.url.endsWith(`#${first.sectionId}`)).toBe(true);
   });
 
