@@ -150,14 +150,14 @@ function deriveKnown(token: string, own: string, context: QueryContext, options:
 function relatedKnownTerms(word: string, context: QueryContext): string[] {
   if (context.lexicon === undefined || word.includes(' ')) return [];
   const terms = new Set<string>();
-  for (const related of context.lexicon.lookup(word).related) {
+  for (const related of context.lexicon.related(word)) {
     const term = stem(related);
     if (context.terms.has(term) && !isWeak(term, context) && !isStopword(related)) terms.add(term);
   }
   return [...terms];
 }
 
-function unknownKind(word: string, context: QueryContext, options: QueryOptions): UnknownKind {
+function unknownKind(word: string, context: QueryContext): UnknownKind {
   if (/^\d+$/.test(word)) return 'number';
   const primary = primaryWordClass(word);
   const facts = context.lexicon?.lookup(word);
@@ -166,7 +166,7 @@ function unknownKind(word: string, context: QueryContext, options: QueryOptions)
   if (facts !== undefined && !facts.known && primary === 0 && /^[a-z]{3,}$/.test(word)) return 'name';
   // A common English word the policy happens not to use ("mention", "count", "terms") is rarely what a question
   // is about; a rare one ("payday", "copilot") usually is.
-  const common = (facts?.frequency ?? 0) >= options.commonWordFrequency;
+  const common = facts?.common ?? false;
   if (primary !== 0 && primary !== WordClass.noun) return common ? 'common-modifier' : 'rare-modifier';
   return common ? 'common-noun' : 'rare-noun';
 }
@@ -205,13 +205,13 @@ export function weighConcepts(list: ConceptList, context: QueryContext, options:
     let weight = 0;
     for (const alternative of concept.alternatives) weight = Math.max(weight, alternative.weight * context.idf[alternative.termId]!);
     if (concept.alternatives.length === 0) {
-      concept.unknown = list.unstated.has(concept) ? 'unstated' : concept.fromRule && concept.topical ? 'topic' : unknownKind(concept.surface, context, options);
+      concept.unknown = list.unstated.has(concept) ? 'unstated' : concept.fromRule && concept.topical ? 'topic' : unknownKind(concept.surface, context);
       weight = context.rareIdf * options.unknownWordFactor * unknownFactor(concept.unknown, options);
     } else if (!concept.topical) {
       const primary = primaryWordClass(concept.surface);
       if (primary !== 0 && primary !== WordClass.noun) weight *= options.knownModifierFactor;
       // Common words outside every privacy family ("point", "run", "line") frame a question more than they name it.
-      else if (!concept.surface.includes(' ') && (context.lexicon?.lookup(concept.surface).frequency ?? 0) >= options.commonWordFrequency) weight *= options.commonWordFactor;
+      else if (!concept.surface.includes(' ') && (context.lexicon?.lookup(concept.surface).common ?? false)) weight *= options.commonWordFactor;
     }
     if (isWeak(concept.source, context)) {
       weight *= options.weakWordFactor;

