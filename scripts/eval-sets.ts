@@ -181,7 +181,7 @@ function pathStartsWith(path: readonly string[], prefix: readonly string[], offs
 export function goldSections(document: PolicyDocument, item: OnTopicItem): Set<string> {
   const gold = new Set<string>();
   const sentences = (item.sentences ?? []).map(matchText).filter((s) => s !== '');
-  const texts = new Map<PolicySection, string>(document.sections.map((section) => [section, matchText(section.text)]));
+  const texts = sectionTexts(document);
   for (const section of document.sections) {
     if (sentences.some((sentence) => containsSentence(texts.get(section)!, sentence))) gold.add(sectionKey(document.id, section.id));
   }
@@ -196,6 +196,16 @@ export function goldSections(document: PolicyDocument, item: OnTopicItem): Set<s
     }
   }
   return gold;
+}
+
+// Section texts as gold matching compares them, computed once per document (a set asks about the same sections
+// hundreds of times).
+const matchTexts = new WeakMap<PolicyDocument, Map<PolicySection, string>>();
+
+function sectionTexts(document: PolicyDocument): Map<PolicySection, string> {
+  let texts = matchTexts.get(document);
+  if (texts === undefined) matchTexts.set(document, (texts = new Map(document.sections.map((section) => [section, matchText(section.text)]))));
+  return texts;
 }
 
 /** The name of a policy as reports show it. */

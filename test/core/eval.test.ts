@@ -2,8 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { bundledPolicy, bundledTargets, runEval, type EvalRun } from '../../scripts/eval.js';
 import { discoverPolicySets, mergeSets, type PolicySets } from '../../scripts/eval-sets.js';
 
-// The bundled policy's 1,991 questions of earlier rounds are scored by the answerer only: fuse.js takes ~5 ms a
-// question, which would make this file the slowest of the suite.
+// The bundled policy's 1,991 questions of earlier rounds are scored by the answerer only, and the baseline here is
+// plain BM25 (npm run eval also scores fuse.js, at 5 to 10 ms a question).
 const isEarlierRounds = (file: string): boolean => file.includes('.dev-rounds');
 const withoutEarlierRounds = (policies: readonly PolicySets[]): PolicySets[] =>
   policies.map((policy) => ({ ...policy, sets: { ...policy.sets, dev: policy.sets.dev.filter((file) => !isEarlierRounds(file)) } }));
@@ -25,8 +25,8 @@ describe('evaluation on the dev sets', () => {
   let all: EvalRun;
   let compared: EvalRun;
   beforeAll(() => {
-    all = runEval(discoverPolicySets(), { splits: ['dev'], baselines: false, flat: false });
-    compared = runEval(withoutEarlierRounds(discoverPolicySets()), { splits: ['dev'], flat: false });
+    all = runEval(discoverPolicySets(), { splits: ['dev'], baselines: [], flat: false });
+    compared = runEval(withoutEarlierRounds(discoverPolicySets()), { splits: ['dev'], baselines: ['bm25'], flat: false });
   });
 
   it('loads every policy and resolves every gold section', () => {
@@ -42,10 +42,9 @@ describe('evaluation on the dev sets', () => {
     expect(scores.offTopicDeclined).toBeGreaterThanOrEqual(bundledTargets.offTopicDeclined);
   });
 
-  it('beats both baselines on ranking, macro over policies', () => {
-    const [answerer, bm25, fuse] = compared.macro.dev.map((s) => s.scores);
+  it('beats plain BM25 on ranking, macro over policies', () => {
+    const [answerer, bm25] = compared.macro.dev.map((s) => s.scores);
     expect(answerer!.hitAt1).toBeGreaterThan(bm25!.hitAt1);
-    expect(answerer!.hitAt1).toBeGreaterThan(fuse!.hitAt1);
     // Plain BM25 never declines; that is what makes it a baseline for abstention too.
     expect(bm25!.offTopicDeclined).toBe(0);
   });
