@@ -136,12 +136,18 @@ export function policyNames(documents: readonly PolicyDocument[], isGeneralWord:
     if (parts.length === 2) joined.set(parts.map(normalizeText).join(' '), key);
   };
   for (const [word, { total, capitalized, spelling, sections }] of counts) {
-    if (total < settings.minOccurrences || capitalized / total < settings.minCapitalizedShare) continue;
-    if (!titleWords.has(word) && sections.size < settings.minSectionShare * sectionCount) continue;
     // Capitalized English words are defined terms ("the Services"), places or headings, not names.
     if (isEnglishWord(word) || isGeneralWord(word)) continue;
+    // A word of the title that no dictionary has is the company's or the product's name ("Tinyshop Privacy Notice").
+    if (titleWords.has(word)) {
+      add(spelling);
+      continue;
+    }
+    if (total < settings.minOccurrences || capitalized / total < settings.minCapitalizedShare) continue;
+    if (sections.size < settings.minSectionShare * sectionCount) continue;
     add(spelling);
   }
+  for (const word of titleWords) if (!counts.has(word) && !isEnglishWord(word) && !isGeneralWord(word) && /^\p{L}/u.test(word)) add(word);
   for (const document of documents) {
     for (const name of document.knowledge?.names ?? []) {
       for (const match of name.matchAll(WORD)) {

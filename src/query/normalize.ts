@@ -6,7 +6,6 @@
  */
 import { SLANG, TEXT_REWRITES } from '../knowledge/tables.js';
 import { stripChatNoise } from '../search/noise.js';
-import { stem } from '../search/stem.js';
 import { tokenize } from '../search/tokenize.js';
 import type { QueryContext, QueryOptions } from './types.js';
 import { INTENSIFIERS } from './words.js';
@@ -39,11 +38,13 @@ export function questionWords(question: string, context: QueryContext, options: 
     else for (const word of expansion.split(' ')) tokens.push(word);
   }
   for (let i = tokens.length - 1; i >= 0; i--) if (INTENSIFIERS.has(tokens[i]!)) tokens.splice(i, 1);
-  // An acronym the policy never writes but whose long form it uses ("CWA", "DPF") is that long form.
+  // An acronym of one of the policy's names that the policy itself never writes is that name ("CWA" for the
+  // Corona-Warn-App): the long form is what the policy's passages contain.
   if (context.acronyms !== undefined && context.acronyms.size > 0) {
     for (let i = tokens.length - 1; i >= 0; i--) {
       const longForm = context.acronyms.get(tokens[i]!);
-      if (longForm !== undefined && !context.terms.has(stem(tokens[i]!))) tokens.splice(i, 1, ...longForm.split(' '));
+      // An acronym the tables know ("gdpr", "ip", "dpo") already means what it means.
+      if (longForm !== undefined && !context.synonyms.words.has(tokens[i]!) && !context.terms.has(tokens[i]!)) tokens.splice(i, 1, ...longForm.split(' '));
     }
   }
   if (context.joinedNames !== undefined && context.joinedNames.size > 0) {

@@ -15,8 +15,11 @@ const APOSTROPHES = /[\u2018\u2019\u02BC\u02B9\u0060\u00B4\u2032]/g;
  * normalizeText('Children’s Data') // => "children's data"
  */
 export function normalizeText(text: string): string {
-  return text.normalize('NFKC').replace(APOSTROPHES, "'").toLowerCase();
+  return text.normalize('NFKC').replace(APOSTROPHES, "'").toLowerCase().replace(E_MAIL, 'e');
 }
+
+// "e-mail" and "email" are one word, in policies and questions alike.
+const E_MAIL = /\be-(?=mail)/g;
 
 /**
  * Splits text into lower-case word tokens. Possessive `'s` is dropped ("children's" → "children");
@@ -64,7 +67,7 @@ export const STOPWORDS: ReadonlySet<string> = new Set([
   'under', 'until', 'up', 'upon', 'us',
   'very',
   'was', "wasn't", 'we', "we'd", "we'll", "we're", "we've", 'were', "weren't", 'what', 'when', 'where', 'which',
-  'while', 'who', 'whom', 'whose', 'why', 'will', 'with', "won't", 'would', "wouldn't",
+  'whether', 'while', 'who', 'whom', 'whose', 'why', 'will', 'with', "won't", 'would', "wouldn't",
   'yes', 'yet', 'you', "you'd", "you'll", "you're", "you've", 'your', 'yours', 'yourself', 'yourselves',
   // Contractions whose apostrophe users drop.
   'dont', 'doesnt', 'didnt', 'cant', 'wont', 'isnt', 'arent', 'im', 'ive', 'youre', 'whats', 'hows', 'thats', 'wheres', 'whos',

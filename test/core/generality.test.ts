@@ -1,0 +1,149 @@
+/**
+ * The answerer on policies it has never seen: small policies written for these tests (not any real company's), each
+ * checking one kind of behaviour that must hold for every policy.
+ */
+import { describe, expect, it } from 'vitest';
+import { createAnswerer } from '../../src/answerer.js';
+import type { PolicyDocument, PolicySection } from '../../src/types.js';
+
+function policy(title: string, sections: Array<[path: string[], text: string]>, extra: Partial<PolicyDocument> = {}): PolicyDocument {
+  const made: PolicySection[] = sections.map(([path, text], i) => ({ id: `s${i}`, path, text }));
+  return { id: title.toLowerCase().replace(/\W+/g, '-'), title, sections: made, ...extra };
+}
+
+const tinyShop = policy('Tinyshop Privacy Notice', [
+  [['What we collect'], 'Tinyshop collects your name, e-mail address and delivery address when you place an order.'],
+  [['Selling'], 'Tinyshop does not sell or rent personal information to anyone.'],
+  [['Deletion'], 'You can ask Tinyshop to erase your account and order history at any time.'],
+  [['Contact'], 'Write to privacy@tinyshop.example with any question about this notice.'],
+]);
+
+const topSection = (answerer: ReturnType<typeof createAnswerer>, question: string): string | undefined => answerer.answer(question).passages[0]?.section.join(' › ');
+
+describe('a short policy', () => {
+  const answerer = createAnswerer([tinyShop]);
+
+  it('answers when an ordinary word it never uses comes with the words it does use', () => {
+    for (const question of ['does the notice explicitly mention whether you sell my data?', 'do you sell my info to others?', 'is my address something tinyshop collects?']) {
+      expect(answerer.answer(question).answered, question).toBe(true);
+    }
+    expect(topSection(answerer, 'does the notice explicitly mention whether you sell my data?')).toBe('Selling');
+  });
+
+  it('declines when the thing asked about is a name or a fact it never states', () => {
+    for (const question of ['does tinyshop use mailchimp for newsletters?', 'is tinyshop soc 2 certified?', 'when is the tinyshop summer picnic?']) {
+      expect(answerer.answer(question).answered, question).toBe(false);
+    }
+  });
+
+  it('treats the company’s own name as a name, not as what the question is about', () => {
+    const explained = answerer.explain('does tinyshop sell my data');
+    expect(explained.query.concepts.find((c) => c.surface === 'tinyshop')?.weak).toBe(true);
+  });
+
+  it('reads stop words through their inflections ("others" is "other")', () => {
+    expect(answerer.explain('do you give my data to others').query.concepts.map((c) => c.surface)).not.toContain('others');
+  });
+});
+
+describe('facts a policy may or may not state', () => {
+  const withDnt = policy('Signals Notice', [
+    [['Browser signals'], 'We honour Do Not Track and Global Privacy Control signals sent by your browser.'],
+    [['Cookies'], 'We use cookies to keep you signed in.'],
+  ]);
+  const withoutDnt = policy('Quiet Notice', [
+    [['Cookies'], 'We use cookies to keep you signed in and to count visits.'],
+    [['Sharing'], 'We share data with our hosting provider only.'],
+  ]);
+
+  it('answers a question about a named practice where the policy names it, and declines it where it does not', () => {
+    expect(createAnswerer([withDnt]).answer('do you respect do not track?').passages[0]?.section).toEqual(['Browser signals']);
+    expect(createAnswerer([withoutDnt]).answer('do you respect do not track?').answered).toBe(false);
+  });
+});
+
+describe('the policy’s own acronyms and phrases', () => {
+  const transfers = policy('Transfer Notice', [
+    [['International transfers'], 'We take part in the EU-U.S. Data Privacy Framework for data we receive from the European Union.'],
+    [['The app'], 'The Pocket-Notes-App keeps your notes on your phone and never uploads them.'],
+    [['Events'], 'At our annual party we take photos of attendees.'],
+    [['Service providers'], 'We share personal data with third parties that host our servers and send our e-mails.'],
+  ]);
+  const answerer = createAnswerer([transfers]);
+
+  it('reads the acronym of one of its names as that name', () => {
+    expect(answerer.explain('does PNA upload my notes?').query.concepts.map((c) => c.surface)).toEqual(expect.arrayContaining(['pocket', 'notes', 'app']));
+    expect(topSection(answerer, 'does PNA upload my notes?')).toBe('The app');
+  });
+
+  it('looks for a family’s multi-word wording as a phrase ("third parties"), not word by word ("party")', () => {
+    expect(topSection(answerer, 'which vendors get my data?')).toBe('Service providers');
+  });
+});
+
+describe('regional addenda', () => {
+  const regional = policy('Regional Notice', [
+    [['Your rights'], 'You may ask for a copy of your data, or ask us to correct or delete it.'],
+    [['California residents'], 'California residents may ask for a copy of the data we hold, or ask us to delete it, under the CCPA.'],
+  ]);
+  const answerer = createAnswerer([regional]);
+
+  it('answer a general question from the general section, and a regional one from the addendum', () => {
+    expect(topSection(answerer, 'can I ask you to delete my data?')).toBe('Your rights');
+    expect(topSection(answerer, 'as a california resident can I ask you to delete my data?')).toBe('California residents');
+  });
+});
+
+describe('a policy without headings', () => {
+  const flat = policy('Flat Notice', [
+    [[], 'We collect the e-mail address you give us. We keep it for two years. You may ask us to erase it. We never sell it. Questions go to privacy@flat.example.'],
+  ]);
+  const answerer = createAnswerer([flat]);
+
+  it('still knows a privacy question when it sees one', () => {
+    for (const question of ['can i get my info deleted?', 'how long do you hang on to my email?', 'do you sell my email?']) expect(answerer.answer(question).answered, question).toBe(true);
+    expect(answerer.answer('what time does the office open?').answered).toBe(false);
+  });
+});
+
+describe('passage selection', () => {
+  const long = policy('Long Notice', [
+    ...Array.from({ length: 6 }, (_, i): [string[], string] => [[`Purpose ${i + 1}`], `We use your e-mail address for purpose number ${i + 1}, which concerns ${['billing', 'support', 'security', 'newsletters', 'surveys', 'events'][i]}.`]),
+    [['Sharing'], 'We may share your e-mail address with:\n\nour payment processor;\n\nour support desk provider;\n\nour newsletter service, which sends the messages you asked for.'],
+  ]);
+  const answerer = createAnswerer([long]);
+
+  it('gives as many passages as asked for when that many match, marking the weaker ones', () => {
+    const answer = answerer.answer('what do you use my e-mail address for', { top: 5 });
+    expect(answer.passages).toHaveLength(5);
+    expect(answer.passages[0]!.confidence).toBe('high');
+    const confidences = answer.passages.map((p) => p.confidence);
+    // High-confidence passages come first.
+    expect(confidences.indexOf('low') === -1 || confidences.slice(confidences.indexOf('low')).every((c) => c === 'low')).toBe(true);
+  });
+
+  it('quotes a list item with the sentence that introduces its list', () => {
+    const short = createAnswerer([long], { maxPassageChars: 90 });
+    const item = short.answer('do you share my email with your newsletter service?').passages.find((p) => p.text.startsWith('our newsletter service'));
+    expect(item?.intro).toBe('We may share your e-mail address with:');
+  });
+});
+
+describe('instructions about privacy are not product instructions', () => {
+  const choices = policy('Choices Notice', [
+    [['Newsletters'], 'You can unsubscribe from our newsletters with the link in every message.'],
+    [['Deletion'], 'You can delete the data stored on your device by removing the app.'],
+    [['What you give us'], 'You may choose to give us less information; some features will then not work.'],
+  ]);
+  const answerer = createAnswerer([choices]);
+
+  it.each(['how do I unsubscribe from the newsletters?', 'how can I delete data on my phone?', 'can I choose to give you less info?'])('answers "%s"', (question) => {
+    const explained = answerer.explain(question);
+    expect(explained.query.productHowTo).toBe(false);
+    expect(explained.answered).toBe(true);
+  });
+
+  it('still declines an instruction about the product itself', () => {
+    expect(answerer.answer('how do I change the theme of my storefront?').answered).toBe(false);
+  });
+});
