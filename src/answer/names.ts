@@ -86,6 +86,20 @@ export function policyAcronyms(documents: readonly PolicyDocument[], isEnglish: 
   return acronyms;
 }
 
+// Words a policy's title uses for what it is, not whose it is.
+const TITLE_WORDS: ReadonlySet<string> = new Set(['privacy', 'policy', 'policies', 'notice', 'statement', 'cookie', 'cookies', 'data', 'protection', 'terms', 'general', 'global', 'our', 'the', 'of', 'and', 'for', 'on', 'personal', 'information', 'act', 'website', 'app', 'en']);
+
+/**
+ * The company or product name that leads a title, when it is two or three capitalized words ("Let's Encrypt" in
+ * "Let's Encrypt Privacy Policy"); null for titles that name no one ("Privacy Policy") or one word (found anyway).
+ */
+function titleName(title: string): string | null {
+  const words = title.split(/\s+/);
+  let end = 0;
+  while (end < words.length && !TITLE_WORDS.has(normalizeText(words[end]!).replace(/[^\p{L}]/gu, '')) && /^\p{Lu}/u.test(words[end]!)) end++;
+  return end >= 2 && end <= 3 ? words.slice(0, end).join(' ') : null;
+}
+
 // Words as the index tokenizer sees them (src/search/tokenize.ts), possessives included: "GitHub’s".
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
 
@@ -148,6 +162,17 @@ export function policyNames(documents: readonly PolicyDocument[], isGeneralWord:
     add(spelling);
   }
   for (const word of titleWords) if (!counts.has(word) && !isEnglishWord(word) && !isGeneralWord(word) && /^\p{L}/u.test(word)) add(word);
+  // A name of English words leads the title ("Let's Encrypt Privacy Policy", "Pocket Notes Cookie Notice"): askers
+  // write it as it is, and its words ("encrypt") must not read as what the question is about.
+  for (const document of documents) {
+    const name = titleName(document.title);
+    if (name === null) continue;
+    // Askers type it apart ("let's encrypt", which reads as "let encrypt") or as in its web address ("letsencrypt").
+    const parts = [...name.matchAll(WORD)].map((match) => normalizeText(match[0].replace(/['’]s$/u, '')));
+    const key = normalizeText(name).replace(/[^\p{L}\p{N}]/gu, '');
+    words.add(key);
+    joined.set(parts.join(' '), key);
+  }
   for (const document of documents) {
     for (const name of document.knowledge?.names ?? []) {
       for (const match of name.matchAll(WORD)) {
