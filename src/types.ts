@@ -30,6 +30,29 @@ export interface PolicyDocument {
   sections: PolicySection[];
   /** Where the document was read from (a file path), for error messages and hot reload. */
   source?: string;
+  /**
+   * Id of the section to point askers to when the policy does not cover their question: a section whose heading is
+   * about contact ("Contact us", "Questions?", "Data protection officer and contact"), else the section whose text
+   * gives an e-mail or postal address. Absent when the policy has neither.
+   */
+  contactSectionId?: string;
+  /** What the document's own `<name>.knowledge.json` says about it, when it has one. */
+  knowledge?: DocumentKnowledge;
+}
+
+/**
+ * Company-specific knowledge of one document, kept beside it in `<name>.knowledge.json` where its owner can edit it,
+ * so that no general table names one company.
+ */
+export interface DocumentKnowledge {
+  /** Names of the company, its products, people and places as written ("DataRobot", "DataRobot University", "Franklin Street"): restore capitalization in lower-cased scrapes; the answerer also treats them as names. */
+  names?: string[];
+  /** Phrases of the page that mark site chrome (menus, badges, banners): a line containing one is dropped at ingestion. Case-insensitive. */
+  boilerplate?: string[];
+  /** Things people ask about that this document does not state (product features, site menu items). Used by the answerer. */
+  notStated?: string[];
+  /** Company-specific paraphrases, used by the answerer: when the asker writes one of `when`, look for `add` too. */
+  synonyms?: { when: string[]; add: string[]; weight?: number }[];
 }
 
 /** An indexed excerpt: whole sentences of one section, at most about 800 characters. */

@@ -30,8 +30,8 @@ export const defaultTextIngestOptions: TextIngestOptions = {
 };
 
 /**
- * Site chrome that surrounds policies on many sites: cookie and "policy updated" banners, newsletter boxes,
- * review badges, copyright lines. Matched against a whole (lower-cased) line.
+ * Site chrome that surrounds policies on many sites: cookie and "policy updated" banners, newsletter boxes, copyright
+ * lines. Matched against a whole (lower-cased) line. A site's own badges and menus go in its `<name>.knowledge.json`.
  */
 export const BOILERPLATE_PATTERNS: readonly RegExp[] = [
   /\bwe[’']ve updated (the|our) (terms|privacy|policy|policies)\b/,
@@ -42,8 +42,6 @@ export const BOILERPLATE_PATTERNS: readonly RegExp[] = [
   /^(this (site|website)|we) uses? cookies\b.{0,80}(experience|browsing)/,
   /^subscribe\b/,
   /\bsign up for (our|the) newsletter\b/,
-  /\bgartner\b/,
-  /\bpeer insights\b/,
   /\ball rights reserved\b/,
   /^(©|copyright\b)/,
   /\bis a (registered )?trademark\b/,
@@ -67,7 +65,7 @@ const CONNECTORS = new Set(['and', 'or', 'and/or', 'but', 'nor', 'so', 'then', '
 const DANGLING_ENDINGS = new Set(['to', 'of', 'the', 'a', 'an', 'and', 'or', 'for', 'with', 'in', 'on', 'at', 'by', 'from', 'as', 'that', 'which', 'than', 'such', 'is', 'are']);
 // A line ending like this announces a list (the scrape turned its colon into a period).
 const LEAD_IN_ENDINGS = new Set(['to', 'follows', 'following', 'include', 'includes', 'including', 'below']);
-// Only unambiguous top-level domains: "com, …" continues "datarobot.", "ai for good." does not; "eu"/"uk" also
+// Only unambiguous top-level domains: "com, …" continues "acme.", "ai for good." does not; "eu"/"uk" also
 // start sentences, so they only continue a domain when punctuation follows directly.
 const TLD_CONTINUATION = /^(?:(?:com|org|net|gov|edu|io|info|biz)(?=[\s,;:/)]|\.(?:\s|$)|$)|(?:eu|uk)(?=[,;:/)]|\.(?:\s|$)|$))/;
 // A period after these does not end the sentence when the next line goes on with a non-opening word.
@@ -141,7 +139,7 @@ function toUnits(content: string, lowercased: boolean): Unit[] {
     const text = trimmed.replace(LIST_MARKER, '').replace(/\s+/g, ' ');
     const previous = units[units.length - 1];
     if (previous && !blank && !tabbed && !previous.tabbed) {
-      // "datarobot." + "com, …": a domain split by a scraper that breaks after every period.
+      // "acme." + "com, …": a domain split by a scraper that breaks after every period.
       if (/[\p{L}\p{N}-]\.$/u.test(previous.text) && TLD_CONTINUATION.test(text)) {
         Object.assign(previous, makeUnit(previous.text + text, false, previous.blankBefore, previous.listItem));
         continue;

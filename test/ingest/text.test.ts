@@ -147,8 +147,9 @@ describe('truecasing, dates and slugs', () => {
   const truecase = createTruecaser();
 
   it('restores names and acronyms but never inside domains or e-mail addresses', () => {
-    expect(truecase.sentence('visit datarobot.com or the datarobot community.')).toBe('Visit datarobot.com or the DataRobot Community.');
-    expect(truecase.sentence('write to dpo@datarobot.com about gdpr.')).toBe('Write to dpo@datarobot.com about GDPR.');
+    const named = createTruecaser({ terms: extendLexicon(['AcmeCloud', 'AcmeCloud Community']) });
+    expect(named.sentence('visit acmecloud.com or the acmecloud community.')).toBe('Visit acmecloud.com or the AcmeCloud Community.');
+    expect(named.sentence('write to dpo@acmecloud.com about gdpr.')).toBe('Write to dpo@acmecloud.com about GDPR.');
     expect(truecase.sentence('rights under the ccpa/cpra and uk gdpr.')).toBe('Rights under the CCPA/CPRA and UK GDPR.');
     expect(truecase.sentence('“opt out,” as a subject line.')).toBe('“Opt out,” as a subject line.');
     expect(truecase.heading('children’s data.')).toBe('Children’s data');
@@ -161,7 +162,8 @@ describe('truecasing, dates and slugs', () => {
   });
 
   it('accepts extra lexicon terms', () => {
-    expect(createTruecaser({ terms: extendLexicon(['Acme Corp']) }).sentence('acme corp and datarobot.')).toBe('Acme Corp and DataRobot.');
+    expect(createTruecaser({ terms: extendLexicon(['Acme Corp']) }).sentence('acme corp and linkedin.')).toBe('Acme Corp and LinkedIn.');
+    expect(createTruecaser().sentence('acme corp and linkedin.')).toBe('Acme corp and LinkedIn.');
   });
 
   it('parses the date formats policies use', () => {
