@@ -1,6 +1,7 @@
 import type http from 'node:http';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CorpusError } from '../src/corpus/errors.js';
 import { createLogger, type Logger } from '../src/logger.js';
 import { LiveAnswerer } from '../src/live-answerer.js';
 import { UsageLog } from '../src/privacy/usage-log.js';
@@ -182,7 +183,8 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
 
 /**
  * Entry point of `npm start`: reads the environment, starts everything, and shuts down on SIGINT/SIGTERM.
- * A bad setting or an unreadable corpus prints one line to stderr and exits 1 before anything starts.
+ * A bad setting prints one line to stderr and exits 1 before anything starts; a corpus that cannot be loaded (missing,
+ * unreadable, too large, not a policy) exits 2 with the corpus error, which names the file, as `ask` does.
  *
  * @example
  * await main(process.env);
@@ -208,7 +210,7 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
     app = await startApp(config, { logger });
   } catch (error) {
     process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-    process.exit(1);
+    process.exit(error instanceof CorpusError ? 2 : 1);
   }
 
   let signalled = false;

@@ -16,6 +16,8 @@ const CHROME_LINES: readonly RegExp[] = [
   /^(?:share this(?: page| article)?|print this page|print)$/i,
   /^(?:©|\(c\)\s*\d{4}|copyright\s*(?:©|\(c\)|\d{4})).{0,120}$/i,
   /^.{0,120}\ball rights reserved\.?$/i,
+  // A menu flattened to one line: three or more short items between pipes or bullets ("Home | Apps | Privacy").
+  /^(?:[^|•·\s][^|•·]{0,30}\s[|•·]\s){2,}[^|•·\s][^|•·]{0,30}$/u,
 ];
 
 /**

@@ -4,6 +4,7 @@ import type * as Htmlparser2 from 'htmlparser2';
 import { isChromeLine, stripLineSeparators } from './chrome.js';
 import { sectionsFromBlocks, takePolicyDate, type Block, type ParsedDocument } from './document.js';
 import { parseDate } from './dates.js';
+import { CorpusError } from './errors.js';
 
 /** Options of {@link parseHtml}. */
 export interface HtmlIngestOptions {
@@ -22,6 +23,13 @@ export interface HtmlIngestOptions {
   flatPageHeadings: number;
   /** Such a title line has at most this many words. */
   maxTitleLineWords: number;
+  /**
+   * Deepest element nesting accepted (unclosed `<b>`s count). The HTML parser slows down with the square of the depth
+   * (400,000 unclosed tags, 2 MB, take about a minute), so a deeper page is refused with an error naming it.
+   */
+  maxNesting: number;
+  /** File the HTML came from, for error messages. */
+  source?: string;
 }
 
 /** Defaults of {@link parseHtml}. */
@@ -35,6 +43,7 @@ export const defaultHtmlIngestOptions: HtmlIngestOptions = {
   maxBoldHeadingWords: 12,
   flatPageHeadings: 3,
   maxTitleLineWords: 8,
+  maxNesting: 10_000,
 };
 
 const BLOCK_TAGS = new Set([
@@ -45,6 +54,8 @@ const BLOCK_TAGS = new Set([
 const BOLD_TAGS = new Set(['b', 'strong']);
 // Blocks whose bold line is an item or a cell, not a heading.
 const NO_HEADING_CONTAINERS = new Set(['li', 'dd', 'td', 'th', 'caption', 'figcaption', 'summary']);
+// Words that make an opening line the page's title rather than its first section.
+const TITLE_WORDS = /\b(?:privacy|policy|policies|notice|statement|terms|cookies?)\b/i;
 const ROLE_CHROME = new Set(['navigation', 'banner', 'contentinfo', 'complementary', 'search', 'dialog', 'alertdialog']);
 
 /** A paragraph block that may turn out to be a heading once the whole page is known to be flat. */
@@ -55,6 +66,40 @@ let parser: typeof Htmlparser2 | undefined;
 function htmlparser2(): typeof Htmlparser2 {
   parser ??= createRequire(import.meta.url)('htmlparser2') as typeof Htmlparser2;
   return parser;
+}
+
+// Elements that never hold others, or that the parser closes when the next one of their kind opens.
+const NON_NESTING = new Set([
+  'area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr',
+  'p', 'li', 'dt', 'dd', 'tr', 'td', 'th', 'option', 'optgroup', 'thead', 'tbody', 'tfoot',
+]);
+
+/**
+ * How deep the page nests elements, estimated from its tags alone (linear, before any parsing): opening tags count up,
+ * closing tags down, elements that cannot nest are ignored.
+ */
+function nestingDepth(html: string): number {
+  let depth = 0;
+  let deepest = 0;
+  for (const match of html.matchAll(/<(\/?)([A-Za-z][\w:-]*)[^<>]*?(\/?)>/g)) {
+    const name = (match[2] ?? '').toLowerCase();
+    if (NON_NESTING.has(name) || match[3]) continue;
+    if (match[1]) depth = Math.max(0, depth - 1);
+    else deepest = Math.max(deepest, (depth += 1));
+  }
+  return deepest;
+}
+
+/** Parses HTML into a DOM, refusing (with an error naming the file) nesting too deep to parse in reasonable time. */
+function parseDom(html: string, settings: HtmlIngestOptions): ReturnType<typeof Htmlparser2.parseDocument> {
+  const depth = nestingDepth(html);
+  if (depth > settings.maxNesting) {
+    throw new CorpusError(
+      `corpus: ${settings.source ?? '<input>'} nests HTML elements about ${depth.toLocaleString('en-US')} levels deep (limit ${settings.maxNesting.toLocaleString('en-US')}); close its tags or save the page again`,
+      settings.source,
+    );
+  }
+  return htmlparser2().parseDocument(html, { decodeEntities: true });
 }
 
 function isElement(node: ChildNode): node is Element {
@@ -159,7 +204,7 @@ interface Line {
 function headingShaped(text: string, maxWords: number): boolean {
   const words = wordCount(text);
   if (words === 0 || words > maxWords || !/\p{L}/u.test(text)) return false;
-  return !/[.!]$/.test(text) || words <= 6;
+  return !/[.!]$/.test(text) || words <= 4;
 }
 
 /** A short line of its own that reads as a title: capitalized or numbered, no sentence punctuation at its end. */
@@ -371,7 +416,7 @@ export function htmlFragmentBlocks(html: string, options: Partial<HtmlIngestOpti
   // A comment-only block (`<!-- markdownlint-disable -->`) needs no parser.
   if (html.replace(/<!--[\s\S]*?-->/g, '').trim() === '') return [];
   const dropTags = new Set(settings.dropTags);
-  const document = htmlparser2().parseDocument(html, { decodeEntities: true });
+  const document = parseDom(html, settings);
   const blocks = walkBlocks(document.children, { isDropped: (element) => dropTags.has(element.name), settings });
   return blocks.map((block) => (block.kind === 'heading' ? { kind: 'heading', level: block.level, text: block.text } : { kind: 'paragraph', text: block.text }));
 }
@@ -391,7 +436,7 @@ export function htmlFragmentBlocks(html: string, options: Partial<HtmlIngestOpti
 export function parseHtml(html: string, options: Partial<HtmlIngestOptions> = {}): ParsedDocument {
   const settings: HtmlIngestOptions = { ...defaultHtmlIngestOptions, ...options };
   const dropTags = new Set(settings.dropTags);
-  const document = htmlparser2().parseDocument(html, { decodeEntities: true });
+  const document = parseDom(html, settings);
   const all = document.children;
 
   const byTag = (element: Element): boolean => dropTags.has(element.name) || ROLE_CHROME.has(attr(element, 'role').toLowerCase());
@@ -436,7 +481,14 @@ export function parseHtml(html: string, options: Partial<HtmlIngestOptions> = {}
   const url = (canonical && attr(canonical, 'href').trim()) || (ogUrl && attr(ogUrl, 'content').trim()) || undefined;
 
   const walked = walkBlocks(rootNodes, { isDropped, settings, ...(pageH1 ? { titleHeading: pageH1 } : {}) });
-  const structured = resolveTitleLines(dropTocRuns(walked), settings);
+  let structured = resolveTitleLines(dropTocRuns(walked), settings);
+  // Without an <h1>, a bold line that opens the page and names it ("Acme Privacy Policy") is its title.
+  let boldTitle: string | undefined;
+  const opening = structured[0];
+  if (!pageH1 && opening?.kind === 'heading' && TITLE_WORDS.test(opening.text)) {
+    boldTitle = opening.text;
+    structured = structured.slice(1);
+  }
 
   // The policy date: a short "Last updated …" line (removed from the text), else a <time datetime>.
   const dated = takePolicyDate(structured);
@@ -448,7 +500,7 @@ export function parseHtml(html: string, options: Partial<HtmlIngestOptions> = {}
   }
 
   const parsed: ParsedDocument = { sections: sectionsFromBlocks(blocks) };
-  if (title) parsed.title = title;
+  if (boldTitle ?? title) parsed.title = boldTitle ?? title;
   if (url) parsed.url = url;
   if (updated) parsed.updated = updated;
   return parsed;

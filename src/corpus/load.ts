@@ -88,7 +88,7 @@ export function parseDocument(content: string, options: ParseOptions): PolicyDoc
       parsed = parseMarkdown(content, options.source === undefined ? {} : { source: options.source });
       break;
     case 'html':
-      parsed = parseHtml(content);
+      parsed = parseHtml(content, options.source === undefined ? {} : { source: options.source });
       break;
     case 'rst':
       parsed = parseRst(content);

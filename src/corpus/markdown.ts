@@ -63,6 +63,8 @@ function markdownParser(maxNesting: number): MarkdownIt {
     // CommonMark plus GitHub tables and strikethrough; raw HTML is recognized (and read as HTML), bare URLs stay text.
     parser = markdownIt('default', { html: true, linkify: false, typographer: false, maxNesting });
     parser.core.ruler.after('block', 'kramdown_attributes', kramdownAttributes);
+    // Escapes and entities stay `text_special` tokens, so the text tidying can tell them from markup left open.
+    parser.disable('text_join');
     parserNesting = maxNesting;
   }
   return parser;
@@ -71,10 +73,20 @@ function markdownParser(maxNesting: number): MarkdownIt {
 const LINE_BREAK_TAG = /^<br\s*\/?>$/i;
 const ANCHOR_TAG = /^<a\s[^>]*\b(?:name|id)\s*=\s*["']?([^"'\s>]+)/i;
 
+// Escaped characters, entities and code spans are kept apart while the text is tidied, as private-use placeholders.
+const PROTECT_OPEN = '\ue000';
+const PROTECT_CLOSE = '\ue001';
+const PROTECTED = /\ue000(\d+)\ue001/g;
+
 /** Plain text of an inline token: links keep their text, images their alt text, `<br>` and hard breaks a newline. */
 function inlineText(token: Token | undefined): string {
   if (!token) return '';
   let out = '';
+  const kept: string[] = [];
+  const protect = (text: string): string => {
+    kept.push(text);
+    return `${PROTECT_OPEN}${kept.length - 1}${PROTECT_CLOSE}`;
+  };
   // Iterative: image alt texts nest inline tokens, and a hostile page may nest them deeply.
   const stack: Token[] = [...(token.children ?? [])].reverse();
   while (stack.length > 0) {
@@ -82,9 +94,11 @@ function inlineText(token: Token | undefined): string {
     if (!child) break;
     switch (child.type) {
       case 'text':
+        out += child.content;
+        break;
       case 'text_special':
       case 'code_inline':
-        out += child.content;
+        out += protect(child.content);
         break;
       case 'softbreak':
         out += ' ';
@@ -102,7 +116,24 @@ function inlineText(token: Token | undefined): string {
         break;
     }
   }
-  return tidy(out);
+  return tidy(repairMarkup(out)).replace(PROTECTED, (_m, index: string) => kept[Number(index)] ?? '');
+}
+
+/**
+ * Undoes markup that the author left broken, which renders as stray characters: bold never closed (`**Label: **Text`
+ * or `***Heading`), a table row without its delimiter row (`| cell | cell |`), a backslash that ended the paragraph
+ * instead of breaking a line. Only unescaped text reaches here, so a written `\*\*` or `\|` stays.
+ */
+function repairMarkup(text: string): string {
+  let out = text.replace(/\*{2,}/g, '').replace(/\\$/, '');
+  if (/^\|/.test(out)) {
+    out = out
+      .replace(/\s*\|\s+\|\s*/g, '\n')
+      .split('\n')
+      .map((line) => line.replace(/^\|\s*/, '').replace(/\s*\|$/, '').replace(/\s+\|\s+/g, ' — '))
+      .join('\n');
+  }
+  return out;
 }
 
 /** Collapses spaces (non-breaking ones too) within lines and trims each line; newlines from hard breaks stay. */
@@ -148,7 +179,7 @@ function isInPageLink(token: Token): boolean {
 }
 
 /** Reduces markdown-it's flat token stream to headings and paragraphs; list items, quotes and table rows each become a paragraph. */
-function toBlocks(tokens: readonly Token[]): Block[] {
+function toBlocks(tokens: readonly Token[], source: string | undefined): Block[] {
   const blocks: Block[] = [];
   let row: string[] | undefined;
   let listItems = 0;
@@ -195,7 +226,7 @@ function toBlocks(tokens: readonly Token[]): Block[] {
         break;
       }
       case 'html_block':
-        blocks.push(...htmlFragmentBlocks(token.content));
+        blocks.push(...htmlFragmentBlocks(token.content, source === undefined ? {} : { source }));
         break;
       default:
         break;
@@ -225,11 +256,13 @@ export function parseMarkdown(content: string, options: Partial<MarkdownIngestOp
       settings.source,
     );
   }
-  let blocks = toBlocks(tokens);
+  let blocks = toBlocks(tokens, settings.source);
 
   let title = data.title;
+  // A `#` heading is the title; a deeper first heading only when the front matter names none (else it is the page's
+  // top section, as a site layout that prints the title above it shows it).
   const titleBlock = titleHeading(blocks);
-  if (titleBlock) {
+  if (titleBlock && (titleBlock.level === 1 || data.title === undefined)) {
     title ??= titleBlock.text;
     blocks = blocks.filter((block) => block !== titleBlock);
   }

@@ -99,9 +99,16 @@ export function parseRst(content: string, options: Partial<RstIngestOptions> = {
     if (!styles.includes(style)) styles.push(style);
     return styles.indexOf(style) + 1;
   };
+  // `.. _label:` right before a title names the section (Sphinx's cross-reference label): its anchor.
+  let pendingAnchor: string | undefined;
   const paragraph = (text: string): void => {
     const clean = cleanRstInline(text);
     if (clean) blocks.push({ kind: 'paragraph', text: clean });
+    pendingAnchor = undefined;
+  };
+  const heading = (level: number, text: string): void => {
+    blocks.push({ kind: 'heading', level, text: cleanRstInline(text), ...(pendingAnchor ? { anchor: pendingAnchor } : {}) });
+    pendingAnchor = undefined;
   };
   // Lines after `index` that belong to the construct opened at `index`: indented deeper than `indent` (blank lines
   // inside included). Returns the index after the last such line.
@@ -138,6 +145,7 @@ export function parseRst(content: string, options: Partial<RstIngestOptions> = {
       const margin = Math.min(...body.filter((entry) => !isBlank(entry)).map(indentOf));
       const literal = body.map((entry) => entry.slice(margin)).join('\n').trim();
       if (literal) blocks.push({ kind: 'paragraph', text: literal });
+      pendingAnchor = undefined;
       index = end;
       continue;
     }
@@ -154,7 +162,9 @@ export function parseRst(content: string, options: Partial<RstIngestOptions> = {
         while (index < lines.length && FIELD.test((lines[index] ?? '').trim()) && indentOf(lines[index] ?? '') > indent) index += 1;
         continue;
       }
+      const label = /^_([^:`]+|`[^`]+`):$/.exec(explicit[1] ?? '')?.[1];
       index = bodyEnd(index, indent);
+      if (label) pendingAnchor = label.replace(/`/g, '').trim().toLowerCase().replace(/\s+/g, '-');
       continue;
     }
     if (/^__(?:\s|$)/.test(text)) {
@@ -166,13 +176,13 @@ export function parseRst(content: string, options: Partial<RstIngestOptions> = {
     const over = ADORNMENT.exec(text);
     const underAfterNext = ADORNMENT.exec((lines[index + 2] ?? '').trim());
     if (over && next !== undefined && !isBlank(next) && !ADORNMENT.test(next.trim()) && underAfterNext?.[1] === over[1] && indent === 0) {
-      blocks.push({ kind: 'heading', level: levelOf(`${over[1]}/over`), text: cleanRstInline(next.trim()) });
+      heading(levelOf(`${over[1]}/over`), next.trim());
       index += 3;
       continue;
     }
     const under = next === undefined ? null : ADORNMENT.exec(next.trim());
     if (under && !over && indent === 0 && indentOf(next ?? '') === 0 && (next ?? '').trim().length >= Math.min(text.length, 3)) {
-      blocks.push({ kind: 'heading', level: levelOf(under[1] ?? ''), text: cleanRstInline(text) });
+      heading(levelOf(under[1] ?? ''), text);
       index += 2;
       continue;
     }
@@ -228,6 +238,7 @@ export function parseRst(content: string, options: Partial<RstIngestOptions> = {
       }
       const joined = kept.filter(Boolean).join('\n');
       if (joined) blocks.push({ kind: 'paragraph', text: joined });
+      pendingAnchor = undefined;
       continue;
     }
 

@@ -84,6 +84,8 @@ interface Unit {
   blankBefore: boolean;
   /** The line carried a list marker in the source. */
   listItem: boolean;
+  /** Its marker when that was a number (`5.`), which a numbered heading keeps. */
+  number?: string;
 }
 
 interface TocEntry {
@@ -165,7 +167,10 @@ function toUnits(content: string, lowercased: boolean): Unit[] {
         continue;
       }
     }
-    units.push(makeUnit(text, tabbed, blank, listMatch !== null));
+    const unit = makeUnit(text, tabbed, blank, listMatch !== null);
+    const number = listMatch ? /^\(?\d{1,3}[.)]/.exec(listMatch[0])?.[0] : undefined;
+    if (number) unit.number = number;
+    units.push(unit);
     blank = false;
   }
   return units;
@@ -173,6 +178,24 @@ function toUnits(content: string, lowercased: boolean): Unit[] {
 
 function isBodySentence(unit: Unit | undefined, minWords: number): boolean {
   return unit !== undefined && !unit.tabbed && unit.words >= minWords && BODY_OPENERS.has(firstWord(unit.text));
+}
+
+/** A full sentence of some length, whatever word opens it ("Cookies are small files…"). */
+function isSentenceLine(unit: Unit | undefined, minWords: number): boolean {
+  return unit !== undefined && !unit.tabbed && unit.words >= minWords && /^[\p{Lu}\d“"‘(]/u.test(unit.text) && /[.!?:;)"”’]$/.test(unit.text);
+}
+
+/** A short line that is not a sentence: a list item or a heading. */
+function isShortFragment(unit: Unit | undefined): boolean {
+  return unit !== undefined && !unit.tabbed && unit.words > 0 && unit.words <= 8 && !/[.!?:]$/.test(unit.text);
+}
+
+/** Is the line one of the items of a list that a lead-in line ("We may collect:") opened just before? */
+function isListAfterLeadIn(units: readonly Unit[], index: number, from: number): boolean {
+  let position = index - 1;
+  while (position >= from && index - position <= 20 && isShortFragment(units[position])) position -= 1;
+  const leadIn = units[position];
+  return position >= from && leadIn !== undefined && isLeadIn(leadIn);
 }
 
 function isLeadIn(unit: Unit): boolean {
@@ -188,9 +211,14 @@ function isBoilerplate(unit: Unit, patterns: readonly RegExp[]): boolean {
   return unit.tabbed || patterns.some((pattern) => pattern.test(unit.key));
 }
 
-/** Could this line be a heading, judging by its own shape (length, grammar, punctuation)? */
-function looksLikeHeadingLine(unit: Unit, options: TextIngestOptions): boolean {
+/**
+ * Could this line be a heading, judging by its own shape (length, grammar, punctuation)? In a lower-cased scrape every
+ * line ends with a period, headings too; in ordinary text a line of more than three words that ends with a period is
+ * a sentence.
+ */
+function looksLikeHeadingLine(unit: Unit, options: TextIngestOptions, lowercased: boolean): boolean {
   if (unit.tabbed || unit.words === 0 || unit.words > options.maxHeadingWords || unit.text.length > 100) return false;
+  if (!lowercased && /[.!]$/.test(unit.text) && unit.words > 3) return false;
   const bare = unit.text.replace(/[.:?]$/, '');
   if (/[,;]$/.test(bare)) return false;
   // A full stop inside the line (other than in an abbreviation or a domain) means prose.
@@ -385,8 +413,10 @@ export function parseText(content: string, options: Partial<TextIngestOptions> =
     }
   }
 
-  // Other headings: heading-shaped lines followed by prose, not list items after a lone "and.".
+  // Other headings: heading-shaped lines followed by prose; not list items (after a lone "and.", or after a lead-in
+  // such as "We may collect:"), not the lines of a postal address.
   const freeHeadings: number[] = [];
+  const addressLines = addressBlockLines(units.slice(bodyStart, bodyEnd));
   for (let index = bodyStart; index < bodyEnd; index += 1) {
     const unit = units[index];
     if (!unit || headingLevel.has(index) || dropped.has(index) || isBoilerplate(unit, boilerplate)) continue;
@@ -396,7 +426,9 @@ export function parseText(content: string, options: Partial<TextIngestOptions> =
     if (!next || isBoilerplate(next, boilerplate)) continue;
     const previous = units[index - 1];
     if (previous && CONNECTORS.has(previous.key)) continue;
-    if (!looksLikeHeadingLine(unit, settings) || !isBodySentence(next, settings.minBodyWords)) continue;
+    const prose = isBodySentence(next, settings.minBodyWords) || (!lowercased && isSentenceLine(next, settings.minBodyWords));
+    if (!looksLikeHeadingLine(unit, settings, lowercased) || !prose || addressLines.has(unit)) continue;
+    if (!lowercased && isListAfterLeadIn(units, index, bodyStart)) continue;
     if (!toc && isMenuRepeat(unit)) continue;
     freeHeadings.push(index);
     headingLevel.set(index, 0);
@@ -448,7 +480,7 @@ export function parseText(content: string, options: Partial<TextIngestOptions> =
     }
     closeSection();
     while (stack.length > 0 && (stack[stack.length - 1]?.level ?? 0) >= level) stack.pop();
-    stack.push({ level, title: heading(unit.text) });
+    stack.push({ level, title: unit.number ? `${unit.number} ${heading(unit.text)}` : heading(unit.text) });
     current = { path: stack.map((entry) => entry.title), units: [] };
   }
   closeSection();
