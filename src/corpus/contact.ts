@@ -22,13 +22,13 @@ export interface ContactPatterns {
 /** Defaults of {@link findContactSection}. */
 export const defaultContactPatterns: ContactPatterns = {
   strongHeading:
-    /^(?:(?:how|where|whom|who)\b[^.]{0,30}\b(?:contact|reach|write to)|(?:contact(?:ing)?|reach(?:ing)?|get(?:ting)? in touch|write to)\b|(?:any |more |further |other )?(?:questions|enquiries|inquiries)\b[^.]{0,30}$|(?:comments|feedback)(?: and| or|,) questions)/i,
+    /^(?:(?:how|where|whom|who)\b[^.]{0,30}\b(?:contact|reach|write to)|(?:contact(?:ing)?|reach(?:ing)?|get(?:ting)? in touch|write to)\b|(?:any |more |further |other )?(?:questions|enquiries|inquiries)\b[^.]{0,30}$|(?:comments|feedback)(?: and| or|,) questions)|\b(?:and|&)\s+contact(?:s|\s+(?:us|details|information))?$/i,
   weakHeading: /\b(?:contact(?:ing|s)?|reach(?:ing)? us|get in touch|questions|enquiries|inquiries|(?:data protection|privacy) officer|dpo)\b/i,
   notContact: /\bcontact(?:s)?\s+(?:journal|diary|tracing|list|lists|data|details we|information we|persons?|lenses?|tracking)\b|\bfrequently asked questions\b|\bfaqs?\b/i,
   email: /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/u,
   postalAddress: [
     /\b\d{1,6}[a-z]?,?\s+(?:[\p{Lu}\d][\p{L}\d.'’-]*\s+){0,4}(?:street|st\.|avenue|ave\.?|road|rd\.|boulevard|blvd\.?|lane|drive|way|place|square|parkway|highway|court)\b/iu,
-    /\b[\p{L}-]*(?:straße|strasse|str\.|weg|platz|gasse|allee|ufer|damm|gate|vei|veien|gata|gatan|vej|laan|straat|rue|via|calle)\s+\d{1,5}[a-z]?\b/iu,
+    /(?:straße|strasse|str\.|weg|platz|gasse|allee|ufer|damm|gate|vei|veien|gata|gatan|vej|laan|straat|rue|via|calle)\s+\d{1,5}[a-z]?\b/iu,
     /\bp\.?\s?o\.?\s+box\s+\d+/i,
     /\b(?:[A-Z]{2}|[A-Z][a-z]+)\s+\d{5}(?:-\d{4})?\b/,
     /,\s*(?:[A-Z]{1,2}-)?\d{4,5}\s+\p{Lu}\p{L}+/u,
@@ -49,9 +49,11 @@ interface Candidate {
 
 /** How much a text says about how to reach someone: an e-mail address counts most, then an address or a phone. */
 function evidenceOf(text: string, patterns: ContactPatterns): { score: number; addressOrEmail: boolean } {
-  const email = patterns.email.test(text);
-  const address = patterns.postalAddress.some((pattern) => pattern.test(text));
-  const score = (email ? 2 : 0) + (address ? 1 : 0) + (patterns.phone.test(text) ? 1 : 0) + (patterns.invitation.test(text) ? 1 : 0);
+  // Cheap checks first: most sections have no "@" and many no digit, and these patterns scan every position.
+  const email = text.includes('@') && patterns.email.test(text);
+  const digits = /\d/.test(text);
+  const address = digits && patterns.postalAddress.some((pattern) => pattern.test(text));
+  const score = (email ? 2 : 0) + (address ? 1 : 0) + (digits && patterns.phone.test(text) ? 1 : 0) + (patterns.invitation.test(text) ? 1 : 0);
   return { score, addressOrEmail: email || address };
 }
 

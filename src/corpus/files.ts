@@ -1,4 +1,4 @@
-import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, lstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
 import { CorpusError, fileSystemError } from './errors.js';
 
@@ -10,6 +10,22 @@ import { CorpusError, fileSystemError } from './errors.js';
  */
 export function besidePath(file: string, suffix: string): string {
   return join(resolve(file, '..'), `${basename(file, extname(file))}${suffix}`);
+}
+
+/**
+ * Is there anything at `path`, a dangling symbolic link included? An optional file beside a policy (sidecar, knowledge
+ * file) that is a broken link is an error to report, not a file to skip.
+ *
+ * @example
+ * somethingAt('corpus/raw/datarobot-privacy-page.meta.json') // => true
+ */
+export function somethingAt(path: string): boolean {
+  if (existsSync(path)) return true;
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
+  }
 }
 
 /**

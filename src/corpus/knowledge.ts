@@ -1,7 +1,6 @@
-import { existsSync, lstatSync } from 'node:fs';
 import type { DocumentKnowledge } from '../types.js';
 import { CorpusError } from './errors.js';
-import { besidePath, readFileBounded } from './files.js';
+import { besidePath, readFileBounded, somethingAt } from './files.js';
 
 /** A knowledge file is a short list of names and phrases; anything this big is a mistake. */
 const MAX_KNOWLEDGE_BYTES = 1024 * 1024;
@@ -83,8 +82,7 @@ export function parseKnowledge(data: unknown, file: string): DocumentKnowledge {
  */
 export function readKnowledge(file: string): DocumentKnowledge | undefined {
   const path = knowledgePath(file);
-  // lstat too: a dangling symlink is a broken knowledge file, not a missing one.
-  if (!existsSync(path) && !isSymlink(path)) return undefined;
+  if (!somethingAt(path)) return undefined;
   const bytes = readFileBounded(path, MAX_KNOWLEDGE_BYTES, 'knowledge file');
   let data: unknown;
   try {
@@ -93,14 +91,6 @@ export function readKnowledge(file: string): DocumentKnowledge | undefined {
     fail(path, `not valid JSON (${(error as Error).message})`);
   }
   return parseKnowledge(data, path);
-}
-
-function isSymlink(path: string): boolean {
-  try {
-    return lstatSync(path).isSymbolicLink();
-  } catch {
-    return false;
-  }
 }
 
 /** Folds case, curly quotes and runs of white space, so a phrase matches however the page typesets it. */

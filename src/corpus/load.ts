@@ -1,10 +1,10 @@
-import { existsSync, lstatSync, readdirSync, realpathSync } from 'node:fs';
+import { readdirSync, realpathSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import type { DocumentKnowledge, PolicyDocument } from '../types.js';
 import { parseDate } from './dates.js';
 import { checkDocumentUrl, finishDocument, type DocumentOptions, type ParsedDocument } from './document.js';
 import { CorpusError, fileSystemError } from './errors.js';
-import { besidePath, readFileBounded, statPath } from './files.js';
+import { besidePath, readFileBounded, somethingAt, statPath } from './files.js';
 import { parseHtml } from './html.js';
 import { boilerplatePatterns, readKnowledge } from './knowledge.js';
 import { extendLexicon } from './lexicon.js';
@@ -164,7 +164,7 @@ export function sidecarPath(file: string): string {
  */
 export function readSidecar(file: string): SidecarMeta | undefined {
   const path = sidecarPath(file);
-  if (!existsSync(path) && !isSymbolicLink(path)) return undefined;
+  if (!somethingAt(path)) return undefined;
   let data: unknown;
   try {
     data = JSON.parse(readFileBounded(path, MAX_SIDECAR_BYTES, 'sidecar').toString('utf8'));
@@ -182,14 +182,6 @@ export function readSidecar(file: string): SidecarMeta | undefined {
   }
   if (meta.url !== undefined) checkDocumentUrl(meta.url, path);
   return meta;
-}
-
-function isSymbolicLink(path: string): boolean {
-  try {
-    return lstatSync(path).isSymbolicLink();
-  } catch {
-    return false;
-  }
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { ParsedDocument, ParsedSection } from './document.js';
+import { isChromeLine } from './chrome.js';
 import { DATE_LABEL_PATTERN, DATE_PATTERN, parseDate } from './dates.js';
 import { defaultLexicon } from './lexicon.js';
 import { createTruecaser, type Truecaser } from './truecase.js';
@@ -136,6 +137,8 @@ function toUnits(content: string, lowercased: boolean): Unit[] {
       blank = true;
       continue;
     }
+    // Separators ("|", "• • •") and navigation ("Back to top") between the lines of a page are not text.
+    if (isChromeLine(trimmed)) continue;
     const tabbed = /\t{2,}/.test(trimmed);
     const listMatch = LIST_MARKER.exec(trimmed);
     const text = trimmed.replace(LIST_MARKER, '').replace(/\s+/g, ' ');
@@ -202,9 +205,9 @@ function isLeadIn(unit: Unit): boolean {
   return /:$/.test(unit.text) || LEAD_IN_ENDINGS.has(lastWord(unit.text)) || /\bthe following\b/i.test(unit.text);
 }
 
-/** A list item or other fragment: does not open like a sentence. */
-function isFragment(unit: Unit): boolean {
-  return unit.listItem || !BODY_OPENERS.has(firstWord(unit.text));
+/** A list item or other fragment: does not open like a sentence, or (in mixed-case text) does not end like one. */
+function isFragment(unit: Unit, lowercased: boolean): boolean {
+  return unit.listItem || !BODY_OPENERS.has(firstWord(unit.text)) || (!lowercased && !/[.!?:;"”’)]$/.test(unit.text));
 }
 
 function isBoilerplate(unit: Unit, patterns: readonly RegExp[]): boolean {
@@ -464,7 +467,7 @@ export function parseText(content: string, options: Partial<TextIngestOptions> =
   const stack: { level: number; title: string }[] = [];
   let current: { path: string[]; units: Unit[] } = { path: [], units: [] };
   const closeSection = (): void => {
-    if (current.path.length > 0 || current.units.length > 0) sections.push({ path: current.path, text: renderParagraphs(current.units, sentence) });
+    if (current.path.length > 0 || current.units.length > 0) sections.push({ path: current.path, text: renderParagraphs(current.units, sentence, lowercased) });
   };
   for (let index = bodyStart; index < bodyEnd; index += 1) {
     const unit = units[index];
@@ -496,7 +499,7 @@ export function parseText(content: string, options: Partial<TextIngestOptions> =
  * Groups a section's lines into paragraphs. A scrape has lost paragraph breaks, so list items (lines after a lead-in
  * or lines that do not open like a sentence) each become a paragraph; consecutive sentences share one.
  */
-function renderParagraphs(units: Unit[], sentence: (text: string) => string): string {
+function renderParagraphs(units: Unit[], sentence: (text: string) => string, lowercased: boolean): string {
   const paragraphs: string[][] = [];
   const hasBlankLines = units.some((unit, index) => index > 0 && unit.blankBefore);
   const addressLine = addressBlockLines(units);
@@ -516,7 +519,7 @@ function renderParagraphs(units: Unit[], sentence: (text: string) => string): st
         (unit.blankBefore ||
           unit.listItem ||
           previous.listItem ||
-          (!hasBlankLines && (isLeadIn(previous) || isFragment(unit) || isFragment(previous) || pendingConnector !== undefined))));
+          (!hasBlankLines && (isLeadIn(previous) || isFragment(unit, lowercased) || isFragment(previous, lowercased) || pendingConnector !== undefined))));
     pendingConnector = undefined;
     const rendered = sentence(text);
     if (breakBefore) paragraphs.push([rendered]);

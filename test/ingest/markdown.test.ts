@@ -4,6 +4,7 @@ import { parseFrontMatter, renderFrontMatter } from '../../src/corpus/front-matt
 import { CorpusError, loadDocument, parseDocument } from '../../src/corpus/load.js';
 import { cleanInlineMarkdown, parseMarkdown, renderPolicyMarkdown } from '../../src/corpus/markdown.js';
 import { projectRoot } from '../../src/paths.js';
+import { sectionText } from '../helpers/corpus-files.js';
 
 const fixtures = join(projectRoot, 'test', 'fixtures', 'ingest');
 
@@ -94,7 +95,7 @@ describe('Markdown ingestion', () => {
 
 describe('Markdown dialects, parsed by markdown-it', () => {
   const nimbus = loadDocument(join(fixtures, 'nimbus-notes-notice.md'));
-  const text = (id: string): string => nimbus.sections.find((section) => section.id === id)?.text ?? `(no section ${id})`;
+  const text = (id: string): string => sectionText(nimbus, id);
 
   it('reads nested front matter, lastmod and url, and takes the setext title out of the sections', () => {
     expect(nimbus).toMatchObject({ title: 'Nimbus Notes Privacy Notice', url: 'https://nimbus.example/privacy', updated: '2024-05-14' });

@@ -3,12 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { loadCorpus, loadDocument, parseDocument } from '../../src/corpus/load.js';
 import { cleanRstInline, parseRst } from '../../src/corpus/rst.js';
 import { projectRoot } from '../../src/paths.js';
+import { sectionText } from '../helpers/corpus-files.js';
 
 const fixtures = join(projectRoot, 'test', 'fixtures', 'ingest');
 
 describe('reStructuredText ingestion', () => {
   const lantern = loadDocument(join(fixtures, 'lantern-maps-privacy.rst'));
-  const text = (id: string): string => lantern.sections.find((section) => section.id === id)?.text ?? `(no section ${id})`;
+  const text = (id: string): string => sectionText(lantern, id);
 
   it('nests sections by adornment style in order of first use, an overlined title apart', () => {
     expect(lantern).toMatchObject({ id: 'lantern-maps-privacy', title: 'Lantern Maps Privacy', updated: '2024-04-03' });
