@@ -38,7 +38,8 @@ export function isSeparatorLine(line: string): boolean {
  * stripLineSeparators('• Sharing |') // => 'Sharing'
  */
 export function stripLineSeparators(line: string): string {
-  return line.replace(LEADING_SEPARATORS, '').replace(TRAILING_SEPARATORS, '').trim();
+  // White space collapsed first: the trailing pattern would retry from every space of a long run.
+  return line.replace(/\s+/g, ' ').replace(LEADING_SEPARATORS, '').replace(TRAILING_SEPARATORS, '').trim();
 }
 
 /**
@@ -50,6 +51,8 @@ export function stripLineSeparators(line: string): string {
  */
 export function isChromeLine(line: string): boolean {
   if (isSeparatorLine(line)) return true;
+  // Chrome lines are short; a long line is text (and is not worth the patterns' time).
+  if (line.length > 400) return false;
   const bare = stripLineSeparators(line);
   return CHROME_LINES.some((pattern) => pattern.test(bare));
 }

@@ -1,4 +1,5 @@
 import type { PolicySection } from '../types.js';
+import { trimTrailing } from './strings.js';
 
 /**
  * Patterns that find a policy's contact section. General English wording only: no company, street or site is named
@@ -58,7 +59,7 @@ function evidenceOf(text: string, patterns: ContactPatterns): { score: number; a
 }
 
 function headingScore(heading: string, patterns: ContactPatterns): number {
-  const bare = heading.replace(NUMBERING, '').replace(/[?!.:]+$/, '').trim();
+  const bare = trimTrailing(heading.replace(NUMBERING, ''), (ch) => '?!.:'.includes(ch)).trim();
   if (patterns.notContact.test(bare)) return 0;
   const long = bare.split(/\s+/).length > 8 ? 1 : 0;
   if (patterns.strongHeading.test(bare)) return 3 - long;

@@ -186,11 +186,50 @@ function headingAnchor(heading: Element): string | undefined {
 }
 
 /** A list item that is only a link to another place on the same page: an entry of the page's table of contents. */
-function isInPageLinkItem(element: Element, isDropped: (element: Element) => boolean): boolean {
+function isInPageLinkItem(element: Element): boolean {
   if (element.name !== 'li') return false;
-  const links = findAll(element.children, (child) => child.name === 'a');
-  if (links.length !== 1 || !links[0] || !attr(links[0], 'href').startsWith('#')) return false;
-  return collapse(textOf(links[0].children, isDropped)) === collapse(textOf(element.children, isDropped));
+  // Looks at the item's own children only, so nested lists cost nothing extra.
+  const meaningful = element.children.filter((child) => !(child.type === 'text' && child.data.trim() === '') && child.type !== 'comment');
+  const only = meaningful[0];
+  return meaningful.length === 1 && only !== undefined && isElement(only) && only.name === 'a' && attr(only, 'href').startsWith('#');
+}
+
+/**
+ * Non-space characters of text under every element, dropped tags left out, in one pass from the leaves up: deciding
+ * whether a container holds most of the page must not re-read its subtree for every nested container.
+ */
+function visibleTextSizes(nodes: readonly ChildNode[], isDropped: (element: Element) => boolean): { sizes: Map<Element, number>; total: number } {
+  const sizes = new Map<Element, number>();
+  const ownText = (node: ChildNode): number => (node.type === 'text' ? node.data.replace(/\s+/g, '').length : 0);
+  let total = 0;
+  // Post-order with an explicit stack: an element's size is summed once its children are done.
+  const stack: { node: ChildNode; done: boolean }[] = [...nodes].reverse().map((node) => ({ node, done: false }));
+  while (stack.length > 0) {
+    const frame = stack.pop();
+    if (!frame) break;
+    const { node } = frame;
+    if (!isElement(node)) {
+      if (node.parent === null || nodes.includes(node)) total += ownText(node);
+      continue;
+    }
+    if (isDropped(node)) {
+      sizes.set(node, 0);
+      continue;
+    }
+    if (!frame.done) {
+      stack.push({ node, done: true });
+      for (let index = node.children.length - 1; index >= 0; index -= 1) {
+        const child = node.children[index];
+        if (child) stack.push({ node: child, done: false });
+      }
+      continue;
+    }
+    let size = 0;
+    for (const child of node.children) size += isElement(child) ? (sizes.get(child) ?? 0) : ownText(child);
+    sizes.set(node, size);
+    if (nodes.includes(node)) total += size;
+  }
+  return { sizes, total };
 }
 
 interface Line {
@@ -343,7 +382,7 @@ function walkBlocks(rootNodes: readonly ChildNode[], context: WalkContext): Html
       if (cells.length > 0) blocks.push({ kind: 'paragraph', text: cells.join(' — ') });
       continue;
     }
-    if (isInPageLinkItem(node, isDropped)) continue;
+    if (isInPageLinkItem(node)) continue;
     if (BLOCK_TAGS.has(name)) {
       flush();
       containers.push(name);
@@ -440,7 +479,7 @@ export function parseHtml(html: string, options: Partial<HtmlIngestOptions> = {}
   const all = document.children;
 
   const byTag = (element: Element): boolean => dropTags.has(element.name) || ROLE_CHROME.has(attr(element, 'role').toLowerCase());
-  const pageTextLength = collapse(textOf(all, byTag)).length;
+  const { sizes, total: pageTextSize } = visibleTextSizes(all, byTag);
   const decided = new Map<Element, boolean>();
   const isDropped = (element: Element): boolean => {
     if (byTag(element) || 'hidden' in element.attribs) return true;
@@ -449,7 +488,7 @@ export function parseHtml(html: string, options: Partial<HtmlIngestOptions> = {}
     const label = `${attr(element, 'id')} ${attr(element, 'class')} ${attr(element, 'aria-label')}`;
     let dropped = label.split(/\s+/).some((token) => settings.chromeTokenPattern.test(token)) || settings.chromePattern.test(label);
     // Class names lie more than tags: never drop by class an element that holds most of the page's text.
-    if (dropped && collapse(textOf([element], byTag)).length > 0.4 * pageTextLength) dropped = false;
+    if (dropped && (sizes.get(element) ?? 0) > 0.4 * pageTextSize) dropped = false;
     decided.set(element, dropped);
     return dropped;
   };
@@ -457,14 +496,7 @@ export function parseHtml(html: string, options: Partial<HtmlIngestOptions> = {}
   const mains = findAll(all, (element) => element.name === 'main' || attr(element, 'role') === 'main');
   const articles = findAll(all, (element) => element.name === 'article');
   const bodies = findAll(all, (element) => element.name === 'body');
-  const textLength = new Map<Element, number>();
-  const lengthOf = (element: Element): number => {
-    const known = textLength.get(element);
-    if (known !== undefined) return known;
-    const length = textOf([element], isDropped).length;
-    textLength.set(element, length);
-    return length;
-  };
+  const lengthOf = (element: Element): number => sizes.get(element) ?? 0;
   const longest = (elements: Element[]): Element | undefined =>
     elements.reduce<Element | undefined>((best, element) => (best && lengthOf(best) >= lengthOf(element) ? best : element), undefined);
   const root = longest(mains) ?? longest(articles) ?? bodies[0];

@@ -6,6 +6,7 @@ import { CorpusError } from './errors.js';
 import { parseFrontMatter, renderFrontMatter } from './front-matter.js';
 import { htmlFragmentBlocks } from './html.js';
 import { SlugRegistry } from './slug.js';
+import { isSpace, trailingRun } from './strings.js';
 
 
 /** Options of {@link parseMarkdown}. */
@@ -48,12 +49,19 @@ function kramdownAttributes(state: StateCore): void {
       if (attributes) {
         const id = ATTRIBUTE_ID.exec(attributes[0])?.[1];
         if (id) opener.meta = { ...(opener.meta ?? {}), anchor: id };
-        token.content = token.content.slice(0, attributes.index).replace(/[ \t]+#+[ \t]*$/, '').trimEnd();
+        token.content = withoutClosingHashes(token.content.slice(0, attributes.index).trimEnd());
       }
       continue;
     }
     if (token.content.includes('{:')) token.content = token.content.replace(ATTRIBUTE_LINE, '').replace(SPAN_ATTRIBUTES, '').trim();
   }
+}
+
+/** `Title ##` → `Title`: the closing sequence of an ATX heading (hashes after a space). */
+function withoutClosingHashes(heading: string): string {
+  const hashes = trailingRun(heading, (ch) => ch === '#');
+  const before = heading.slice(0, heading.length - hashes.length);
+  return hashes && (before === '' || isSpace(before.charAt(before.length - 1))) ? before.trimEnd() : heading;
 }
 
 let parser: MarkdownIt | undefined;
@@ -221,7 +229,7 @@ function toBlocks(tokens: readonly Token[], source: string | undefined): Block[]
       case 'fence':
       case 'code_block': {
         // Code is quoted as written: no inline cleanup, line breaks kept.
-        const code = token.content.replace(/[ \t]+$/gm, '').trim();
+        const code = token.content.split('\n').map((line) => line.trimEnd()).join('\n').trim();
         if (code) blocks.push({ kind: 'paragraph', text: code });
         break;
       }
@@ -296,6 +304,12 @@ export function escapeMarkdownText(text: string): string {
   return out;
 }
 
+/** A heading ending in `#` must not read as a closing sequence: `C#` → `C\\#`. */
+function escapeClosingHashes(heading: string): string {
+  const hashes = trailingRun(heading, (ch) => ch === '#');
+  return hashes ? `${heading.slice(0, heading.length - hashes.length)}\\${hashes}` : heading;
+}
+
 /** Options of {@link renderPolicyMarkdown}. */
 export interface RenderMarkdownOptions {
   /** Written as `source:` in the front matter (e.g. the raw page it was ingested from). */
@@ -321,7 +335,7 @@ export function renderPolicyMarkdown(document: PolicyDocument, options: RenderMa
     const heading = section.path[section.path.length - 1] ?? '';
     const anchor = slugs.peek(heading) === section.id ? '' : ` {#${section.id}}`;
     slugs.unique(heading, 'section', section.id);
-    parts.push(`${'#'.repeat(Math.min(section.path.length + 1, 6))} ${escapeMarkdownText(heading).replace(/#+$/, (m) => `\\${m}`)}${anchor}`);
+    parts.push(`${'#'.repeat(Math.min(section.path.length + 1, 6))} ${escapeClosingHashes(escapeMarkdownText(heading))}${anchor}`);
     for (const paragraph of section.text.split(/\n{2,}/)) {
       if (paragraph.trim()) parts.push(paragraph.split('\n').map((line) => escapeMarkdownText(line.trim())).join('  \n'));
     }

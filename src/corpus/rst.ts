@@ -1,3 +1,4 @@
+import { isSpace, trimTrailing } from './strings.js';
 import { sectionsFromBlocks, takePolicyDate, titleHeading, type Block, type ParsedDocument } from './document.js';
 
 /** Options of {@link parseRst}. */
@@ -44,7 +45,8 @@ function isBlank(line: string | undefined): boolean {
  */
 export function cleanRstInline(text: string): string {
   const escaped: string[] = [];
-  let out = text.replace(/\\(.)/g, (_m, ch: string) => {
+  // White space first: every pattern below then meets single spaces, never a long run to retry from.
+  let out = text.replace(/\s+/g, ' ').replace(/\\(.)/g, (_m, ch: string) => {
     escaped.push(ch);
     return `\ue000${escaped.length - 1}\ue000`;
   });
@@ -53,12 +55,12 @@ export function cleanRstInline(text: string): string {
       escaped.push(literal);
       return `\ue000${escaped.length - 1}\ue000`;
     })
-    .replace(/\s*\[(?:#[\w-]*|\*|\d+|[\w.-]+)\]_/g, '')
+    .replace(/ ?\[(?:#[\w-]*|\*|\d+|[\w.-]+)\]_/g, '')
     .replace(/:[\w:.+-]+:`([^`]*?)\s*<[^<>`]*>`/g, '$1')
     .replace(/:([\w:.+-]+):`([^`]*)`/g, (_m, role: string, target: string) => (role === 'doc' ? (target.split('/').pop() ?? target).replace(/[-_]+/g, ' ') : target))
     .replace(/`([^`<]*?)\s*<[^<>`]*>`_{1,2}/g, '$1')
     .replace(/`([^`]+)`(?:_{1,2}|:[\w:.+-]+:)?/g, '$1')
-    .replace(/(?<![\w`])([\p{L}\p{N}][\p{L}\p{N}.-]*)__?(?![\p{L}\p{N}])/gu, '$1')
+    .replace(/(?<![\p{L}\p{N}_`.-])([\p{L}\p{N}][\p{L}\p{N}.-]*)__?(?![\p{L}\p{N}])/gu, '$1')
     .replace(/\*\*(?=\S)(.+?)(?<=\S)\*\*/g, '$1')
     .replace(/(?<![\w*])\*(?=\S)([^*]+?)(?<=\S)\*(?![\w*])/g, '$1')
     .replace(/\|([^|\s][^|]*?)\|_{0,2}/g, '$1');
@@ -92,7 +94,7 @@ export function parseRst(content: string, options: Partial<RstIngestOptions> = {
     .replace(/^\uFEFF/, '')
     .replace(/\r\n?/g, '\n')
     .split('\n')
-    .map((line) => line.replace(/\t/g, '        ').replace(/\s+$/, ''));
+    .map((line) => trimTrailing(line.replace(/\t/g, '        '), isSpace));
   const blocks: Block[] = [];
   const styles: string[] = [];
   const levelOf = (style: string): number => {

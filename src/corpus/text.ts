@@ -1,5 +1,6 @@
 import type { ParsedDocument, ParsedSection } from './document.js';
 import { isChromeLine } from './chrome.js';
+import { trimTrailing } from './strings.js';
 import { DATE_LABEL_PATTERN, DATE_PATTERN, parseDate } from './dates.js';
 import { defaultLexicon } from './lexicon.js';
 import { createTruecaser, type Truecaser } from './truecase.js';
@@ -102,11 +103,8 @@ interface Toc {
 }
 
 function lineKey(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/[’‘]/g, "'")
-    .replace(/[“”]/g, '"')
-    .replace(/[\s.:;,!?]+$/, '')
+  const folded = text.toLowerCase().replace(/[’‘]/g, "'").replace(/[“”]/g, '"');
+  return trimTrailing(folded, (ch) => /[\s.:;,!?]/.test(ch))
     .replace(/\s+/g, ' ')
     .trim();
 }
@@ -120,7 +118,10 @@ function firstWord(text: string): string {
 }
 
 function lastWord(text: string): string {
-  return /([\p{L}\p{N}/-]+)[^\p{L}\p{N}]*$/u.exec(text.toLowerCase())?.[1] ?? '';
+  const lower = text.toLowerCase();
+  const untilWord = trimTrailing(lower, (ch) => !/[\p{L}\p{N}]/u.test(ch));
+  const word = untilWord.slice(trimTrailing(untilWord, (ch) => /[\p{L}\p{N}/-]/u.test(ch)).length);
+  return word;
 }
 
 function makeUnit(text: string, tabbed = false, blankBefore = false, listItem = false): Unit {
