@@ -16,9 +16,10 @@ const CHROME_LINES: readonly RegExp[] = [
   /^(?:share this(?: page| article)?|print this page|print)$/i,
   /^(?:©|\(c\)\s*\d{4}|copyright\s*(?:©|\(c\)|\d{4})).{0,120}$/i,
   /^.{0,120}\ball rights reserved\.?$/i,
-  // A menu flattened to one line: three or more short items between pipes or bullets ("Home | Apps | Privacy").
-  /^(?:[^|•·\s][^|•·]{0,30}\s[|•·]\s){2,}[^|•·\s][^|•·]{0,30}$/u,
 ];
+
+// A menu flattened to one line: three or more short items between pipes or bullets ("Home | Apps | Privacy").
+const MENU_LINE = /^(?:[^|•·\s][^|•·]{0,30}\s[|•·]\s){2,}[^|•·\s][^|•·]{0,30}$/u;
 
 /**
  * Is this line nothing but separators (`|`, `•`, `»`, `—`, a run of non-breaking spaces…)?
@@ -43,16 +44,18 @@ export function stripLineSeparators(line: string): string {
 }
 
 /**
- * Is this line page chrome (separators only, "back to top", "skip to content", a copyright line)?
+ * Is this line page chrome (separators only, "back to top", "skip to content", a copyright line, and with `menus` a
+ * menu flattened to one line)?
  *
  * @example
  * isChromeLine('↑ Back to top') // => true
+ * isChromeLine('Home | Apps | Privacy') // => true
  * isChromeLine('We keep your data for 30 days.') // => false
  */
-export function isChromeLine(line: string): boolean {
+export function isChromeLine(line: string, options: { menus: boolean } = { menus: true }): boolean {
   if (isSeparatorLine(line)) return true;
   // Chrome lines are short; a long line is text (and is not worth the patterns' time).
   if (line.length > 400) return false;
   const bare = stripLineSeparators(line);
-  return CHROME_LINES.some((pattern) => pattern.test(bare));
+  return CHROME_LINES.some((pattern) => pattern.test(bare)) || (options.menus && MENU_LINE.test(line.replace(/\s+/g, ' ').trim()));
 }

@@ -83,12 +83,14 @@ export function parseDocument(content: string, options: ParseOptions): PolicyDoc
   if (content.includes('\u0000')) throw new CorpusError(`corpus: ${where} looks binary (contains NUL bytes), not a policy text`, options.source);
   if (content.trim() === '') throw new CorpusError(`corpus: ${where} is empty`, options.source);
   let parsed: ParsedDocument;
+  // The parsers that refuse hostile nesting name the file in their error.
+  const named = options.source === undefined ? {} : { source: options.source };
   switch (options.format) {
     case 'markdown':
-      parsed = parseMarkdown(content, options.source === undefined ? {} : { source: options.source });
+      parsed = parseMarkdown(content, named);
       break;
     case 'html':
-      parsed = parseHtml(content, options.source === undefined ? {} : { source: options.source });
+      parsed = parseHtml(content, named);
       break;
     case 'rst':
       parsed = parseRst(content);

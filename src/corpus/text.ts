@@ -120,8 +120,7 @@ function firstWord(text: string): string {
 function lastWord(text: string): string {
   const lower = text.toLowerCase();
   const untilWord = trimTrailing(lower, (ch) => !/[\p{L}\p{N}]/u.test(ch));
-  const word = untilWord.slice(trimTrailing(untilWord, (ch) => /[\p{L}\p{N}/-]/u.test(ch)).length);
-  return word;
+  return untilWord.slice(trimTrailing(untilWord, (ch) => /[\p{L}\p{N}/-]/u.test(ch)).length);
 }
 
 function makeUnit(text: string, tabbed = false, blankBefore = false, listItem = false): Unit {
@@ -138,8 +137,9 @@ function toUnits(content: string, lowercased: boolean): Unit[] {
       blank = true;
       continue;
     }
-    // Separators ("|", "• • •") and navigation ("Back to top") between the lines of a page are not text.
-    if (isChromeLine(trimmed)) continue;
+    // Separators ("|", "• • •") and navigation ("Back to top") between the lines of a page are not text. A line of
+    // items between pipes stays: in plain text it is as likely a table row as a menu.
+    if (isChromeLine(trimmed, { menus: false })) continue;
     const tabbed = /\t{2,}/.test(trimmed);
     const listMatch = LIST_MARKER.exec(trimmed);
     const text = trimmed.replace(LIST_MARKER, '').replace(/\s+/g, ' ');

@@ -220,7 +220,9 @@ describe('plain text with one sentence a line (a mobile-app policy export)', () 
   });
 
   it('drops separator-only lines and "back to top" in any text', () => {
-    const parsed = parseText('Data retention\nWe keep your account data for as long as your account stays open.\n|\n• • •\nBack to top\n');
-    expect(parsed.sections).toEqual([{ path: ['Data retention'], text: 'We keep your account data for as long as your account stays open.' }]);
+    const parsed = parseText('Data retention\nWe keep your account data for as long as your account stays open.\n|\n• • •\nBack to top\nData | Kept for | Why\n');
+    expect(parsed.sections).toEqual([
+      { path: ['Data retention'], text: 'We keep your account data for as long as your account stays open.\n\nData | Kept for | Why' },
+    ]);
   });
 });
