@@ -1,4 +1,5 @@
 import type http from 'node:http';
+import { CorpusError } from '../src/corpus/errors.js';
 import { createLogger, type Logger } from '../src/logger.js';
 import { registerSecrets } from '../src/privacy/secrets.js';
 import { LiveAnswerer } from '../src/live-answerer.js';
@@ -222,8 +223,9 @@ export function parseStartArgs(args: readonly string[]): MainOptions {
  * Entry point of `npm start`: reads the environment (and the env file, if given), starts everything, and shuts down
  * gracefully on SIGINT or SIGTERM, exiting within {@link shutdownDefaults.deadlineMs}. A signal that arrives while
  * shutting down is only logged: pressing Ctrl-C in a terminal delivers SIGINT to node and to npm, which forwards it,
- * so node sees it twice. A bad setting or an unreadable corpus prints one line to stderr and exits 1 before anything
- * starts.
+ * so node sees it twice. A bad setting prints one line to stderr and exits 1 before anything starts; a corpus that
+ * cannot be loaded (missing, unreadable, too large, not a policy) exits 2 with the corpus error, which names the file,
+ * as `ask` does.
  *
  * @example
  * await main(process.env, { dotenv: '.env' });
@@ -251,7 +253,7 @@ export async function main(env: NodeJS.ProcessEnv = process.env, options: MainOp
     app = await startApp(config, { logger });
   } catch (error) {
     process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-    process.exit(1);
+    process.exit(error instanceof CorpusError ? 2 : 1);
   }
 
   let shuttingDown = false;

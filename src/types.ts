@@ -30,13 +30,19 @@ export interface PolicyDocument {
   sections: PolicySection[];
   /** Where the document was read from (a file path), for error messages and hot reload. */
   source?: string;
-  /** What the company knows about its own policy and site (`<name>.knowledge.json` beside the policy file). */
+  /**
+   * Id of the section to point askers to when the policy does not cover their question: a section whose heading is
+   * about contact ("Contact us", "Questions?", "Data protection officer and contact"), else the section whose text
+   * gives an e-mail or postal address. Absent when the policy has neither.
+   */
+  contactSectionId?: string;
+  /** What the document's own `<name>.knowledge.json` says about it, when it has one. */
   knowledge?: DocumentKnowledge;
 }
 
 /**
- * Company-specific knowledge, kept beside the policy it belongs to (`<name>.knowledge.json` next to `<name>.<ext>`)
- * so that the general tables stay general. Every field is optional.
+ * Company-specific knowledge of one document, kept beside it in `<name>.knowledge.json` where its owner can edit it,
+ * so that no general table names one company.
  */
 export interface DocumentKnowledge {
   /** Names of the company, its products, people and places as written ("DataRobot", "DataRobot University", "Franklin Street"): restore capitalization in lower-cased scrapes; the answerer also treats them as names. */

@@ -288,13 +288,22 @@ function headingSignals(passages: readonly IndexedPassage[], bm25: Bm25Index): P
   return { leadPassage, headingInterrogative, interrogativeHeadingTerms };
 }
 
-/** The contact section of each document: first section whose heading says "contact", first passage of it. */
+/**
+ * The contact passage of each document: in the contact section ingestion found (`PolicyDocument.contactSectionId`),
+ * the passage that gives an e-mail or postal address, else its first passage.
+ */
 function contactPassages(passages: readonly IndexedPassage[]): Map<string, AnswerPassage> {
   const contactByDocument = new Map<string, AnswerPassage>();
+  const chosen = new Map<string, IndexedPassage>();
   for (const passage of passages) {
-    const heading = passage.section[passage.section.length - 1] ?? '';
-    if (!/contact/i.test(heading) || contactByDocument.has(passage.documentId)) continue;
-    contactByDocument.set(passage.documentId, toAnswerPassage(passage, 0));
+    if (passage.sectionId !== passage.document.contactSectionId) continue;
+    const current = chosen.get(passage.documentId);
+    if (current === undefined || (!givesAddress(current.text) && givesAddress(passage.text))) chosen.set(passage.documentId, passage);
   }
+  for (const [documentId, passage] of chosen) contactByDocument.set(documentId, toAnswerPassage(passage, 0));
   return contactByDocument;
+}
+
+function givesAddress(text: string): boolean {
+  return /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}/u.test(text) || /\b\d{1,5}\s+\p{Lu}\p{L}+\s+(?:Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Blvd\.?|Lane|Way|Drive|Dr\.?)\b/u.test(text);
 }

@@ -37,7 +37,7 @@ Without QUESTION, reads questions from stdin, one per line (interactive on a ter
 Options:
   --json         one JSON object per question per line (JSON Lines), nothing else on stdout
   --top K        at most K passages per answer (positive integer, default 3)
-  --corpus PATH  policy file or folder (.md, .txt, .html, .htm); repeatable; default: the bundled corpus/
+  --corpus PATH  policy file or folder (.md, .txt, .html, .htm, .rst); repeatable; default: the bundled corpus/
   -h, --help     show this help
 `;
 
@@ -165,7 +165,7 @@ export async function runAsk(argv: readonly string[]): Promise<number> {
   try {
     const paths = args.corpus.length > 0 ? args.corpus : [bundledCorpusDir];
     const documents = loadCorpus(paths);
-    if (documents.length === 0) throw new UsageError(`ask: no policy documents (.md, .txt, .html, .htm) found in ${paths.join(', ')}`);
+    if (documents.length === 0) throw new UsageError(`ask: no policy documents (.md, .txt, .html, .htm, .rst) found in ${paths.join(', ')}`);
     answerer = createAnswerer(documents, { top: args.top });
   } catch (error) {
     if (error instanceof CorpusError || error instanceof UsageError) {

@@ -1,21 +1,23 @@
 #!/usr/bin/env node
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CorpusError } from '../corpus/errors.js';
 import { ingestFile } from '../corpus/ingest.js';
+import { knowledgePath } from '../corpus/knowledge.js';
+import { POLICY_FORMATS, type PolicyFormat } from '../corpus/load.js';
 import { isEntryPoint } from '../paths.js';
-import type { PolicyFormat } from '../corpus/load.js';
 
 const USAGE = `Usage: npm run ingest -- <policy file> [options]
 
-Turns a policy page (.txt scrape, .html/.htm page or .md file) into corpus Markdown.
-A sidecar <name>.meta.json next to the input may give {"title", "url", "updated"}.
+Turns a policy page (.txt scrape, .html/.htm page, .md or .rst file) into corpus Markdown.
+A sidecar <name>.meta.json next to the input may give {"title", "url", "updated"}; a
+<name>.knowledge.json (names, boilerplate, notStated, synonyms) is applied and copied beside the output.
 
 Options:
   --title <text>   document title (overrides the page and the sidecar)
   --url <url>      public URL of the policy (overrides the page and the sidecar)
-  --format <f>     text | html | markdown (default: from the extension)
+  --format <f>     text | html | markdown | rst (default: from the extension)
   --out <path>     output file (default: corpus/<document id>.md); "-" writes to stdout
   --stdout         same as --out -
   -h, --help       this help`;
@@ -69,8 +71,8 @@ export function runIngestCli(argv: readonly string[], io: IngestCliIo = defaultI
     return 2;
   }
   const format = values.format;
-  if (format !== undefined && !['text', 'html', 'markdown'].includes(format)) {
-    io.stderr(`ingest: --format must be text, html or markdown, not "${format}"\n`);
+  if (format !== undefined && !(POLICY_FORMATS as readonly string[]).includes(format)) {
+    io.stderr(`ingest: --format must be one of ${POLICY_FORMATS.join(', ')}, not "${format}"\n`);
     return 2;
   }
   const input = positionals[0];
@@ -92,6 +94,7 @@ export function runIngestCli(argv: readonly string[], io: IngestCliIo = defaultI
     mkdirSync(dirname(target), { recursive: true });
     writeFileSync(target, result.markdown);
     io.stdout(`ingest: wrote ${relative(io.cwd, target) || target} — ${result.document.title} (${summary})\n`);
+    if (result.knowledgeJson !== undefined) writeKnowledgeCopy(knowledgePath(target), result.knowledgeJson, io);
     return 0;
   } catch (error) {
     if (error instanceof CorpusError) {
@@ -100,6 +103,17 @@ export function runIngestCli(argv: readonly string[], io: IngestCliIo = defaultI
     }
     throw error;
   }
+}
+
+/** Puts the page's knowledge file beside the output, unless one with other content is already there (edits are kept). */
+function writeKnowledgeCopy(target: string, json: string, io: IngestCliIo): void {
+  const shown = relative(io.cwd, target) || target;
+  if (existsSync(target) && readFileSync(target, 'utf8') !== json) {
+    io.stderr(`ingest: kept ${shown}: it differs from the page's knowledge file; merge them by hand\n`);
+    return;
+  }
+  writeFileSync(target, json);
+  io.stdout(`ingest: wrote ${shown}\n`);
 }
 
 if (isEntryPoint(import.meta.url)) {

@@ -22,9 +22,9 @@ export function parseFrontMatter(content: string): FrontMatter {
   if (end < 0) return { data: {}, body: content, lineCount: 0 };
   const data: Record<string, string> = {};
   for (const line of lines.slice(1, end)) {
-    const match = /^([A-Za-z_][\w-]*)\s*:\s*(.*?)\s*$/.exec(line);
+    const match = /^([A-Za-z_][\w-]*)\s*:(.*)$/.exec(line);
     if (!match || !match[1]) continue;
-    data[match[1].toLowerCase()] = unquote(match[2] ?? '');
+    data[match[1].toLowerCase()] = unquote((match[2] ?? '').trim());
   }
   return { data, body: lines.slice(end + 1).join('\n'), lineCount: end + 1 };
 }

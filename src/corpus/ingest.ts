@@ -1,8 +1,10 @@
+import { readFileSync } from 'node:fs';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import type { PolicyDocument } from '../types.js';
 import { CorpusError } from './errors.js';
 import { parseDate } from './dates.js';
-import { formatOf, parseDocument, readPolicyFile, readSidecar, type PolicyFormat } from './load.js';
+import { knowledgePath, readKnowledge } from './knowledge.js';
+import { DEFAULT_MAX_FILE_BYTES, formatOf, parseDocument, readPolicyFile, readSidecar, type PolicyFormat } from './load.js';
 import { renderPolicyMarkdown } from './markdown.js';
 import { slugify } from './slug.js';
 
@@ -16,10 +18,12 @@ export interface IngestOptions {
   format?: PolicyFormat;
   /** Folder the default output path and the recorded `source` are relative to. Default: the current directory. */
   cwd: string;
+  /** Largest page read, in bytes (default 5 MB, as for the corpus loader). */
+  maxFileBytes: number;
 }
 
 /** Defaults of {@link ingestFile}. */
-export const defaultIngestOptions: IngestOptions = { cwd: process.cwd() };
+export const defaultIngestOptions: IngestOptions = { cwd: process.cwd(), maxFileBytes: DEFAULT_MAX_FILE_BYTES };
 
 /** The result of ingesting one page. */
 export interface IngestResult {
@@ -28,6 +32,11 @@ export interface IngestResult {
   markdown: string;
   /** Where the Markdown goes by default: `corpus/<document id>.md` under `cwd`. */
   defaultOutPath: string;
+  /**
+   * The page's `<name>.knowledge.json`, as written, when it has one: it belongs beside the corpus Markdown too, so the
+   * served document carries the same names and phrases.
+   */
+  knowledgeJson?: string;
 }
 
 function portablePath(path: string, cwd: string): string {
@@ -47,13 +56,20 @@ export function ingestFile(input: string, options: Partial<IngestOptions> = {}):
   const settings: IngestOptions = { ...defaultIngestOptions, ...options };
   const format = settings.format ?? formatOf(input);
   if (!format) {
-    throw new CorpusError(`corpus: ${input} has an unsupported extension; rename it or pass a format (text, html, markdown)`, input);
+    throw new CorpusError(`corpus: ${input} has an unsupported extension; rename it or pass a format (text, html, markdown, rst)`, input);
   }
-  const content = readPolicyFile(input);
+  const content = readPolicyFile(input, settings.maxFileBytes);
   const meta = readSidecar(input);
+  const knowledge = readKnowledge(input);
   const title = settings.title ?? meta?.title;
   const url = settings.url ?? meta?.url;
-  let document: PolicyDocument = parseDocument(content, { format, source: input, ...(title ? { title } : {}), ...(url ? { url } : {}) });
+  let document: PolicyDocument = parseDocument(content, {
+    format,
+    source: input,
+    ...(title ? { title } : {}),
+    ...(url ? { url } : {}),
+    ...(knowledge ? { knowledge } : {}),
+  });
   if (meta?.updated && !document.updated) {
     const updated = parseDate(meta.updated);
     if (updated) document = { ...document, updated };
@@ -61,5 +77,8 @@ export function ingestFile(input: string, options: Partial<IngestOptions> = {}):
   const id = slugify(document.title) || document.id;
   document = { ...document, id };
   const markdown = renderPolicyMarkdown(document, { source: portablePath(input, settings.cwd) });
-  return { document, markdown, defaultOutPath: join(settings.cwd, 'corpus', `${id}.md`) };
+  const result: IngestResult = { document, markdown, defaultOutPath: join(settings.cwd, 'corpus', `${id}.md`) };
+  // Validated above, so the file is there and readable; copied as written to keep the owner's layout.
+  if (knowledge) result.knowledgeJson = readFileSync(knowledgePath(input), 'utf8');
+  return result;
 }

@@ -1,12 +1,10 @@
 /**
- * Proper nouns and acronyms that a lower-cased scrape loses. Truecasing restores exactly these spellings; anything
- * else gets plain sentence case. Extend it per deployment with `extendLexicon` or the `terms` option of the truecaser
- * rather than editing the ingestion rules.
+ * Proper nouns and acronyms that a lower-cased scrape loses, general ones only (regulators, laws, large platforms,
+ * countries, acronyms). Truecasing restores exactly these spellings; anything else gets plain sentence case. A
+ * company's own names (its products, people, street) go in the `names` of its `<name>.knowledge.json`.
  */
 export const defaultLexicon: readonly string[] = [
-  // Organisations, products and their parts.
-  'DataRobot Community',
-  'DataRobot',
+  // Organisations, services and legal forms.
   'Stripe',
   'Inc.',
   'LLC',
@@ -41,7 +39,6 @@ export const defaultLexicon: readonly string[] = [
   'California',
   'Boston',
   'Massachusetts',
-  'Franklin Street',
   'Canada',
   'Japan',
   'Singapore',

@@ -1,17 +1,24 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, extname, join, resolve } from 'node:path';
-import type { PolicyDocument } from '../types.js';
+import { readdirSync, realpathSync } from 'node:fs';
+import { extname, join } from 'node:path';
+import type { DocumentKnowledge, PolicyDocument } from '../types.js';
 import { parseDate } from './dates.js';
-import { finishDocument, type DocumentOptions, type ParsedDocument } from './document.js';
-import { CorpusError } from './errors.js';
+import { checkDocumentUrl, finishDocument, type DocumentOptions, type ParsedDocument } from './document.js';
+import { CorpusError, fileSystemError } from './errors.js';
+import { besidePath, readFileBounded, somethingAt, statPath } from './files.js';
 import { parseHtml } from './html.js';
+import { boilerplatePatterns, readKnowledge } from './knowledge.js';
+import { extendLexicon } from './lexicon.js';
 import { parseMarkdown } from './markdown.js';
-import { parseText, type TextIngestOptions } from './text.js';
+import { parseRst } from './rst.js';
+import { defaultTextIngestOptions, parseText, type TextIngestOptions } from './text.js';
 
 export { CorpusError } from './errors.js';
 
 /** Input formats the corpus understands. */
-export type PolicyFormat = 'text' | 'html' | 'markdown';
+export type PolicyFormat = 'text' | 'html' | 'markdown' | 'rst';
+
+/** The formats, for usage messages and validation. */
+export const POLICY_FORMATS: readonly PolicyFormat[] = ['text', 'html', 'markdown', 'rst'];
 
 /** File extensions per format; a folder load picks up exactly these. */
 export const FORMAT_BY_EXTENSION: Readonly<Record<string, PolicyFormat>> = {
@@ -21,6 +28,7 @@ export const FORMAT_BY_EXTENSION: Readonly<Record<string, PolicyFormat>> = {
   '.text': 'text',
   '.html': 'html',
   '.htm': 'html',
+  '.rst': 'rst',
 };
 
 /** Options of {@link parseDocument}. */
@@ -34,12 +42,25 @@ export interface ParseOptions extends DocumentOptions {
 export interface LoadOptions {
   /** Read `<name>.meta.json` (title, url, updated, id) next to a file when present. Default true. */
   sidecar: boolean;
+  /** Read `<name>.knowledge.json` (names, boilerplate, notStated, synonyms) next to a file when present. Default true. */
+  knowledge: boolean;
+  /**
+   * Largest policy file read, in bytes (default 5 MB: a long policy is well under 1 MB of text). A bigger file is
+   * refused with an error naming it and the limit, before it is read.
+   */
+  maxFileBytes: number;
   /** Tuning of the plain-text ingester. */
   text?: Partial<TextIngestOptions>;
 }
 
+/** Default cap on one policy file: 5 MB. */
+export const DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;
+
 /** Defaults of {@link loadDocument} and {@link loadCorpus}. */
-export const defaultLoadOptions: LoadOptions = { sidecar: true };
+export const defaultLoadOptions: LoadOptions = { sidecar: true, knowledge: true, maxFileBytes: DEFAULT_MAX_FILE_BYTES };
+
+/** A sidecar holds four short strings. */
+const MAX_SIDECAR_BYTES = 64 * 1024;
 
 /** Metadata a sidecar file may give for a page that does not state it (a .txt scrape has no URL). */
 export interface SidecarMeta {
@@ -62,20 +83,37 @@ export function parseDocument(content: string, options: ParseOptions): PolicyDoc
   if (content.includes('\u0000')) throw new CorpusError(`corpus: ${where} looks binary (contains NUL bytes), not a policy text`, options.source);
   if (content.trim() === '') throw new CorpusError(`corpus: ${where} is empty`, options.source);
   let parsed: ParsedDocument;
+  // The parsers that refuse hostile nesting name the file in their error.
+  const named = options.source === undefined ? {} : { source: options.source };
   switch (options.format) {
     case 'markdown':
-      parsed = parseMarkdown(content);
+      parsed = parseMarkdown(content, named);
       break;
     case 'html':
-      parsed = parseHtml(content);
+      parsed = parseHtml(content, named);
+      break;
+    case 'rst':
+      parsed = parseRst(content);
       break;
     case 'text':
-      parsed = parseText(content, options.text);
+      parsed = parseText(content, textOptions(options.text, options.knowledge));
       break;
     default:
       throw new CorpusError(`corpus: unknown format "${String(options.format)}" for ${where}`, options.source);
   }
   return finishDocument(parsed, options);
+}
+
+/** The text ingester's options with the document's own names and boilerplate phrases added. */
+function textOptions(text: Partial<TextIngestOptions> | undefined, knowledge: DocumentKnowledge | undefined): Partial<TextIngestOptions> {
+  if (!knowledge?.names?.length && !knowledge?.boilerplate?.length) return text ?? {};
+  const terms = text?.terms ?? defaultTextIngestOptions.terms;
+  const boilerplate = text?.boilerplate ?? defaultTextIngestOptions.boilerplate;
+  return {
+    ...text,
+    terms: extendLexicon(knowledge.names ?? [], terms),
+    boilerplate: [...boilerplate, ...boilerplatePatterns(knowledge.boilerplate ?? [])],
+  };
 }
 
 /**
@@ -116,23 +154,24 @@ function decodeText(bytes: Buffer, file: string): string {
  * sidecarPath('corpus/raw/page.txt') // => '<absolute>/corpus/raw/page.meta.json'
  */
 export function sidecarPath(file: string): string {
-  return join(resolve(file, '..'), `${basename(file, extname(file))}.meta.json`);
+  return besidePath(file, '.meta.json');
 }
 
 /**
- * Reads the metadata sidecar of a file, if there is one. Throws `CorpusError` when it exists but is not a JSON object
- * of strings.
+ * Reads the metadata sidecar of a file, if there is one. Throws `CorpusError` naming the sidecar when it exists but is
+ * unreadable, not a JSON object of strings, or gives a `url` that is not an absolute http(s) URL.
  *
  * @example
  * readSidecar('corpus/raw/datarobot-privacy-page.txt')?.url // => 'https://www.datarobot.com/privacy/'
  */
 export function readSidecar(file: string): SidecarMeta | undefined {
   const path = sidecarPath(file);
-  if (!existsSync(path)) return undefined;
+  if (!somethingAt(path)) return undefined;
   let data: unknown;
   try {
-    data = JSON.parse(readFileSync(path, 'utf8'));
+    data = JSON.parse(readFileBounded(path, MAX_SIDECAR_BYTES, 'sidecar').toString('utf8'));
   } catch (error) {
+    if (error instanceof CorpusError) throw error;
     throw new CorpusError(`corpus: ${path} is not valid JSON (${(error as Error).message})`, path);
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new CorpusError(`corpus: ${path} must hold a JSON object`, path);
@@ -143,12 +182,14 @@ export function readSidecar(file: string): SidecarMeta | undefined {
     if (typeof value !== 'string') throw new CorpusError(`corpus: "${key}" in ${path} must be a string`, path);
     meta[key] = value;
   }
+  if (meta.url !== undefined) checkDocumentUrl(meta.url, path);
   return meta;
 }
 
 /**
- * Loads one policy file (.md, .markdown, .txt, .text, .html, .htm). Throws `CorpusError` naming the file when it is
- * missing, empty, binary, of an unknown type or holds no policy text.
+ * Loads one policy file (.md, .markdown, .txt, .text, .html, .htm, .rst) with its sidecar and knowledge file. Throws
+ * `CorpusError` naming the file when it is missing, unreadable, over the size limit, empty, binary, of an unknown type
+ * or holds no policy text.
  *
  * @example
  * const doc = loadDocument('corpus/datarobot-privacy-policy.md');
@@ -164,12 +205,14 @@ export function loadDocument(path: string, options: Partial<LoadOptions> = {}): 
       path,
     );
   }
-  const content = readPolicyFile(path);
+  const content = readPolicyFile(path, settings.maxFileBytes);
   const meta = settings.sidecar ? readSidecar(path) : undefined;
+  const knowledge = settings.knowledge ? readKnowledge(path) : undefined;
   const parseOptions: ParseOptions = { format, source: path };
   if (meta?.title) parseOptions.title = meta.title;
   if (meta?.url) parseOptions.url = meta.url;
   if (meta?.id) parseOptions.id = meta.id;
+  if (knowledge) parseOptions.knowledge = knowledge;
   if (settings.text) parseOptions.text = settings.text;
   const document = parseDocument(content, parseOptions);
   if (meta?.updated && !document.updated) {
@@ -180,44 +223,66 @@ export function loadDocument(path: string, options: Partial<LoadOptions> = {}): 
 }
 
 /**
- * Reads a policy file as text, whatever its extension. Throws `CorpusError` naming the file when it is missing, not a
- * file, empty or binary; legacy 8-bit text is decoded as Windows-1252.
+ * Reads a policy file as text, whatever its extension. Throws `CorpusError` naming the file when it is missing,
+ * unreadable, not a regular file, over `maxBytes` (checked before reading), empty or binary; legacy 8-bit text is
+ * decoded as Windows-1252.
  *
  * @example
  * readPolicyFile('corpus/raw/datarobot-privacy-page.txt').startsWith('more intelligent tomorrow.') // => true
  */
-export function readPolicyFile(path: string): string {
-  assertFile(path);
-  return decodeText(readFileSync(path), path);
+export function readPolicyFile(path: string, maxBytes: number = DEFAULT_MAX_FILE_BYTES): string {
+  return decodeText(readFileBounded(path, maxBytes), path);
 }
 
 function assertFile(path: string): void {
-  let stats;
-  try {
-    stats = statSync(path);
-  } catch {
-    throw new CorpusError(`corpus: ${path} does not exist`, path);
-  }
+  const stats = statPath(path);
+  if (stats.isDirectory()) throw new CorpusError(`corpus: ${path} is a folder, not a file`, path);
   if (!stats.isFile()) throw new CorpusError(`corpus: ${path} is not a file`, path);
 }
 
 /**
- * The policy files directly in a folder (not in sub-folders), sorted by name.
+ * The policy files directly in a folder (not in sub-folders), sorted by name. Symbolic links to files count (a
+ * Kubernetes ConfigMap mount is a folder of links into a hidden `..data` folder); hidden entries never do, so each
+ * policy is listed once. A link that is broken or loops is an error naming it.
  *
  * @example
  * listPolicyFiles('corpus') // => ['corpus/datarobot-privacy-policy.md']
  */
 export function listPolicyFiles(folder: string): string[] {
-  return readdirSync(folder, { withFileTypes: true })
-    .filter((entry) => entry.isFile() && formatOf(entry.name) !== undefined && !entry.name.startsWith('.'))
-    .map((entry) => join(folder, entry.name))
-    .sort();
+  let entries;
+  try {
+    entries = readdirSync(folder, { withFileTypes: true });
+  } catch (error) {
+    throw fileSystemError(folder, error);
+  }
+  const files: string[] = [];
+  for (const entry of entries) {
+    if (entry.name.startsWith('.') || formatOf(entry.name) === undefined) continue;
+    const path = join(folder, entry.name);
+    if (entry.isFile()) {
+      files.push(path);
+    } else if (entry.isSymbolicLink()) {
+      const stats = statPath(path);
+      if (stats.isFile()) files.push(path);
+    }
+  }
+  return files.sort();
+}
+
+/** The file's real path, so that two links to one file load it once. */
+function identityOf(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch (error) {
+    throw fileSystemError(path, error);
+  }
 }
 
 /**
- * Loads policies from files and folders. A folder contributes its own policy files, not those of sub-folders (so
- * `corpus/raw/` stays out of `corpus/`). Throws `CorpusError` for a missing path, a folder without policy files or
- * two documents with the same id.
+ * Loads policies from files and folders. A folder contributes its own policy files (symbolic links included), not
+ * those of sub-folders (so `corpus/raw/` stays out of `corpus/`); a file reached twice (listed twice, or through two
+ * links) is loaded once. Throws `CorpusError` for a missing or unreadable path, a folder without policy files, a file
+ * over the size limit or two documents with the same id.
  *
  * @example
  * const documents = loadCorpus(['corpus']);
@@ -227,12 +292,7 @@ export function loadCorpus(paths: readonly string[], options: Partial<LoadOption
   if (paths.length === 0) throw new CorpusError('corpus: no corpus paths given');
   const files: string[] = [];
   for (const path of paths) {
-    let stats;
-    try {
-      stats = statSync(path);
-    } catch {
-      throw new CorpusError(`corpus: ${path} does not exist`, path);
-    }
+    const stats = statPath(path);
     if (stats.isDirectory()) {
       const found = listPolicyFiles(path);
       if (found.length === 0) {
@@ -247,9 +307,9 @@ export function loadCorpus(paths: readonly string[], options: Partial<LoadOption
   const byId = new Map<string, string>();
   const documents: PolicyDocument[] = [];
   for (const file of files) {
-    const absolute = resolve(file);
-    if (seenFiles.has(absolute)) continue;
-    seenFiles.add(absolute);
+    const identity = identityOf(file);
+    if (seenFiles.has(identity)) continue;
+    seenFiles.add(identity);
     const document = loadDocument(file, options);
     const clash = byId.get(document.id);
     if (clash) throw new CorpusError(`corpus: ${file} and ${clash} have the same document id "${document.id}"; rename one`, file);

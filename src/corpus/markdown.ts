@@ -1,217 +1,293 @@
+import markdownIt, { type MarkdownIt, type StateCore, type Token } from 'markdown-it';
 import type { PolicyDocument } from '../types.js';
-import type { ParsedDocument, ParsedSection } from './document.js';
+import { sectionsFromBlocks, takePolicyDate, titleHeading, type Block, type ParsedDocument } from './document.js';
 import { parseDate } from './dates.js';
+import { CorpusError } from './errors.js';
 import { parseFrontMatter, renderFrontMatter } from './front-matter.js';
+import { htmlFragmentBlocks } from './html.js';
+import { SlugRegistry } from './slug.js';
+import { isSpace, trailingRun } from './strings.js';
 
-interface Heading {
-  level: number;
-  text: string;
+
+/** Options of {@link parseMarkdown}. */
+export interface MarkdownIngestOptions {
+  /** File the Markdown came from, for error messages. */
+  source?: string;
+  /**
+   * Deepest block nesting (quotes in lists in quotes…) read. markdown-it stops descending there and drops what is
+   * deeper, so a page that reaches it is refused with an error instead of losing text silently.
+   */
+  maxNesting: number;
 }
 
-type Block = { kind: 'heading'; heading: Heading } | { kind: 'paragraph'; text: string };
+/** Defaults of {@link parseMarkdown}. */
+export const defaultMarkdownIngestOptions: MarkdownIngestOptions = { maxNesting: 100 };
 
-const ATX_HEADING = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
-const SETEXT_UNDERLINE = /^ {0,3}(=+|-+)[ \t]*$/;
-const THEMATIC_BREAK = /^ {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$/;
-const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})(.*)$/;
-const LIST_ITEM = /^ {0,3}(?:[-*+]|\d{1,9}[.)])(?:[ \t]+(.*))?$/;
-const TABLE_ROW = /^ {0,3}\|.*\|[ \t]*$/;
-const TABLE_SEPARATOR = /^ {0,3}\|?[ \t]*:?-{2,}:?[ \t]*(?:\|[ \t]*:?-{2,}:?[ \t]*)*\|?[ \t]*$/;
-const LINK_DEFINITION = /^ {0,3}\[[^\]]+\]:[ \t]+\S+/;
-const BLOCKQUOTE = /^ {0,3}>[ \t]?/;
+/** Front matter keys that may hold the policy date, in order of preference. */
+const DATE_KEYS = ['updated', 'last-updated', 'last_updated', 'lastmod', 'last_modified', 'modified', 'effective', 'effective_date', 'date'];
 
-// Characters a backslash can escape in Markdown; mapped to private-use code points while inline markup is stripped.
-const ESCAPABLE = '\\`*_{}[]()#+-.!|<>~&"\'';
-const ESCAPE_BASE = 0xe000;
-
-const INLINE_MARKUP = /[\\`*_[\]<>&~!]/;
-
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', '#39': "'" };
+// kramdown's inline attribute lists: `{#id}`, `{: .class key="v"}`, `{:refdef: …}`. A backslash before `{` escapes it.
+const TRAILING_ATTRIBUTES = /(?<!\\)\{(?::[^{}\n]*|#[^{}\n]*|\.[^{}\n]*)\}[ \t]*$/;
+const ATTRIBUTE_ID = /#([\p{L}\p{N}_.:-]+)/u;
+const ATTRIBUTE_LINE = /^[ \t]*(?<!\\)\{:[^{}\n]*\}[ \t]*$/gm;
+const SPAN_ATTRIBUTES = /(?<!\\)\{:[^{}\n]*\}/g;
 
 /**
- * Strips inline Markdown: links keep their text, emphasis and code markers go, backslash escapes resolve.
+ * kramdown (Jekyll, GitHub Pages) writes attributes after headings and paragraphs, which CommonMark reads as text:
+ * `## Title ## {#id}` would keep its closing hashes and the attribute. This core rule runs between block and inline
+ * parsing: it takes a heading's attribute list off (keeping its `#id` as the anchor, and then the closing hashes
+ * CommonMark could not see), and drops attribute lines and span attributes from paragraphs.
+ */
+function kramdownAttributes(state: StateCore): void {
+  const tokens = state.tokens;
+  for (let index = 0; index < tokens.length; index += 1) {
+    const token = tokens[index];
+    if (!token || token.type !== 'inline') continue;
+    const opener = tokens[index - 1];
+    if (opener?.type === 'heading_open') {
+      const attributes = TRAILING_ATTRIBUTES.exec(token.content);
+      if (attributes) {
+        const id = ATTRIBUTE_ID.exec(attributes[0])?.[1];
+        if (id) opener.meta = { ...(opener.meta ?? {}), anchor: id };
+        token.content = withoutClosingHashes(token.content.slice(0, attributes.index).trimEnd());
+      }
+      continue;
+    }
+    if (token.content.includes('{:')) token.content = token.content.replace(ATTRIBUTE_LINE, '').replace(SPAN_ATTRIBUTES, '').trim();
+  }
+}
+
+/** `Title ##` → `Title`: the closing sequence of an ATX heading (hashes after a space). */
+function withoutClosingHashes(heading: string): string {
+  const hashes = trailingRun(heading, (ch) => ch === '#');
+  const before = heading.slice(0, heading.length - hashes.length);
+  return hashes && (before === '' || isSpace(before.charAt(before.length - 1))) ? before.trimEnd() : heading;
+}
+
+let parser: MarkdownIt | undefined;
+let parserNesting = 0;
+function markdownParser(maxNesting: number): MarkdownIt {
+  if (!parser || parserNesting !== maxNesting) {
+    // CommonMark plus GitHub tables and strikethrough; raw HTML is recognized (and read as HTML), bare URLs stay text.
+    parser = markdownIt('default', { html: true, linkify: false, typographer: false, maxNesting });
+    parser.core.ruler.after('block', 'kramdown_attributes', kramdownAttributes);
+    // Escapes and entities stay `text_special` tokens, so the text tidying can tell them from markup left open.
+    parser.disable('text_join');
+    parserNesting = maxNesting;
+  }
+  return parser;
+}
+
+const LINE_BREAK_TAG = /^<br\s*\/?>$/i;
+const ANCHOR_TAG = /^<a\s[^>]*\b(?:name|id)\s*=\s*["']?([^"'\s>]+)/i;
+
+// Escaped characters, entities and code spans are kept apart while the text is tidied, as private-use placeholders.
+const PROTECT_OPEN = '\ue000';
+const PROTECT_CLOSE = '\ue001';
+const PROTECTED = /\ue000(\d+)\ue001/g;
+
+/** Plain text of an inline token: links keep their text, images their alt text, `<br>` and hard breaks a newline. */
+function inlineText(token: Token | undefined): string {
+  if (!token) return '';
+  let out = '';
+  const kept: string[] = [];
+  const protect = (text: string): string => {
+    kept.push(text);
+    return `${PROTECT_OPEN}${kept.length - 1}${PROTECT_CLOSE}`;
+  };
+  // Iterative: image alt texts nest inline tokens, and a hostile page may nest them deeply.
+  const stack: Token[] = [...(token.children ?? [])].reverse();
+  while (stack.length > 0) {
+    const child = stack.pop();
+    if (!child) break;
+    switch (child.type) {
+      case 'text':
+        out += child.content;
+        break;
+      case 'text_special':
+      case 'code_inline':
+        out += protect(child.content);
+        break;
+      case 'softbreak':
+        out += ' ';
+        break;
+      case 'hardbreak':
+        out += '\n';
+        break;
+      case 'html_inline':
+        if (LINE_BREAK_TAG.test(child.content)) out += '\n';
+        break;
+      case 'image':
+        for (const alt of [...(child.children ?? [])].reverse()) stack.push(alt);
+        break;
+      default:
+        break;
+    }
+  }
+  return tidy(repairMarkup(out)).replace(PROTECTED, (_m, index: string) => kept[Number(index)] ?? '');
+}
+
+/**
+ * Undoes markup that the author left broken, which renders as stray characters: bold never closed (`**Label: **Text`
+ * or `***Heading`), a table row without its delimiter row (`| cell | cell |`), a backslash that ended the paragraph
+ * instead of breaking a line. Only unescaped text reaches here, so a written `\*\*` or `\|` stays.
+ */
+function repairMarkup(text: string): string {
+  let out = text.replace(/\*{2,}/g, '').replace(/\\$/, '');
+  if (/^\|/.test(out)) {
+    out = out
+      .replace(/\s*\|\s+\|\s*/g, '\n')
+      .split('\n')
+      .map((line) => line.replace(/^\|\s*/, '').replace(/\s*\|$/, '').replace(/\s+\|\s+/g, ' — '))
+      .join('\n');
+  }
+  return out;
+}
+
+/** Collapses spaces (non-breaking ones too) within lines and trims each line; newlines from hard breaks stay. */
+function tidy(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => line.replace(/[^\S\n]+/g, ' ').trim())
+    .filter((line) => line !== '')
+    .join('\n');
+}
+
+/** The `<a name="…">` anchor a heading carries as raw HTML (`## <a name="rights"></a>Your rights`), if any. */
+function inlineAnchor(token: Token | undefined): string | undefined {
+  for (const child of token?.children ?? []) {
+    if (child.type !== 'html_inline') continue;
+    const anchor = ANCHOR_TAG.exec(child.content)?.[1];
+    if (anchor) return anchor;
+  }
+  return undefined;
+}
+
+/**
+ * Strips inline Markdown with markdown-it: links keep their text, emphasis and code markers go, escapes and
+ * entities resolve, white space collapses.
  *
  * @example
  * cleanInlineMarkdown('See **our** [cookie policy](/cookies).') // => 'See our cookie policy.'
  */
 export function cleanInlineMarkdown(text: string): string {
-  // Plain prose (most of a policy) has no markup at all: skip the regex passes, this is on the start-up path.
-  if (!INLINE_MARKUP.test(text)) return text.replace(/\s+/g, ' ').trim();
-  let out = text.replace(/\\([\\`*_{}[\]()#+\-.!|<>~&"'])/g, (_m, ch: string) =>
-    String.fromCharCode(ESCAPE_BASE + ESCAPABLE.indexOf(ch)),
-  );
-  out = out
-    .replace(/`+([^`]+?)`+/g, '$1')
-    .replace(/!\[([^\]]*)\]\((?:[^()]|\([^()]*\))*\)/g, '$1')
-    .replace(/\[([^\]]+)\]\((?:[^()]|\([^()]*\))*\)/g, '$1')
-    .replace(/\[([^\]]+)\]\[[^\]]*\]/g, '$1')
-    .replace(/<(?:mailto:)?([^<>\s]+@[^<>\s]+|https?:\/\/[^<>\s]+)>/g, '$1')
-    .replace(/<br\s*\/?>/gi, ' ')
-    .replace(/<\/?[A-Za-z][^<>]*>/g, '')
-    .replace(/(\*\*|__)(?=\S)([\s\S]*?\S)\1/g, '$2')
-    .replace(/\*(?=\S)([^*]*?\S)\*/g, '$1')
-    .replace(/(?<![\p{L}\p{N}])_(?=\S)([^_]*?\S)_(?![\p{L}\p{N}])/gu, '$1')
-    .replace(/~~(?=\S)([\s\S]*?\S)~~/g, '$1')
-    .replace(/&(#\d+|#x[0-9a-f]+|[a-z]+\d*);/gi, (entity: string, name: string) => decodeEntity(entity, name));
-  out = out.replace(/[\ue000-\ue0ff]/g, (ch) => ESCAPABLE.charAt(ch.charCodeAt(0) - ESCAPE_BASE));
-  return out.replace(/\s+/g, ' ').trim();
+  const md = markdownParser(defaultMarkdownIngestOptions.maxNesting);
+  const tokens = md.parseInline(text, {});
+  return inlineText(tokens[0]).replace(/\s+/g, ' ').trim();
 }
 
-function decodeEntity(entity: string, name: string): string {
-  if (name.startsWith('#x') || name.startsWith('#X')) return String.fromCodePoint(Number.parseInt(name.slice(2), 16));
-  if (name.startsWith('#') && name !== '#39') return String.fromCodePoint(Number.parseInt(name.slice(1), 10));
-  return ENTITIES[name.toLowerCase()] ?? entity;
+/** Is this list item's text only a link to another place on the same page (an entry of the page's table of contents)? */
+function isInPageLink(token: Token): boolean {
+  const children = (token.children ?? []).filter((child) => !(child.type === 'text' && child.content.trim() === '') && child.type !== 'softbreak');
+  const first = children[0];
+  const last = children[children.length - 1];
+  if (!first || first.type !== 'link_open' || last?.type !== 'link_close') return false;
+  if (!String(first.attrGet('href') ?? '').startsWith('#')) return false;
+  return children.filter((child) => child.type === 'link_open').length === 1;
 }
 
-function splitTableRow(line: string): string[] {
-  return line
-    .trim()
-    .replace(/^\|/, '')
-    .replace(/\|$/, '')
-    .split(/(?<!\\)\|/)
-    .map((cell) => cleanInlineMarkdown(cell))
-    .filter((cell) => cell.length > 0);
-}
-
-function toBlocks(body: string): Block[] {
+/** Reduces markdown-it's flat token stream to headings and paragraphs; list items, quotes and table rows each become a paragraph. */
+function toBlocks(tokens: readonly Token[], source: string | undefined): Block[] {
   const blocks: Block[] = [];
-  let paragraph: string[] = [];
-  let paragraphIsListItem = false;
-  let fence: { marker: string; lines: string[] } | undefined;
-
-  const flush = (): void => {
-    const text = cleanInlineMarkdown(paragraph.join(' '));
-    if (text) blocks.push({ kind: 'paragraph', text });
-    paragraph = [];
-    paragraphIsListItem = false;
-  };
-
-  for (const rawLine of body.split('\n')) {
-    const line = rawLine.replace(/\s+$/, '');
-    if (fence) {
-      const close = FENCE_OPEN.exec(line);
-      if (close?.[1] && close[1].charAt(0) === fence.marker.charAt(0) && close[1].length >= fence.marker.length && !close[2]?.trim()) {
-        // Code is quoted as written: no inline cleanup, line breaks kept.
-        const code = fence.lines.join('\n').trim();
-        if (code) blocks.push({ kind: 'paragraph', text: code });
-        fence = undefined;
-      } else {
-        fence.lines.push(rawLine);
+  let row: string[] | undefined;
+  let listItems = 0;
+  for (let index = 0; index < tokens.length; index += 1) {
+    const token = tokens[index];
+    if (!token) continue;
+    switch (token.type) {
+      case 'heading_open': {
+        const inline = tokens[index + 1];
+        const text = inlineText(inline).replace(/\n/g, ' ');
+        const anchor = (token.meta?.anchor as string | undefined) ?? inlineAnchor(inline);
+        blocks.push({ kind: 'heading', level: Number(token.tag.slice(1)), text, ...(anchor ? { anchor } : {}) });
+        index += 1;
+        break;
       }
-      continue;
+      case 'list_item_open':
+        listItems += 1;
+        break;
+      case 'list_item_close':
+        listItems -= 1;
+        break;
+      case 'tr_open':
+        row = [];
+        break;
+      case 'tr_close':
+        if (row && row.length > 0) blocks.push({ kind: 'paragraph', text: row.join(' — ') });
+        row = undefined;
+        break;
+      case 'inline': {
+        if (listItems > 0 && isInPageLink(token)) break;
+        const text = inlineText(token);
+        if (row) {
+          if (text) row.push(text.replace(/\n/g, ' '));
+        } else if (text) {
+          blocks.push({ kind: 'paragraph', text });
+        }
+        break;
+      }
+      case 'fence':
+      case 'code_block': {
+        // Code is quoted as written: no inline cleanup, line breaks kept.
+        const code = token.content.split('\n').map((line) => line.trimEnd()).join('\n').trim();
+        if (code) blocks.push({ kind: 'paragraph', text: code });
+        break;
+      }
+      case 'html_block':
+        blocks.push(...htmlFragmentBlocks(token.content, source === undefined ? {} : { source }));
+        break;
+      default:
+        break;
     }
-    const fenceOpen = FENCE_OPEN.exec(line);
-    if (fenceOpen?.[1] && !(fenceOpen[1].startsWith('`') && fenceOpen[2]?.includes('`'))) {
-      flush();
-      fence = { marker: fenceOpen[1], lines: [] };
-      continue;
-    }
-    const content = line.replace(BLOCKQUOTE, '');
-    if (content.trim() === '' || /^\s*<!--.*-->\s*$/.test(content)) {
-      flush();
-      continue;
-    }
-    const atx = ATX_HEADING.exec(content);
-    if (atx?.[1]) {
-      flush();
-      blocks.push({ kind: 'heading', heading: { level: atx[1].length, text: cleanInlineMarkdown(atx[2] ?? '') } });
-      continue;
-    }
-    const setext = SETEXT_UNDERLINE.exec(content);
-    if (setext?.[1] && paragraph.length > 0 && !paragraphIsListItem) {
-      const text = cleanInlineMarkdown(paragraph.join(' '));
-      paragraph = [];
-      blocks.push({ kind: 'heading', heading: { level: setext[1].startsWith('=') ? 1 : 2, text } });
-      continue;
-    }
-    if (THEMATIC_BREAK.test(content)) {
-      flush();
-      continue;
-    }
-    if (TABLE_SEPARATOR.test(content) && content.includes('-') && content.includes('|')) continue;
-    if (TABLE_ROW.test(content)) {
-      flush();
-      const cells = splitTableRow(content);
-      if (cells.length > 0) blocks.push({ kind: 'paragraph', text: cells.join(' — ') });
-      continue;
-    }
-    if (LINK_DEFINITION.test(content)) continue;
-    const item = LIST_ITEM.exec(content);
-    if (item) {
-      flush();
-      paragraph.push(item[1] ?? '');
-      paragraphIsListItem = true;
-      continue;
-    }
-    paragraph.push(content.trim());
   }
-  if (fence) {
-    const code = fence.lines.join('\n').trim();
-    if (code) blocks.push({ kind: 'paragraph', text: code });
-  }
-  flush();
   return blocks;
 }
 
 /**
- * Parses a Markdown policy. Front matter (`title`, `url`, `updated`, `id`) is optional; a single leading `#` heading
- * is the title when every other heading is deeper; text before the first section becomes the introduction.
+ * Parses a Markdown policy with markdown-it (CommonMark, GitHub tables, raw HTML, kramdown attributes). Front matter
+ * (`title`, `url`, `updated`/`lastmod`/`date`, `id`) is optional; a leading title heading (a `#`, or a first heading
+ * every other one is below) is the title; text before the first section becomes the introduction; a "Last updated …"
+ * line or a bare date under the title is the policy date. Throws `CorpusError` for nesting deeper than
+ * `maxNesting`, which markdown-it would silently cut.
  *
  * @example
  * parseMarkdown('# Acme Policy\n\n## Data retention\n\nWe keep data for 30 days.\n').sections
  * // => [{ path: ['Data retention'], text: 'We keep data for 30 days.' }]
  */
-export function parseMarkdown(content: string): ParsedDocument {
+export function parseMarkdown(content: string, options: Partial<MarkdownIngestOptions> = {}): ParsedDocument {
+  const settings: MarkdownIngestOptions = { ...defaultMarkdownIngestOptions, ...options };
   const { data, body } = parseFrontMatter(content);
-  const blocks = toBlocks(body);
-  const headings = blocks.flatMap((block) => (block.kind === 'heading' ? [block.heading] : []));
+  const tokens = markdownParser(settings.maxNesting).parse(body, {});
+  if (tokens.some((token) => token.level >= settings.maxNesting - 1)) {
+    throw new CorpusError(
+      `corpus: ${settings.source ?? '<input>'} nests quotes or lists more than ${settings.maxNesting - 1} levels deep; flatten it`,
+      settings.source,
+    );
+  }
+  let blocks = toBlocks(tokens, settings.source);
 
   let title = data.title;
-  let titleBlock: Block | undefined;
-  const first = headings[0];
-  if (first && first.level === 1 && headings.slice(1).every((heading) => heading.level > 1)) {
-    titleBlock = blocks.find((block) => block.kind === 'heading' && block.heading === first);
-    title ??= first.text;
+  // A `#` heading is the title; a deeper first heading only when the front matter names none (else it is the page's
+  // top section, as a site layout that prints the title above it shows it).
+  const titleBlock = titleHeading(blocks);
+  if (titleBlock && (titleBlock.level === 1 || data.title === undefined)) {
+    title ??= titleBlock.text;
+    blocks = blocks.filter((block) => block !== titleBlock);
   }
-  const sectionHeadings = headings.filter((heading) => titleBlock?.kind !== 'heading' || heading !== titleBlock.heading);
-  const minLevel = Math.min(...sectionHeadings.map((heading) => heading.level), 6);
+  const frontMatterDate = DATE_KEYS.map((key) => data[key]).find((value) => value !== undefined && parseDate(value) !== undefined);
+  let updated = frontMatterDate === undefined ? undefined : parseDate(frontMatterDate);
+  if (!updated) ({ updated, blocks } = takePolicyDate(blocks));
 
-  const sections: ParsedSection[] = [];
-  const stack: Heading[] = [];
-  let current: { path: string[]; paragraphs: string[] } = { path: [], paragraphs: [] };
-  const close = (): void => {
-    if (current.path.length > 0 || current.paragraphs.length > 0) {
-      sections.push({ path: current.path, text: current.paragraphs.join('\n\n') });
-    }
-  };
-  for (const block of blocks) {
-    if (block === titleBlock) continue;
-    if (block.kind === 'paragraph') {
-      current.paragraphs.push(block.text);
-      continue;
-    }
-    const level = block.heading.level - minLevel + 1;
-    while (stack.length > 0 && (stack[stack.length - 1]?.level ?? 0) >= level) stack.pop();
-    stack.push({ level, text: block.heading.text });
-    close();
-    current = { path: stack.map((heading) => heading.text), paragraphs: [] };
-  }
-  close();
-
-  const parsed: ParsedDocument = { sections };
+  const parsed: ParsedDocument = { sections: sectionsFromBlocks(blocks) };
   if (title) parsed.title = title;
   if (data.url) parsed.url = data.url;
-  const updated = data.updated ?? data.date ?? data['last-updated'] ?? data.last_updated;
-  if (updated) {
-    const iso = parseDate(updated);
-    if (iso) parsed.updated = iso;
-  }
+  if (updated) parsed.updated = updated;
   if (data.id) parsed.id = data.id;
   return parsed;
 }
 
 /**
- * Escapes what `cleanInlineMarkdown` would otherwise strip or reinterpret, so rendering then parsing is lossless.
+ * Escapes what Markdown would otherwise read as markup, so rendering then parsing is lossless.
  *
  * @example
  * escapeMarkdownText('1. *Not* a list') // => '1\\. \\*Not\\* a list'
@@ -220,11 +296,18 @@ export function escapeMarkdownText(text: string): string {
   let out = text
     .replace(/([\\`*[\]~|])/g, '\\$1')
     .replace(/(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu, '\\_')
-    .replace(/<(?=[A-Za-z/!])/g, '\\<')
-    .replace(/&(?=#?\w+;)/g, '\\&');
+    .replace(/<(?=[A-Za-z/!?])/g, '\\<')
+    .replace(/&(?=#?\w+;)/g, '\\&')
+    .replace(/\{(?=[#:.])/g, '\\{');
   // Line starts that would turn a paragraph into a heading, list, quote, table or rule.
   out = out.replace(/^(\s*)([#>+=-])/, '$1\\$2').replace(/^(\s*\d{1,9})([.)])(?=\s|$)/, '$1\\$2');
   return out;
+}
+
+/** A heading ending in `#` must not read as a closing sequence: `C#` → `C\\#`. */
+function escapeClosingHashes(heading: string): string {
+  const hashes = trailingRun(heading, (ch) => ch === '#');
+  return hashes ? `${heading.slice(0, heading.length - hashes.length)}\\${hashes}` : heading;
 }
 
 /** Options of {@link renderPolicyMarkdown}. */
@@ -235,7 +318,8 @@ export interface RenderMarkdownOptions {
 
 /**
  * Renders a document in the corpus format: front matter, `# Title`, one `##`/`###`/`####` heading per section.
- * `parseMarkdown` reads it back to the same sections.
+ * `parseMarkdown` reads it back to the same sections; a section id that is not its heading's slug (an anchor the page
+ * gave) is kept as a kramdown `{#id}`.
  *
  * @example
  * renderPolicyMarkdown({ id: 'acme', title: 'Acme Policy', sections: [{ id: 'a', path: ['A'], text: 'Text.' }] });
@@ -246,9 +330,12 @@ export function renderPolicyMarkdown(document: PolicyDocument, options: RenderMa
     renderFrontMatter({ title: document.title, url: document.url, updated: document.updated, source: options.source }).trimEnd(),
     `# ${escapeMarkdownText(document.title)}`,
   ];
+  const slugs = new SlugRegistry();
   for (const section of document.sections) {
     const heading = section.path[section.path.length - 1] ?? '';
-    parts.push(`${'#'.repeat(Math.min(section.path.length + 1, 6))} ${escapeMarkdownText(heading).replace(/#+$/, (m) => `\\${m}`)}`);
+    const anchor = slugs.peek(heading) === section.id ? '' : ` {#${section.id}}`;
+    slugs.unique(heading, 'section', section.id);
+    parts.push(`${'#'.repeat(Math.min(section.path.length + 1, 6))} ${escapeClosingHashes(escapeMarkdownText(heading))}${anchor}`);
     for (const paragraph of section.text.split(/\n{2,}/)) {
       if (paragraph.trim()) parts.push(paragraph.split('\n').map((line) => escapeMarkdownText(line.trim())).join('  \n'));
     }

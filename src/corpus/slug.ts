@@ -29,11 +29,33 @@ export function slugify(text: string): string {
 export class SlugRegistry {
   private readonly used = new Set<string>();
 
-  unique(text: string, fallback = 'section'): string {
-    const base = slugify(text) || fallback;
-    let candidate = base;
-    for (let n = 2; this.used.has(candidate); n += 1) candidate = `${base}-${n}`;
+  /**
+   * Claims `preferred` (an anchor the page itself gives, e.g. `{#authority}`) when it is a usable, unused anchor;
+   * otherwise the slug of `text`, numbered when taken.
+   */
+  unique(text: string, fallback = 'section', preferred?: string): string {
+    const candidate = preferred !== undefined && isAnchor(preferred) && !this.used.has(preferred) ? preferred : this.peek(text, fallback);
     this.used.add(candidate);
     return candidate;
   }
+
+  /** What `unique(text, fallback)` would return now, without claiming it. */
+  peek(text: string, fallback = 'section'): string {
+    const base = slugify(text) || fallback;
+    let candidate = base;
+    for (let n = 2; this.used.has(candidate); n += 1) candidate = `${base}-${n}`;
+    return candidate;
+  }
+}
+
+/**
+ * Can this string be a section anchor (letters, digits, `_ . : -`, at most 100 characters, starting with a letter or
+ * digit)? Anything else a page gives as an id is ignored in favour of the heading's slug.
+ *
+ * @example
+ * isAnchor('our-privacy-act-statement') // => true
+ * isAnchor('a b') // => false
+ */
+export function isAnchor(id: string): boolean {
+  return /^[\p{L}\p{N}][\p{L}\p{N}_.:-]{0,99}$/u.test(id);
 }

@@ -1,4 +1,6 @@
 import type { ParsedDocument, ParsedSection } from './document.js';
+import { isChromeLine } from './chrome.js';
+import { trimTrailing } from './strings.js';
 import { DATE_LABEL_PATTERN, DATE_PATTERN, parseDate } from './dates.js';
 import { defaultLexicon } from './lexicon.js';
 import { createTruecaser, type Truecaser } from './truecase.js';
@@ -30,8 +32,8 @@ export const defaultTextIngestOptions: TextIngestOptions = {
 };
 
 /**
- * Site chrome that surrounds policies on many sites: cookie and "policy updated" banners, newsletter boxes,
- * review badges, copyright lines. Matched against a whole (lower-cased) line.
+ * Site chrome that surrounds policies on many sites: cookie and "policy updated" banners, newsletter boxes, copyright
+ * lines. Matched against a whole (lower-cased) line. A site's own badges and menus go in its `<name>.knowledge.json`.
  */
 export const BOILERPLATE_PATTERNS: readonly RegExp[] = [
   /\bwe[’']ve updated (the|our) (terms|privacy|policy|policies)\b/,
@@ -42,8 +44,6 @@ export const BOILERPLATE_PATTERNS: readonly RegExp[] = [
   /^(this (site|website)|we) uses? cookies\b.{0,80}(experience|browsing)/,
   /^subscribe\b/,
   /\bsign up for (our|the) newsletter\b/,
-  /\bgartner\b/,
-  /\bpeer insights\b/,
   /\ball rights reserved\b/,
   /^(©|copyright\b)/,
   /\bis a (registered )?trademark\b/,
@@ -67,7 +67,7 @@ const CONNECTORS = new Set(['and', 'or', 'and/or', 'but', 'nor', 'so', 'then', '
 const DANGLING_ENDINGS = new Set(['to', 'of', 'the', 'a', 'an', 'and', 'or', 'for', 'with', 'in', 'on', 'at', 'by', 'from', 'as', 'that', 'which', 'than', 'such', 'is', 'are']);
 // A line ending like this announces a list (the scrape turned its colon into a period).
 const LEAD_IN_ENDINGS = new Set(['to', 'follows', 'following', 'include', 'includes', 'including', 'below']);
-// Only unambiguous top-level domains: "com, …" continues "datarobot.", "ai for good." does not; "eu"/"uk" also
+// Only unambiguous top-level domains: "com, …" continues "acme.", "ai for good." does not; "eu"/"uk" also
 // start sentences, so they only continue a domain when punctuation follows directly.
 const TLD_CONTINUATION = /^(?:(?:com|org|net|gov|edu|io|info|biz)(?=[\s,;:/)]|\.(?:\s|$)|$)|(?:eu|uk)(?=[,;:/)]|\.(?:\s|$)|$))/;
 // A period after these does not end the sentence when the next line goes on with a non-opening word.
@@ -86,6 +86,8 @@ interface Unit {
   blankBefore: boolean;
   /** The line carried a list marker in the source. */
   listItem: boolean;
+  /** Its marker when that was a number (`5.`), which a numbered heading keeps. */
+  number?: string;
 }
 
 interface TocEntry {
@@ -101,11 +103,8 @@ interface Toc {
 }
 
 function lineKey(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/[’‘]/g, "'")
-    .replace(/[“”]/g, '"')
-    .replace(/[\s.:;,!?]+$/, '')
+  const folded = text.toLowerCase().replace(/[’‘]/g, "'").replace(/[“”]/g, '"');
+  return trimTrailing(folded, (ch) => /[\s.:;,!?]/.test(ch))
     .replace(/\s+/g, ' ')
     .trim();
 }
@@ -119,7 +118,9 @@ function firstWord(text: string): string {
 }
 
 function lastWord(text: string): string {
-  return /([\p{L}\p{N}/-]+)[^\p{L}\p{N}]*$/u.exec(text.toLowerCase())?.[1] ?? '';
+  const lower = text.toLowerCase();
+  const untilWord = trimTrailing(lower, (ch) => !/[\p{L}\p{N}]/u.test(ch));
+  return untilWord.slice(trimTrailing(untilWord, (ch) => /[\p{L}\p{N}/-]/u.test(ch)).length);
 }
 
 function makeUnit(text: string, tabbed = false, blankBefore = false, listItem = false): Unit {
@@ -136,12 +137,15 @@ function toUnits(content: string, lowercased: boolean): Unit[] {
       blank = true;
       continue;
     }
+    // Separators ("|", "• • •") and navigation ("Back to top") between the lines of a page are not text. A line of
+    // items between pipes stays: in plain text it is as likely a table row as a menu.
+    if (isChromeLine(trimmed, { menus: false })) continue;
     const tabbed = /\t{2,}/.test(trimmed);
     const listMatch = LIST_MARKER.exec(trimmed);
     const text = trimmed.replace(LIST_MARKER, '').replace(/\s+/g, ' ');
     const previous = units[units.length - 1];
     if (previous && !blank && !tabbed && !previous.tabbed) {
-      // "datarobot." + "com, …": a domain split by a scraper that breaks after every period.
+      // "acme." + "com, …": a domain split by a scraper that breaks after every period.
       if (/[\p{L}\p{N}-]\.$/u.test(previous.text) && TLD_CONTINUATION.test(text)) {
         Object.assign(previous, makeUnit(previous.text + text, false, previous.blankBefore, previous.listItem));
         continue;
@@ -167,7 +171,10 @@ function toUnits(content: string, lowercased: boolean): Unit[] {
         continue;
       }
     }
-    units.push(makeUnit(text, tabbed, blank, listMatch !== null));
+    const unit = makeUnit(text, tabbed, blank, listMatch !== null);
+    const number = listMatch ? /^\(?\d{1,3}[.)]/.exec(listMatch[0])?.[0] : undefined;
+    if (number) unit.number = number;
+    units.push(unit);
     blank = false;
   }
   return units;
@@ -177,22 +184,45 @@ function isBodySentence(unit: Unit | undefined, minWords: number): boolean {
   return unit !== undefined && !unit.tabbed && unit.words >= minWords && BODY_OPENERS.has(firstWord(unit.text));
 }
 
+/** A full sentence of some length, whatever word opens it ("Cookies are small files…"). */
+function isSentenceLine(unit: Unit | undefined, minWords: number): boolean {
+  return unit !== undefined && !unit.tabbed && unit.words >= minWords && /^[\p{Lu}\d“"‘(]/u.test(unit.text) && /[.!?:;)"”’]$/.test(unit.text);
+}
+
+/** A short line that is not a sentence: a list item or a heading. */
+function isShortFragment(unit: Unit | undefined): boolean {
+  return unit !== undefined && !unit.tabbed && unit.words > 0 && unit.words <= 8 && !/[.!?:]$/.test(unit.text);
+}
+
+/** Is the line one of the items of a list that a lead-in line ("We may collect:") opened just before? */
+function isListAfterLeadIn(units: readonly Unit[], index: number, from: number): boolean {
+  let position = index - 1;
+  while (position >= from && index - position <= 20 && isShortFragment(units[position])) position -= 1;
+  const leadIn = units[position];
+  return position >= from && leadIn !== undefined && isLeadIn(leadIn);
+}
+
 function isLeadIn(unit: Unit): boolean {
   return /:$/.test(unit.text) || LEAD_IN_ENDINGS.has(lastWord(unit.text)) || /\bthe following\b/i.test(unit.text);
 }
 
-/** A list item or other fragment: does not open like a sentence. */
-function isFragment(unit: Unit): boolean {
-  return unit.listItem || !BODY_OPENERS.has(firstWord(unit.text));
+/** A list item or other fragment: does not open like a sentence, or (in mixed-case text) does not end like one. */
+function isFragment(unit: Unit, lowercased: boolean): boolean {
+  return unit.listItem || !BODY_OPENERS.has(firstWord(unit.text)) || (!lowercased && !/[.!?:;"”’)]$/.test(unit.text));
 }
 
 function isBoilerplate(unit: Unit, patterns: readonly RegExp[]): boolean {
   return unit.tabbed || patterns.some((pattern) => pattern.test(unit.key));
 }
 
-/** Could this line be a heading, judging by its own shape (length, grammar, punctuation)? */
-function looksLikeHeadingLine(unit: Unit, options: TextIngestOptions): boolean {
+/**
+ * Could this line be a heading, judging by its own shape (length, grammar, punctuation)? In a lower-cased scrape every
+ * line ends with a period, headings too; in ordinary text a line of more than three words that ends with a period is
+ * a sentence.
+ */
+function looksLikeHeadingLine(unit: Unit, options: TextIngestOptions, lowercased: boolean): boolean {
   if (unit.tabbed || unit.words === 0 || unit.words > options.maxHeadingWords || unit.text.length > 100) return false;
+  if (!lowercased && /[.!]$/.test(unit.text) && unit.words > 3) return false;
   const bare = unit.text.replace(/[.:?]$/, '');
   if (/[,;]$/.test(bare)) return false;
   // A full stop inside the line (other than in an abbreviation or a domain) means prose.
@@ -387,8 +417,10 @@ export function parseText(content: string, options: Partial<TextIngestOptions> =
     }
   }
 
-  // Other headings: heading-shaped lines followed by prose, not list items after a lone "and.".
+  // Other headings: heading-shaped lines followed by prose; not list items (after a lone "and.", or after a lead-in
+  // such as "We may collect:"), not the lines of a postal address.
   const freeHeadings: number[] = [];
+  const addressLines = addressBlockLines(units.slice(bodyStart, bodyEnd));
   for (let index = bodyStart; index < bodyEnd; index += 1) {
     const unit = units[index];
     if (!unit || headingLevel.has(index) || dropped.has(index) || isBoilerplate(unit, boilerplate)) continue;
@@ -398,7 +430,9 @@ export function parseText(content: string, options: Partial<TextIngestOptions> =
     if (!next || isBoilerplate(next, boilerplate)) continue;
     const previous = units[index - 1];
     if (previous && CONNECTORS.has(previous.key)) continue;
-    if (!looksLikeHeadingLine(unit, settings) || !isBodySentence(next, settings.minBodyWords)) continue;
+    const prose = isBodySentence(next, settings.minBodyWords) || (!lowercased && isSentenceLine(next, settings.minBodyWords));
+    if (!looksLikeHeadingLine(unit, settings, lowercased) || !prose || addressLines.has(unit)) continue;
+    if (!lowercased && isListAfterLeadIn(units, index, bodyStart)) continue;
     if (!toc && isMenuRepeat(unit)) continue;
     freeHeadings.push(index);
     headingLevel.set(index, 0);
@@ -434,7 +468,7 @@ export function parseText(content: string, options: Partial<TextIngestOptions> =
   const stack: { level: number; title: string }[] = [];
   let current: { path: string[]; units: Unit[] } = { path: [], units: [] };
   const closeSection = (): void => {
-    if (current.path.length > 0 || current.units.length > 0) sections.push({ path: current.path, text: renderParagraphs(current.units, sentence) });
+    if (current.path.length > 0 || current.units.length > 0) sections.push({ path: current.path, text: renderParagraphs(current.units, sentence, lowercased) });
   };
   for (let index = bodyStart; index < bodyEnd; index += 1) {
     const unit = units[index];
@@ -450,7 +484,7 @@ export function parseText(content: string, options: Partial<TextIngestOptions> =
     }
     closeSection();
     while (stack.length > 0 && (stack[stack.length - 1]?.level ?? 0) >= level) stack.pop();
-    stack.push({ level, title: heading(unit.text) });
+    stack.push({ level, title: unit.number ? `${unit.number} ${heading(unit.text)}` : heading(unit.text) });
     current = { path: stack.map((entry) => entry.title), units: [] };
   }
   closeSection();
@@ -466,7 +500,7 @@ export function parseText(content: string, options: Partial<TextIngestOptions> =
  * Groups a section's lines into paragraphs. A scrape has lost paragraph breaks, so list items (lines after a lead-in
  * or lines that do not open like a sentence) each become a paragraph; consecutive sentences share one.
  */
-function renderParagraphs(units: Unit[], sentence: (text: string) => string): string {
+function renderParagraphs(units: Unit[], sentence: (text: string) => string, lowercased: boolean): string {
   const paragraphs: string[][] = [];
   const hasBlankLines = units.some((unit, index) => index > 0 && unit.blankBefore);
   const addressLine = addressBlockLines(units);
@@ -486,7 +520,7 @@ function renderParagraphs(units: Unit[], sentence: (text: string) => string): st
         (unit.blankBefore ||
           unit.listItem ||
           previous.listItem ||
-          (!hasBlankLines && (isLeadIn(previous) || isFragment(unit) || isFragment(previous) || pendingConnector !== undefined))));
+          (!hasBlankLines && (isLeadIn(previous) || isFragment(unit, lowercased) || isFragment(previous, lowercased) || pendingConnector !== undefined))));
     pendingConnector = undefined;
     const rendered = sentence(text);
     if (breakBefore) paragraphs.push([rendered]);

@@ -91,12 +91,19 @@ export function createTruecaser(options: Partial<TruecaseOptions> = {}): Truecas
   }
 
   function capitalizeSentenceStarts(text: string): string {
+    // The word before each stop is found by scanning back from it, not by a lazy `\S*?` in the pattern, which would
+    // retry from every character of a long word (a 1 MB line took minutes). A word starts after white space or where
+    // the previous match ended.
+    let resumeAt = 0;
     return capitalizeFirst(text).replace(
-      /(\S*?)([.!?])([”"’)]?\s+)([“"‘(]?)(\p{Ll})/gu,
-      (match, word: string, stop: string, gap: string, open: string, letter: string) => {
-        const bareWord = word.replace(/^[“"‘(]+/, '').toLowerCase();
+      /([.!?])([”"’)]?\s+)([“"‘(]?)(\p{Ll})/gu,
+      (match: string, stop: string, gap: string, open: string, letter: string, offset: number, whole: string) => {
+        let start = offset;
+        while (start > resumeAt && whole.charAt(start - 1).trim() !== '') start -= 1;
+        resumeAt = offset + match.length;
+        const bareWord = whole.slice(start, offset).replace(/^[“"‘(]+/, '').toLowerCase();
         if (stop === '.' && ABBREVIATIONS.has(bareWord)) return match;
-        return `${word}${stop}${gap}${open}${letter.toUpperCase()}`;
+        return `${stop}${gap}${open}${letter.toUpperCase()}`;
       },
     );
   }

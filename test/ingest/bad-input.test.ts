@@ -1,28 +1,11 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CorpusError, loadCorpus, loadDocument, parseDocument } from '../../src/corpus/load.js';
+import { corpusError, tempCorpus } from '../helpers/corpus-files.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'ingest-bad-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function file(name: string, content: string | Buffer): string {
-  const path = join(dir, name);
-  mkdirSync(join(path, '..'), { recursive: true });
-  writeFileSync(path, content);
-  return path;
-}
-
-function corpusError(run: () => unknown): CorpusError {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(CorpusError);
-    return error as CorpusError;
-  }
-  throw new Error('expected a CorpusError');
-}
+const { dir, file, remove } = tempCorpus('ingest-bad-');
+afterAll(remove);
 
 describe('bad input never crashes and never yields an empty document', () => {
   it('rejects an empty or blank file, naming it', () => {

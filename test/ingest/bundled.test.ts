@@ -102,7 +102,21 @@ describe('bundled DataRobot policy', () => {
   });
 
   it('keeps no menu, footer, banner, newsletter or badge text', () => {
-    const text = allText(fromMarkdown).toLowerCase();
+    for (const text of [allText(fromRaw).toLowerCase(), allText(fromMarkdown).toLowerCase()]) expectNoChrome(text);
+  });
+
+  it('points askers to "Contact us" and carries the knowledge of its page', () => {
+    expect(fromRaw.contactSectionId).toBe('contact-us');
+    expect(fromMarkdown.contactSectionId).toBe('contact-us');
+    expect(fromMarkdown.knowledge).toEqual(fromRaw.knowledge);
+    expect(fromMarkdown.knowledge?.names).toContain('DataRobot');
+    // The company's own names come from that file, not from the general lexicon.
+    const withoutKnowledge = allText(loadDocument(rawPage, { knowledge: false }));
+    expect(withoutKnowledge).toContain('This privacy policy (“Policy”) describes how datarobot (“we,” “us” or “our”)');
+    expect(withoutKnowledge).toContain('225 franklin street');
+  });
+
+  function expectNoChrome(text: string): void {
     for (const phrase of [
       'tour the ai platform',
       'gartner',
@@ -122,7 +136,7 @@ describe('bundled DataRobot policy', () => {
     ]) {
       expect(text, phrase).not.toContain(phrase);
     }
-  });
+  }
 
   it('recovers the policy date and keeps it out of the text', () => {
     expect(fromRaw.updated).toBe('2022-03-17');

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -50,6 +50,30 @@ describe('ingest command', () => {
     const result = run([page, '--format', 'markdown', '--stdout'], dir);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('## Cookies\n\nWe set one cookie.\n');
+  });
+
+  it("copies the page's knowledge file beside the output, keeping one that was edited there", () => {
+    const page = join(dir, 'kb', 'acme-page.txt');
+    mkdirSync(join(dir, 'kb'), { recursive: true });
+    writeFileSync(page, 'Acme Privacy Notice\n\nRetention\nWe keep your acme cloud data for thirty days after you close your account.\n');
+    const knowledge = '{ "names": ["Acme Cloud"] }\n';
+    writeFileSync(join(dir, 'kb', 'acme-page.knowledge.json'), knowledge);
+    const first = run([page], dir);
+    expect(first.stdout).toContain('wrote corpus/acme-privacy-notice.knowledge.json');
+    expect(readFileSync(join(dir, 'corpus', 'acme-privacy-notice.knowledge.json'), 'utf8')).toBe(knowledge);
+    writeFileSync(join(dir, 'corpus', 'acme-privacy-notice.knowledge.json'), '{ "names": ["Acme Cloud", "Acme Vault"] }\n');
+    const second = run([page], dir);
+    expect(second.code).toBe(0);
+    expect(second.stderr).toContain('kept corpus/acme-privacy-notice.knowledge.json: it differs from the page');
+    expect(readFileSync(join(dir, 'corpus', 'acme-privacy-notice.knowledge.json'), 'utf8')).toContain('Acme Vault');
+  });
+
+  it('ingests reStructuredText', () => {
+    const page = join(dir, 'notice.rst');
+    writeFileSync(page, 'Globex Notice\n=============\n\nCookies\n-------\n\nWe set **one** cookie.\n');
+    const result = run([page, '--stdout'], dir);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe('---\ntitle: Globex Notice\nsource: notice.rst\n---\n\n# Globex Notice\n\n## Cookies\n\nWe set one cookie.\n');
   });
 
   it('reports bad input and bad usage with exit codes instead of throwing', () => {

@@ -8,6 +8,7 @@ import { SlugRegistry, slugify } from '../../src/corpus/slug.js';
 import { parseText } from '../../src/corpus/text.js';
 import { createTruecaser } from '../../src/corpus/truecase.js';
 import { projectRoot } from '../../src/paths.js';
+import { sectionText } from '../helpers/corpus-files.js';
 
 const fixtures = join(projectRoot, 'test', 'fixtures', 'ingest');
 
@@ -147,8 +148,9 @@ describe('truecasing, dates and slugs', () => {
   const truecase = createTruecaser();
 
   it('restores names and acronyms but never inside domains or e-mail addresses', () => {
-    expect(truecase.sentence('visit datarobot.com or the datarobot community.')).toBe('Visit datarobot.com or the DataRobot Community.');
-    expect(truecase.sentence('write to dpo@datarobot.com about gdpr.')).toBe('Write to dpo@datarobot.com about GDPR.');
+    const named = createTruecaser({ terms: extendLexicon(['AcmeCloud', 'AcmeCloud Community']) });
+    expect(named.sentence('visit acmecloud.com or the acmecloud community.')).toBe('Visit acmecloud.com or the AcmeCloud Community.');
+    expect(named.sentence('write to dpo@acmecloud.com about gdpr.')).toBe('Write to dpo@acmecloud.com about GDPR.');
     expect(truecase.sentence('rights under the ccpa/cpra and uk gdpr.')).toBe('Rights under the CCPA/CPRA and UK GDPR.');
     expect(truecase.sentence('“opt out,” as a subject line.')).toBe('“Opt out,” as a subject line.');
     expect(truecase.heading('children’s data.')).toBe('Children’s data');
@@ -161,7 +163,8 @@ describe('truecasing, dates and slugs', () => {
   });
 
   it('accepts extra lexicon terms', () => {
-    expect(createTruecaser({ terms: extendLexicon(['Acme Corp']) }).sentence('acme corp and datarobot.')).toBe('Acme Corp and DataRobot.');
+    expect(createTruecaser({ terms: extendLexicon(['Acme Corp']) }).sentence('acme corp and linkedin.')).toBe('Acme Corp and LinkedIn.');
+    expect(createTruecaser().sentence('acme corp and linkedin.')).toBe('Acme corp and LinkedIn.');
   });
 
   it('parses the date formats policies use', () => {
@@ -179,5 +182,47 @@ describe('truecasing, dates and slugs', () => {
     const slugs = new SlugRegistry();
     expect([slugs.unique('Legal basis'), slugs.unique('Legal basis'), slugs.unique('Legal basis')]).toEqual(['legal-basis', 'legal-basis-2', 'legal-basis-3']);
     expect(slugs.unique('!!!')).toBe('section');
+  });
+});
+
+describe('plain text with one sentence a line (a mobile-app policy export)', () => {
+  const tidepool = loadDocument(join(fixtures, 'tidepool-app-privacy.txt'));
+  const text = (id: string): string => sectionText(tidepool, id);
+
+  it('takes short lines followed by a sentence for headings, numbered and all-caps ones included', () => {
+    expect(tidepool).toMatchObject({ title: 'Privacy Policy', updated: '2024-03-01', contactSectionId: 'contact-us' });
+    expect(tidepool.sections.map((section) => section.path.join(' › '))).toEqual([
+      'Introduction',
+      'Information We Collect',
+      'Log Data',
+      'Cookies',
+      'Service Providers',
+      "CHILDREN'S PRIVACY",
+      '5. Security',
+      'Changes to This Policy',
+      'Contact Us',
+    ]);
+  });
+
+  it('keeps ordinary sentences, list items after a lead-in and address lines in the text', () => {
+    expect(text('introduction')).toContain('Your privacy matters to us.');
+    expect(text('information-we-collect').split('\n\n')).toEqual([
+      'Tidepool Tracker stores the walks you record on your own phone.',
+      'When you choose to back up your walks, the app sends them to our cloud storage provider. We may collect:',
+      'Your approximate location',
+      'Crash reports',
+      'The model of your device',
+      'We use this information to keep the app working and to fix problems.',
+    ]);
+    expect(text('service-providers')).toContain('To help us understand which features people use.');
+    expect(text('contact-us')).toContain('Marlow Apps Ltd 4 Quay Street Bristol BS1 4XY United Kingdom');
+    expect(text('changes-to-this-policy')).not.toContain('effective');
+  });
+
+  it('drops separator-only lines and "back to top" in any text', () => {
+    const parsed = parseText('Data retention\nWe keep your account data for as long as your account stays open.\n|\n• • •\nBack to top\nData | Kept for | Why\n');
+    expect(parsed.sections).toEqual([
+      { path: ['Data retention'], text: 'We keep your account data for as long as your account stays open.\n\nData | Kept for | Why' },
+    ]);
   });
 });

@@ -125,11 +125,11 @@ describe('npm start', () => {
     expect(app.stdout()).toBe('');
   });
 
-  it('exits 1 when the corpus is missing, naming the path', async () => {
+  it('exits 2 when the corpus is missing, naming the path', async () => {
     const missing = join(tmpdir(), 'no-such-policy-folder-for-start-test');
     const app = spawnStart(startJs, { PORT: '0', CORPUS_PATH: missing });
-    expect((await app.exited).code).toBe(1);
-    expect(app.stderr()).toContain(missing);
+    expect((await app.exited).code).toBe(2);
+    expect(app.stderr()).toBe(`corpus: ${missing} does not exist\n`);
     expect(app.stdout()).toBe('');
   });
 
