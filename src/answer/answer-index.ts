@@ -170,7 +170,7 @@ function buildQueryContext(passages: readonly IndexedPassage[], bm25: Bm25Index,
   }
   const headingMatcher = new HeadingMatcher([...headingTermsByHeading.keys()]);
   const wordnet = opts.features.wordnet ? sharedWordNet() : undefined;
-  const names = policyNames(documentsOf(passages), (word) => synonyms.words.has(word) || (wordnet?.lookup(word).known ?? false));
+  const names = policyNames(documentsOf(passages), (word) => synonyms.words.has(word) || (wordnet?.lookup(word).known ?? false), {}, (word) => synonyms.words.has(word));
   const context: QueryContext = {
     terms: bm25.terms,
     idf: bm25.idf,

@@ -109,7 +109,7 @@ const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
  * @example
  * policyNames(documents, (word) => sharedWordNet().lookup(word).known).words // => Set { 'github', … }
  */
-export function policyNames(documents: readonly PolicyDocument[], isGeneralWord: (word: string) => boolean, options: Partial<NameOptions> = {}): PolicyNames {
+export function policyNames(documents: readonly PolicyDocument[], isGeneralWord: (word: string) => boolean, options: Partial<NameOptions> = {}, isTopicWord: (word: string) => boolean = () => false): PolicyNames {
   const settings = { ...defaultNameOptions, ...options };
   const counts = new Map<string, { total: number; capitalized: number; spelling: string; sections: Set<string> }>();
   const titleWords = new Set<string>();
@@ -173,6 +173,29 @@ export function policyNames(documents: readonly PolicyDocument[], isGeneralWord:
     words.add(key);
     joined.set(parts.join(' '), key);
   }
+  // A capitalized name the policy's own web addresses spell ("Read the Docs" and readthedocs.org, "Whereby" and
+  // whereby.com): the company or its product, however English its words; askers also use its initials ("RTD").
+  const acronyms = policyAcronyms(documents, (word) => isEnglishWord(word) || isGeneralWord(word));
+  const domains = domainLabels(documents);
+  for (const document of documents) {
+    for (const text of [document.title, ...document.sections.flatMap((section) => [section.text, ...section.path])]) {
+      for (const match of text.matchAll(CAPITALIZED_NAME)) {
+        const name = match[0];
+        const key = normalizeText(name).replace(/[^\p{L}\p{N}]/gu, '');
+        if (words.has(key) || !domains.has(key)) continue;
+        const parts = [...name.matchAll(WORD)].map((word) => normalizeText(word[0].replace(/['’]s$/u, '')));
+        // A privacy topic with its own website ("Data Privacy Framework", dataprivacyframework.gov) is no company.
+        const content = parts.filter((part) => !isStopword(part));
+        if (content.length > 1 && content.every((part) => isTopicWord(part))) continue;
+        words.add(key);
+        if (parts.length > 1) {
+          joined.set(parts.join(' '), key);
+          const initials = parts.map((part) => part[0]).join('');
+          if (initials.length >= 2 && !acronyms.has(initials) && !isEnglishWord(initials) && !isGeneralWord(initials)) acronyms.set(initials, parts.join(' '));
+        }
+      }
+    }
+  }
   for (const document of documents) {
     for (const name of document.knowledge?.names ?? []) {
       for (const match of name.matchAll(WORD)) {
@@ -181,5 +204,32 @@ export function policyNames(documents: readonly PolicyDocument[], isGeneralWord:
       }
     }
   }
-  return { words, joined, acronyms: policyAcronyms(documents, (word) => isEnglishWord(word) || isGeneralWord(word)) };
+  return { words, joined, acronyms };
+}
+
+// One to four capitalized words, with lower-case joining words inside ("Read the Docs", "Bank of America").
+const CAPITALIZED_NAME = /(?<![\p{L}\p{N}])\p{Lu}[\p{L}\p{N}'’]*(?:[\s-]+(?:(?:the|of|and|for|de)[\s-]+)?\p{Lu}[\p{L}\p{N}'’]*){0,3}/gu;
+
+/**
+ * The labels of the company's own web addresses (readthedocs.org → "readthedocs"): those of its e-mail addresses, of
+ * the document's URL, and the address the policy gives most often. Vendors' addresses it mentions once or twice
+ * ("linkedin.com") are not the company's.
+ */
+function domainLabels(documents: readonly PolicyDocument[]): Set<string> {
+  const labels = new Set<string>();
+  const counts = new Map<string, number>();
+  const DOMAIN = /(@?)(?<![\p{L}\p{N}.-])(?:www\.)?([a-z0-9][a-z0-9-]{1,62})\.(?:[a-z0-9-]+\.)*(?:com|org|net|io|gov|edu|co|de|uk|eu|app|dev|ai|me|us)\b/giu;
+  for (const document of documents) {
+    for (const text of [document.url ?? '', ...document.sections.map((section) => section.text)]) {
+      for (const match of text.matchAll(DOMAIN)) {
+        const label = match[2]!.toLowerCase().replace(/-/g, '');
+        if (match[1] === '@' || text === document.url) labels.add(label);
+        counts.set(label, (counts.get(label) ?? 0) + 1);
+      }
+    }
+  }
+  let top: [string, number] | undefined;
+  for (const entry of counts) if (top === undefined || entry[1] > top[1]) top = entry;
+  if (top !== undefined && top[1] >= 2) labels.add(top[0]);
+  return labels;
 }

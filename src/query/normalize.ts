@@ -47,10 +47,13 @@ export function questionWords(question: string, context: QueryContext, options: 
       if (longForm !== undefined && !context.synonyms.words.has(tokens[i]!) && !context.terms.has(tokens[i]!)) tokens.splice(i, 1, ...longForm.split(' '));
     }
   }
+  // The policy's names typed as words ("data robot", "read the docs") are the names.
   if (context.joinedNames !== undefined && context.joinedNames.size > 0) {
-    for (let i = tokens.length - 2; i >= 0; i--) {
-      const joined = context.joinedNames.get(`${tokens[i]!} ${tokens[i + 1]!}`);
-      if (joined !== undefined) tokens.splice(i, 2, joined);
+    for (let length = 4; length >= 2; length--) {
+      for (let i = tokens.length - length; i >= 0; i--) {
+        const joined = context.joinedNames.get(tokens.slice(i, i + length).join(' '));
+        if (joined !== undefined) tokens.splice(i, length, joined);
+      }
     }
   }
   return { text, tokens };
