@@ -7,12 +7,18 @@ import type { AnswerPassage } from '../../src/types.js';
 export const policyUrl = 'https://www.datarobot.com/privacy/';
 
 /**
- * A passage of the DataRobot policy as the answerer would return it.
+ * A passage of the DataRobot policy as the answerer would return it, without highlights unless given.
  *
  * @example
  * fixturePassage(['Contact us'], 'Write to us.', 'contact-us').url // => 'https://www.datarobot.com/privacy/#contact-us'
  */
-export function fixturePassage(section: string[], text: string, id = 'data-retention', url = `${policyUrl}#${id}`): AnswerPassage {
+export function fixturePassage(
+  section: string[],
+  text: string,
+  id = 'data-retention',
+  url = `${policyUrl}#${id}`,
+  highlights: AnswerPassage['highlights'] = [],
+): AnswerPassage {
   return {
     document: 'DataRobot Privacy Policy',
     documentId: 'datarobot-privacy-policy',
@@ -20,6 +26,7 @@ export function fixturePassage(section: string[], text: string, id = 'data-reten
     updated: '2022-03-17',
     section,
     text,
+    highlights,
     score: 0.8,
     url,
     citation: `— DataRobot Privacy Policy, § ${section.join(' › ')} (updated March 17, 2022) ${url}`,

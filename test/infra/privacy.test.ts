@@ -31,7 +31,7 @@ describe('UsageLog', () => {
   const answer: Answer = {
     question: 'can you delete jane@example.com from the list? call 617-555-0100',
     answered: true,
-    passages: [{ document: 'D', documentId: 'd', sectionId: 'data-retention', section: ['Data retention'], text: 't', score: 1, url: '#data-retention', citation: 'c' }],
+    passages: [{ document: 'D', documentId: 'd', sectionId: 'data-retention', section: ['Data retention'], text: 't', highlights: [], score: 1, url: '#data-retention', citation: 'c' }],
   };
 
   it('writes nothing by default but still counts votes', () => {
