@@ -264,13 +264,16 @@ export interface AskedClause {
 // Slack and Discord mentions (<@U123>, <#C1|x>), @names, e-mail and web addresses.
 const CHAT_NOISE = /<[^<>]*>|\S*@\S+|\bhttps?:\/\/\S+/g;
 
-// Clauses end at sentence ends, commas, semicolons, colons and dashes between words.
-const CLAUSE_BREAK = /[.?!;:,]+(?=\s|$)|\s[-\u2013\u2014]+\s/;
+// A question's sentences end at sentence punctuation; their clauses at commas, semicolons, colons and dashes.
+const SENTENCE_BREAK = /[.?!]+(?=\s|$)/;
+const CLAUSE_BREAK = /[;:,]+(?=\s|$)|\s[-\u2013\u2014]+\s/;
 
 /**
  * The clause of a question that asks, and its kind: the last clause with a question phrase ("Customer in Virginia
- * had their request turned down. Can they challenge that?" asks in its second sentence; the first one is context),
- * where a clause whose phrase belongs to a fallback kind ("is…", "do you…") counts only when no other clause asks.
+ * had their request turned down. Can they challenge that?" asks in its second sentence; the first one is context).
+ * A clause that only asks "is…" or "do you…" (a fallback kind) gives way to a more specific clause of an earlier
+ * sentence ("Legal asks what mechanism covers transfers. Is that right?"), not to one of its own sentence ("when my
+ * browser checks a certificate, do you log my IP?").
  *
  * @example
  * const kinds = defaultAnswerKinds();
@@ -282,22 +285,29 @@ export function askingClause(kinds: AnswerKinds, question: string): AskedClause 
   const text = /[@<]|:\/\//.test(question) ? question.replace(CHAT_NOISE, ' ') : question;
   const tokens: string[] = [];
   const clauseEnds: number[] = [];
-  for (const clause of text.split(CLAUSE_BREAK)) {
-    for (const token of tokenize(clause)) tokens.push(token);
-    clauseEnds.push(tokens.length);
-  }
+  const clauseSentence: number[] = [];
+  text.split(SENTENCE_BREAK).forEach((sentence, s) => {
+    for (const clause of sentence.split(CLAUSE_BREAK)) {
+      for (const token of tokenize(clause)) tokens.push(token);
+      clauseEnds.push(tokens.length);
+      clauseSentence.push(s);
+    }
+  });
+  const isFallback = (kind: number): boolean => (kinds.fallbackMask & (1 << kind)) !== 0;
   let kind = -1;
   let from = 0;
   let to = 0;
-  for (let i = clauseEnds.length - 1; i >= 0 && (kind < 0 || (kinds.fallbackMask & (1 << kind)) !== 0); i--) {
+  let sentence = -1;
+  for (let i = clauseEnds.length - 1; i >= 0 && (kind < 0 || isFallback(kind)); i--) {
     const start = i === 0 ? 0 : clauseEnds[i - 1]!;
     const end = clauseEnds[i]!;
+    if (kind >= 0 && clauseSentence[i] === sentence) continue;
     const found = start === end ? -1 : kindOfWords(kinds, tokens, start, end);
-    // The last clause that asks decides, unless it only asks "is…" / "do you…" and an earlier one asks more.
-    if (found >= 0 && (kind < 0 || (kinds.fallbackMask & (1 << found)) === 0)) {
+    if (found >= 0 && (kind < 0 || !isFallback(found))) {
       kind = found;
       from = start;
       to = end;
+      sentence = clauseSentence[i]!;
     }
   }
   return { kind, focus: kind < 0 ? null : tokens.slice(from, to).map(stem), tokens };

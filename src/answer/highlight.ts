@@ -44,6 +44,8 @@ export interface HighlightOptions {
   contextWeight: number;
   /** Weight of the share of the question's own words (negations included) that a sentence repeats: a tie-breaker. */
   echoWeight: number;
+  /** Two concepts stand for one idea when this share of the smaller one's policy terms are also the other's. */
+  sameIdeaOverlap: number;
 }
 
 /**
@@ -60,6 +62,7 @@ export const defaultHighlightOptions: HighlightOptions = {
   introducerFactor: 0.5,
   contextWeight: 0.3,
   echoWeight: 0.1,
+  sameIdeaOverlap: 0.8,
 };
 
 /** What the highlighter keeps about one sentence. */
@@ -85,6 +88,32 @@ interface PreparedQuestion {
   /** Number of the question's own words known to the index, plus one for a negation. */
   echoCount: number;
   negated: boolean;
+}
+
+/**
+ * For each concept, the first concept that stands for the same idea (itself when none does): one whose policy terms
+ * mostly (`overlap` of the smaller set) are the other's. "How long do you keep…" gives two concepts, "how long" and
+ * "keep", that both look for retain, retention, period…
+ */
+function sameIdeas(concepts: AnalyzedQuery['concepts'], overlap: number): Int32Array {
+  const group = new Int32Array(concepts.length);
+  for (let c = 0; c < concepts.length; c++) {
+    group[c] = c;
+    const mine = concepts[c]!.alternatives;
+    if (mine.length === 0) continue;
+    for (let d = 0; d < c; d++) {
+      if (group[d] !== d) continue;
+      const theirs = concepts[d]!.alternatives;
+      if (theirs.length === 0) continue;
+      let shared = 0;
+      for (const a of mine) if (theirs.some((b) => b.termId === a.termId)) shared++;
+      if (shared >= overlap * Math.min(mine.length, theirs.length)) {
+        group[c] = d;
+        break;
+      }
+    }
+  }
+  return group;
 }
 
 /** What a question's wording says, before any query analysis (see {@link SentenceHighlighter.questionCues}). */
@@ -192,7 +221,9 @@ export class SentenceHighlighter {
     // Followers, best first (earlier first among equals): a few passes over a handful of sentences.
     const floor = top * this.options.followerRatio;
     let taken = 1 << best;
-    while (spans.length < this.options.maxSentences) {
+    // Never every sentence of a passage: a highlight says which of them answers.
+    const most = Math.min(this.options.maxSentences, Math.max(1, count - 1));
+    while (spans.length < most) {
       let next = -1;
       for (let i = 0; i < count && i < 31; i++) {
         if ((taken & (1 << i)) !== 0 || scores[i]! <= 0 || scores[i]! < floor) continue;
@@ -289,18 +320,21 @@ export class SentenceHighlighter {
     }
     const conceptWeight = new Float64Array(concepts.length);
     if (this.hits.length < concepts.length) this.hits = new Float64Array(concepts.length * 2);
+    const group = sameIdeas(concepts, this.options.sameIdeaOverlap);
     let total = 0;
     let entries = 0;
     concepts.forEach((concept, c) => {
       const weight = concept.coverageWeight * (focused && this.inFocus[c] === 0 ? this.options.contextWeight : 1);
-      total += weight;
-      conceptWeight[c] = weight;
+      const g = group[c]!;
+      // Two concepts for one idea ("how long" and "keep" both look for retain, retention…) count once.
+      total += Math.max(0, weight - conceptWeight[g]!);
+      conceptWeight[g] = Math.max(conceptWeight[g]!, weight);
       let strongest = 0;
       for (const alternative of concept.alternatives) strongest = Math.max(strongest, alternative.weight);
       for (const { termId, weight: altWeight } of concept.alternatives) {
         if (termId < 0 || termId >= this.termEpoch.length) continue;
         this.reserveEntries(entries + 1);
-        this.entryConcept[entries] = c;
+        this.entryConcept[entries] = g;
         this.entryShare[entries] = altWeight / strongest;
         // Newest first: a term's list is short, its order does not matter.
         this.entryNext[entries] = this.termEpoch[termId] === epoch ? this.termEntry[termId]! : -1;

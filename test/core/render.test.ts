@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { NOT_COVERED_MESSAGE, renderMarkdown, renderPlainText } from '../../src/render/text.js';
+import { highlightedLines, highlightedText, highlightsWithin, sentenceRanges } from '../../src/render/highlights.js';
+import { NOT_COVERED_MESSAGE, renderMarkdown, renderPlainText, renderShortText } from '../../src/render/text.js';
 import type { Answer, AnswerPassage } from '../../src/types.js';
 
 const retention: AnswerPassage = {
@@ -89,5 +90,74 @@ describe('renderMarkdown', () => {
     const copy = structuredClone(answered);
     expect(renderMarkdown(answered)).toBe(renderMarkdown(answered));
     expect(answered).toEqual(copy);
+  });
+});
+
+/** A passage with the given sentences highlighted, found by their text. */
+function highlighted(passage: AnswerPassage, ...sentences: string[]): AnswerPassage {
+  return { ...passage, highlights: sentences.map((sentence) => ({ start: passage.text.indexOf(sentence), end: passage.text.indexOf(sentence) + sentence.length })) };
+}
+
+const sharing: AnswerPassage = {
+  ...affiliates,
+  text: 'We may share data with our subsidiaries. We never sell your data. Our staff see it.\n\nWe share data with processors.',
+};
+
+describe('highlights in the copies', () => {
+  it('keeps the whole passage in the plain text copy', () => {
+    const answer: Answer = { question: 'q', answered: true, passages: [highlighted(sharing, 'We never sell your data.')] };
+    expect(renderPlainText(answer)).toBe(`“${sharing.text}”\n${sharing.citation}`);
+  });
+
+  it('bolds the highlighted sentences in the Markdown copy, escaping inside the bold', () => {
+    const answer: Answer = { question: 'q', answered: true, passages: [highlighted(sharing, 'We never sell your data.', 'We share data with processors.')] };
+    expect(renderMarkdown(answer)).toContain('> We may share data with our subsidiaries. **We never sell your data.** Our staff see it.\n>\n> **We share data with processors.**');
+    const tricky = highlighted({ ...retention, text: 'Intro. We *never* sell [data](x) <b>. End.' }, 'We *never* sell [data](x) <b>.');
+    expect(renderMarkdown({ question: 'q', answered: true, passages: [tricky] })).toContain('> Intro. **We \\*never\\* sell \\[data\\](x) \\<b\\>.** End.');
+    const list = highlighted({ ...retention, text: 'We collect:\n- your name\n- your email' }, '- your email');
+    expect(renderMarkdown({ question: 'q', answered: true, passages: [list] })).toContain('> \\- your name\n> **\\- your email**');
+  });
+
+  it('copies only the answer sentence of the first passage, verbatim, with its citation', () => {
+    const one = highlighted(sharing, 'We never sell your data.');
+    expect(renderShortText({ question: 'q', answered: true, passages: [one, retention] })).toBe(`“We never sell your data.”\n${sharing.citation}`);
+    // Adjacent sentences keep the policy's own spacing; others are joined with an ellipsis, in the policy's order.
+    const two = highlighted(sharing, 'Our staff see it.', 'We never sell your data.');
+    expect(renderShortText({ question: 'q', answered: true, passages: [two] })).toBe(`“We never sell your data. Our staff see it.”\n${sharing.citation}`);
+    const apart = highlighted(sharing, 'We share data with processors.', 'We may share data with our subsidiaries.');
+    expect(renderShortText({ question: 'q', answered: true, passages: [apart] })).toBe(`“We may share data with our subsidiaries. … We share data with processors.”\n${sharing.citation}`);
+  });
+
+  it('copies the whole first passage when it has no highlights, and the not-covered text when declined', () => {
+    expect(renderShortText(answered)).toBe(`“${retention.text}”\n${retention.citation}`);
+    expect(renderShortText(declined)).toBe(renderPlainText(declined));
+    expect(renderShortText({ question: 'x', answered: false, passages: [] })).toBe(NOT_COVERED_MESSAGE);
+  });
+});
+
+describe('highlight ranges for renderers', () => {
+  const text = 'One. Two words here. Three.\nFour.';
+
+  it('widens ranges to whole sentences, drops invalid ones and merges overlaps', () => {
+    expect(sentenceRanges(text, [{ start: 7, end: 9 }])).toEqual([{ start: 5, end: 20 }]);
+    expect(sentenceRanges(text, [{ start: 21, end: 27 }, { start: 0, end: 4 }])).toEqual([{ start: 0, end: 4 }, { start: 21, end: 27 }]);
+    expect(sentenceRanges(text, [{ start: 0, end: 8 }, { start: 6, end: 10 }])).toEqual([{ start: 0, end: 20 }]);
+    expect(sentenceRanges(text, [{ start: 50, end: 60 }, { start: 5, end: 5 }, { start: 9, end: 3 }, { start: Number.NaN, end: 4 }])).toEqual([]);
+    expect(sentenceRanges(text, [{ start: -10, end: 2 }])).toEqual([{ start: 0, end: 4 }]);
+  });
+
+  it('cuts lines into runs that never put a line break inside a highlight', () => {
+    expect(highlightedLines(text, [{ start: 21, end: 27 }, { start: 28, end: 33 }])).toEqual([
+      [{ text: 'One. Two words here. ', highlighted: false }, { text: 'Three.', highlighted: true }],
+      [{ text: 'Four.', highlighted: true }],
+    ]);
+    expect(highlightedLines('A.\n\nB.', [])).toEqual([[{ text: 'A.', highlighted: false }], [], [{ text: 'B.', highlighted: false }]]);
+  });
+
+  it('keeps only highlights inside a trimmed quote and joins sentences in text order', () => {
+    const passage = { text, highlights: [{ start: 21, end: 27 }, { start: 0, end: 4 }] };
+    expect(highlightsWithin(passage, 20)).toEqual([{ start: 0, end: 4 }]);
+    expect(highlightsWithin(passage, 27, 1)).toEqual([{ start: 20, end: 26 }]);
+    expect(highlightedText(passage)).toBe('One. … Three.');
   });
 });
