@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { highlightedLines, highlightedText, highlightsWithin, sentenceRanges } from '../../src/render/highlights.js';
 import { NOT_COVERED_MESSAGE, renderMarkdown, renderPlainText, renderShortText } from '../../src/render/text.js';
 import type { Answer, AnswerPassage } from '../../src/types.js';
+import { withHighlights } from '../helpers/answer-fixtures.js';
 
 const retention: AnswerPassage = {
   document: 'DataRobot Privacy Policy',
@@ -93,11 +94,6 @@ describe('renderMarkdown', () => {
   });
 });
 
-/** A passage with the given sentences highlighted, found by their text. */
-function highlighted(passage: AnswerPassage, ...sentences: string[]): AnswerPassage {
-  return { ...passage, highlights: sentences.map((sentence) => ({ start: passage.text.indexOf(sentence), end: passage.text.indexOf(sentence) + sentence.length })) };
-}
-
 const sharing: AnswerPassage = {
   ...affiliates,
   text: 'We may share data with our subsidiaries. We never sell your data. Our staff see it.\n\nWe share data with processors.',
@@ -105,26 +101,26 @@ const sharing: AnswerPassage = {
 
 describe('highlights in the copies', () => {
   it('keeps the whole passage in the plain text copy', () => {
-    const answer: Answer = { question: 'q', answered: true, passages: [highlighted(sharing, 'We never sell your data.')] };
+    const answer: Answer = { question: 'q', answered: true, passages: [withHighlights(sharing, 'We never sell your data.')] };
     expect(renderPlainText(answer)).toBe(`“${sharing.text}”\n${sharing.citation}`);
   });
 
   it('bolds the highlighted sentences in the Markdown copy, escaping inside the bold', () => {
-    const answer: Answer = { question: 'q', answered: true, passages: [highlighted(sharing, 'We never sell your data.', 'We share data with processors.')] };
+    const answer: Answer = { question: 'q', answered: true, passages: [withHighlights(sharing, 'We never sell your data.', 'We share data with processors.')] };
     expect(renderMarkdown(answer)).toContain('> We may share data with our subsidiaries. **We never sell your data.** Our staff see it.\n>\n> **We share data with processors.**');
-    const tricky = highlighted({ ...retention, text: 'Intro. We *never* sell [data](x) <b>. End.' }, 'We *never* sell [data](x) <b>.');
+    const tricky = withHighlights({ ...retention, text: 'Intro. We *never* sell [data](x) <b>. End.' }, 'We *never* sell [data](x) <b>.');
     expect(renderMarkdown({ question: 'q', answered: true, passages: [tricky] })).toContain('> Intro. **We \\*never\\* sell \\[data\\](x) \\<b\\>.** End.');
-    const list = highlighted({ ...retention, text: 'We collect:\n- your name\n- your email' }, '- your email');
+    const list = withHighlights({ ...retention, text: 'We collect:\n- your name\n- your email' }, '- your email');
     expect(renderMarkdown({ question: 'q', answered: true, passages: [list] })).toContain('> \\- your name\n> **\\- your email**');
   });
 
   it('copies only the answer sentence of the first passage, verbatim, with its citation', () => {
-    const one = highlighted(sharing, 'We never sell your data.');
+    const one = withHighlights(sharing, 'We never sell your data.');
     expect(renderShortText({ question: 'q', answered: true, passages: [one, retention] })).toBe(`“We never sell your data.”\n${sharing.citation}`);
     // Adjacent sentences keep the policy's own spacing; others are joined with an ellipsis, in the policy's order.
-    const two = highlighted(sharing, 'Our staff see it.', 'We never sell your data.');
+    const two = withHighlights(sharing, 'Our staff see it.', 'We never sell your data.');
     expect(renderShortText({ question: 'q', answered: true, passages: [two] })).toBe(`“We never sell your data. Our staff see it.”\n${sharing.citation}`);
-    const apart = highlighted(sharing, 'We share data with processors.', 'We may share data with our subsidiaries.');
+    const apart = withHighlights(sharing, 'We share data with processors.', 'We may share data with our subsidiaries.');
     expect(renderShortText({ question: 'q', answered: true, passages: [apart] })).toBe(`“We may share data with our subsidiaries. … We share data with processors.”\n${sharing.citation}`);
   });
 

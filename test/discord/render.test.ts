@@ -11,9 +11,9 @@ import {
   safeUserText,
   type RenderedMessage,
 } from '../../adapters/discord/render.js';
-import type { Answer, PolicyDocument } from '../../src/types.js';
+import type { Answer, AnswerPassage, PolicyDocument } from '../../src/types.js';
 import { trimAtSentence } from '../../src/render/trim.js';
-import { fixturePassage, policyUrl } from '../helpers/answer-fixtures.js';
+import { fixturePassage, policyUrl, withHighlights } from '../helpers/answer-fixtures.js';
 
 
 const retention = fixturePassage(
@@ -200,9 +200,8 @@ describe('discord render helpers', () => {
 });
 
 describe('discord renderAnswer: highlighted sentences', () => {
-  const highlighted = (text: string, ...sentences: string[]) =>
-    fixturePassage(['Data retention'], text, 'data-retention', `${policyUrl}#data-retention`, sentences.map((s) => ({ start: text.indexOf(s), end: text.indexOf(s) + s.length })));
-  const descriptionOf = (...passages: ReturnType<typeof highlighted>[]) => renderAnswer({ question: 'q', answered: true, passages }, { documents }).embeds[0]?.description ?? '';
+  const highlighted = (text: string, ...sentences: string[]) => withHighlights(fixturePassage(['Data retention'], text), ...sentences);
+  const descriptionOf = (...passages: AnswerPassage[]) => renderAnswer({ question: 'q', answered: true, passages }, { documents }).embeds[0]?.description ?? '';
 
   it('bolds each highlighted sentence inside the quote', () => {
     const passage = highlighted(`${retention.text}\n\nA list item.\nAnother item.`, 'We delete it when it is no longer needed.', 'Another item.');

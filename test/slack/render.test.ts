@@ -9,9 +9,9 @@ import {
   slackLimits,
   type SlackBlock,
 } from '../../adapters/slack/render.js';
-import type { Answer } from '../../src/types.js';
+import type { Answer, AnswerPassage } from '../../src/types.js';
 import { trimAtSentence } from '../../src/render/trim.js';
-import { fixturePassage, policyUrl } from '../helpers/answer-fixtures.js';
+import { fixturePassage, policyUrl, withHighlights } from '../helpers/answer-fixtures.js';
 
 
 const retention = fixturePassage(['Data retention'], 'We retain personal data for as long as necessary to provide the Solution. We delete it afterwards.');
@@ -220,10 +220,8 @@ describe('acknowledgeFeedback', () => {
 });
 
 describe('renderAnswer: highlighted sentences', () => {
-  /** The passage with the given sentences highlighted. */
-  const highlighted = (text: string, ...sentences: string[]) =>
-    fixturePassage(['Data retention'], text, 'data-retention', `${policyUrl}#data-retention`, sentences.map((s) => ({ start: text.indexOf(s), end: text.indexOf(s) + s.length })));
-  const quoteOf = (passage: ReturnType<typeof highlighted>, options = {}) =>
+  const highlighted = (text: string, ...sentences: string[]) => withHighlights(fixturePassage(['Data retention'], text), ...sentences);
+  const quoteOf = (passage: AnswerPassage, options = {}) =>
     sectionTexts(renderAnswer({ ...answered, passages: [passage] }, options).blocks).find((t) => t.startsWith('>')) ?? '';
 
   it('bolds each highlighted sentence inside the quote and nothing else', () => {
