@@ -264,9 +264,9 @@ export interface AskedClause {
 // Slack and Discord mentions (<@U123>, <#C1|x>), @names, e-mail and web addresses.
 const CHAT_NOISE = /<[^<>]*>|\S*@\S+|\bhttps?:\/\/\S+/g;
 
-// A question's sentences end at sentence punctuation; their clauses at commas, semicolons, colons and dashes.
-const SENTENCE_BREAK = /[.?!]+(?=\s|$)/;
-const CLAUSE_BREAK = /[;:,]+(?=\s|$)|\s[-\u2013\u2014]+\s/;
+// A question's clauses end at sentence punctuation (captured: it also ends the sentence), commas, semicolons, colons
+// and dashes between words.
+const CLAUSE_BREAK = /([.?!]+(?=\s|$))|[;:,]+(?=\s|$)|\s[-\u2013\u2014]+\s/;
 
 /**
  * The clause of a question that asks, and its kind: the last clause with a question phrase ("Customer in Virginia
@@ -286,13 +286,16 @@ export function askingClause(kinds: AnswerKinds, question: string): AskedClause 
   const tokens: string[] = [];
   const clauseEnds: number[] = [];
   const clauseSentence: number[] = [];
-  text.split(SENTENCE_BREAK).forEach((sentence, s) => {
-    for (const clause of sentence.split(CLAUSE_BREAK)) {
-      for (const token of tokenize(clause)) tokens.push(token);
-      clauseEnds.push(tokens.length);
-      clauseSentence.push(s);
-    }
-  });
+  // split() with a capturing group returns clause, break, clause, break…; a captured break ends a sentence.
+  const parts = text.split(CLAUSE_BREAK);
+  let sentenceNumber = 0;
+  for (let i = 0; i < parts.length; i += 2) {
+    const words = tokenize(parts[i]!);
+    for (let k = 0; k < words.length; k++) tokens.push(words[k]!);
+    clauseEnds.push(tokens.length);
+    clauseSentence.push(sentenceNumber);
+    if (parts[i + 1] !== undefined) sentenceNumber++;
+  }
   const isFallback = (kind: number): boolean => (kinds.fallbackMask & (1 << kind)) !== 0;
   let kind = -1;
   let from = 0;

@@ -82,38 +82,13 @@ interface SentenceFeatures {
 interface PreparedQuestion {
   query: AnalyzedQuery;
   question: string;
-  /** Coverage weight of each concept (context discounted), divided by the question's total. */
+  /** Coverage weight of each concept (context discounted), divided by the question's total; a scratch array. */
   conceptWeight: Float64Array;
+  conceptCount: number;
   askedBit: number;
   /** Number of the question's own words known to the index, plus one for a negation. */
   echoCount: number;
   negated: boolean;
-}
-
-/**
- * For each concept, the first concept that stands for the same idea (itself when none does): one whose policy terms
- * mostly (`overlap` of the smaller set) are the other's. "How long do you keep…" gives two concepts, "how long" and
- * "keep", that both look for retain, retention, period…
- */
-function sameIdeas(concepts: AnalyzedQuery['concepts'], overlap: number): Int32Array {
-  const group = new Int32Array(concepts.length);
-  for (let c = 0; c < concepts.length; c++) {
-    group[c] = c;
-    const mine = concepts[c]!.alternatives;
-    if (mine.length === 0) continue;
-    for (let d = 0; d < c; d++) {
-      if (group[d] !== d) continue;
-      const theirs = concepts[d]!.alternatives;
-      if (theirs.length === 0) continue;
-      let shared = 0;
-      for (const a of mine) if (theirs.some((b) => b.termId === a.termId)) shared++;
-      if (shared >= overlap * Math.min(mine.length, theirs.length)) {
-        group[c] = d;
-        break;
-      }
-    }
-  }
-  return group;
 }
 
 /** What a question's wording says, before any query analysis (see {@link SentenceHighlighter.questionCues}). */
@@ -181,9 +156,11 @@ export class SentenceHighlighter {
   private entryShare: Float64Array = new Float64Array(64);
   private entryNext: Int32Array = new Int32Array(64);
   private hits: Float64Array = new Float64Array(32);
+  private conceptWeight: Float64Array = new Float64Array(32);
   private scores: Float64Array = new Float64Array(32);
   private readonly shared: number[] = [];
   private inFocus: Uint8Array = new Uint8Array(32);
+  private shares: Int32Array = new Int32Array(32);
   private readonly cuesByQuestion = new Map<string, QuestionCues>();
 
   constructor(
@@ -253,8 +230,7 @@ export class SentenceHighlighter {
     if (this.scores.length < sentences.length) this.scores = new Float64Array(sentences.length * 2);
     const { kindBonus, strongKindBonus, echoWeight } = this.options;
     const { termEpoch, termEntry, echoEpoch, entryConcept, entryShare, entryNext, epoch, shared, hits, scores } = this;
-    const { conceptWeight: weight, askedBit, echoCount, negated } = prepared;
-    const concepts = weight.length;
+    const { conceptWeight: weight, conceptCount: concepts, askedBit, echoCount, negated } = prepared;
     for (let i = 0; i < sentences.length; i++) {
       const sentence = sentences[i]!;
       hits.fill(0, 0, concepts);
@@ -313,41 +289,48 @@ export class SentenceHighlighter {
     // A clause that asks about nothing the policy knows ("Do we?") leaves every concept in focus.
     let focused = false;
     for (let c = 0; c < concepts.length; c++) {
-      const concept = concepts[c]!;
-      const inside = focus !== null && sourceWords(concept.source).every((word) => focus.includes(word));
+      const { source, alternatives } = concepts[c]!;
+      const inside = focus !== null && (source.includes(' ') ? sourceWords(source).every((word) => focus.includes(word)) : focus.includes(source));
       this.inFocus[c] = inside ? 1 : 0;
-      if (inside && concept.alternatives.length > 0) focused = true;
+      if (inside && alternatives.length > 0) focused = true;
     }
-    const conceptWeight = new Float64Array(concepts.length);
-    if (this.hits.length < concepts.length) this.hits = new Float64Array(concepts.length * 2);
-    const group = sameIdeas(concepts, this.options.sameIdeaOverlap);
+    if (this.hits.length < concepts.length) {
+      this.hits = new Float64Array(concepts.length * 2);
+      this.conceptWeight = new Float64Array(concepts.length * 2);
+    }
+    const conceptWeight = this.conceptWeight;
+    conceptWeight.fill(0, 0, concepts.length);
+    if (this.shares.length < concepts.length) this.shares = new Int32Array(concepts.length * 2);
+    const { contextWeight, sameIdeaOverlap } = this.options;
     let total = 0;
     let entries = 0;
-    concepts.forEach((concept, c) => {
-      const weight = concept.coverageWeight * (focused && this.inFocus[c] === 0 ? this.options.contextWeight : 1);
-      const g = group[c]!;
+    for (let c = 0; c < concepts.length; c++) {
+      const { coverageWeight, alternatives } = concepts[c]!;
+      const weight = coverageWeight * (focused && this.inFocus[c] === 0 ? contextWeight : 1);
+      const g = this.sameIdea(concepts, c, sameIdeaOverlap);
       // Two concepts for one idea ("how long" and "keep" both look for retain, retention…) count once.
       total += Math.max(0, weight - conceptWeight[g]!);
       conceptWeight[g] = Math.max(conceptWeight[g]!, weight);
       let strongest = 0;
-      for (const alternative of concept.alternatives) strongest = Math.max(strongest, alternative.weight);
-      for (const { termId, weight: altWeight } of concept.alternatives) {
+      for (const alternative of alternatives) strongest = Math.max(strongest, alternative.weight);
+      this.reserveEntries(entries + alternatives.length);
+      for (const alternative of alternatives) {
+        const termId = alternative.termId;
         if (termId < 0 || termId >= this.termEpoch.length) continue;
-        this.reserveEntries(entries + 1);
         this.entryConcept[entries] = g;
-        this.entryShare[entries] = altWeight / strongest;
+        this.entryShare[entries] = alternative.weight / strongest;
         // Newest first: a term's list is short, its order does not matter.
         this.entryNext[entries] = this.termEpoch[termId] === epoch ? this.termEntry[termId]! : -1;
         this.termEntry[termId] = entries;
         this.termEpoch[termId] = epoch;
         entries++;
       }
-    });
-    if (total > 0) for (let c = 0; c < conceptWeight.length; c++) conceptWeight[c] = conceptWeight[c]! / total;
+    }
+    if (total > 0) for (let c = 0; c < concepts.length; c++) conceptWeight[c] = conceptWeight[c]! / total;
     for (const id of cues.echo) this.echoEpoch[id] = epoch;
     const { negated } = cues;
     const echoCount = cues.echo.length;
-    const prepared: PreparedQuestion = { query, question, conceptWeight, askedBit: cues.askedBit, echoCount: echoCount + (negated ? 1 : 0), negated };
+    const prepared: PreparedQuestion = { query, question, conceptWeight, conceptCount: concepts.length, askedBit: cues.askedBit, echoCount: echoCount + (negated ? 1 : 0), negated };
     this.prepared = prepared;
     return prepared;
   }
@@ -374,6 +357,34 @@ export class SentenceHighlighter {
     if (this.cuesByQuestion.size >= QUESTION_MEMO_SIZE) this.cuesByQuestion.clear();
     this.cuesByQuestion.set(question, cues);
     return cues;
+  }
+
+  /**
+   * The concept that concept `c` is the same idea as: the first earlier concept (standing for itself) most of whose
+   * policy terms (`overlap` of the smaller set) are also `c`'s, read from the entries already made; else `c`.
+   * "How long do you keep…" gives two concepts, "how long" and "keep", that both look for retain, retention, period…
+   */
+  private sameIdea(concepts: AnalyzedQuery['concepts'], c: number, overlap: number): number {
+    const mine = concepts[c]!.alternatives;
+    if (mine.length === 0 || c === 0) return c;
+    const shares = this.shares;
+    shares.fill(0, 0, c);
+    for (const { termId } of mine) {
+      if (termId < 0 || termId >= this.termEpoch.length || this.termEpoch[termId] !== this.epoch) continue;
+      // Each earlier concept counts a term once, however many entries it has there.
+      let seen = -1;
+      for (let entry = this.termEntry[termId]!; entry !== -1; entry = this.entryNext[entry]!) {
+        const d = this.entryConcept[entry]!;
+        if (d === seen) continue;
+        seen = d;
+        shares[d] = shares[d]! + 1;
+      }
+    }
+    for (let d = 0; d < c; d++) {
+      const theirs = concepts[d]!.alternatives.length;
+      if (shares[d]! > 0 && shares[d]! >= overlap * Math.min(mine.length, theirs)) return d;
+    }
+    return c;
   }
 
   private reserveEntries(size: number): void {
