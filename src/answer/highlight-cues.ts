@@ -264,9 +264,12 @@ export interface AskedClause {
 // Slack and Discord mentions (<@U123>, <#C1|x>), @names, e-mail and web addresses.
 const CHAT_NOISE = /<[^<>]*>|\S*@\S+|\bhttps?:\/\/\S+/g;
 
-// A question's clauses end at sentence punctuation (captured: it also ends the sentence), commas, semicolons, colons
-// and dashes between words.
-const CLAUSE_BREAK = /([.?!]+(?=\s|$))|[;:,]+(?=\s|$)|\s[-\u2013\u2014]+\s/;
+// A question's clauses end at sentence punctuation (which also ends the sentence), commas, semicolons, colons and
+// dashes between words. Breaks become marker words, so one pass of the shared tokenizer reads words and breaks alike.
+const SENTENCE_BREAK = /[.?!]+(?=\s|$)/g;
+const CLAUSE_BREAK = /[;:,]+(?=\s|$)|\s[-\u2013\u2014]+\s/g;
+const SENTENCE_MARK = 'zqzsentencezqz';
+const CLAUSE_MARK = 'zqzclausezqz';
 
 /**
  * The clause of a question that asks, and its kind: the last clause with a question phrase ("Customer in Virginia
@@ -283,19 +286,22 @@ const CLAUSE_BREAK = /([.?!]+(?=\s|$))|[;:,]+(?=\s|$)|\s[-\u2013\u2014]+\s/;
 export function askingClause(kinds: AnswerKinds, question: string): AskedClause {
   // Mentions and addresses are not words of the question ("hey @bot will you…" asks with "will you").
   const text = /[@<]|:\/\//.test(question) ? question.replace(CHAT_NOISE, ' ') : question;
+  const marked = text.replace(SENTENCE_BREAK, ` ${SENTENCE_MARK} `).replace(CLAUSE_BREAK, ` ${CLAUSE_MARK} `);
   const tokens: string[] = [];
   const clauseEnds: number[] = [];
   const clauseSentence: number[] = [];
-  // split() with a capturing group returns clause, break, clause, break…; a captured break ends a sentence.
-  const parts = text.split(CLAUSE_BREAK);
   let sentenceNumber = 0;
-  for (let i = 0; i < parts.length; i += 2) {
-    const words = tokenize(parts[i]!);
-    for (let k = 0; k < words.length; k++) tokens.push(words[k]!);
+  for (const token of tokenize(marked)) {
+    if (token !== SENTENCE_MARK && token !== CLAUSE_MARK) {
+      tokens.push(token);
+      continue;
+    }
     clauseEnds.push(tokens.length);
     clauseSentence.push(sentenceNumber);
-    if (parts[i + 1] !== undefined) sentenceNumber++;
+    if (token === SENTENCE_MARK) sentenceNumber++;
   }
+  clauseEnds.push(tokens.length);
+  clauseSentence.push(sentenceNumber);
   const isFallback = (kind: number): boolean => (kinds.fallbackMask & (1 << kind)) !== 0;
   let kind = -1;
   let from = 0;
