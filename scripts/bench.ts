@@ -1,7 +1,8 @@
 /**
  * Benchmark of the answerer: index build time and memory, answer latency (p50/p99) on the bundled policy and on a
- * generated ~10,000-passage corpus, side by side with a fuse.js baseline over the same passages, plus the wall time
- * of the whole `ask` CLI process next to a bare `node -e 0`.
+ * generated ~10,000-passage corpus, side by side with a fuse.js baseline over the same passages, the cost of
+ * highlighting (answering with and without it, interleaved), plus the wall time of the whole `ask` CLI process next
+ * to a bare `node -e 0`. Questions come from the bundled policy's dev set (never from a held-out set).
  *
  * Run: `npm run build && npm run bench` (`--quick` for a smoke run, `--json` for one JSON object on stdout).
  * Only the report goes to stdout; nothing here imports the top-level 'natural' (it prints on import).
@@ -33,7 +34,7 @@ export interface BenchIterations {
   fuseScaledQueries: number;
   /** Measured `ask` / `node -e 0` process runs, after one warm-up run each. */
   processRuns: number;
-  /** First-seen questions per corpus (at most; the held-out file decides). */
+  /** First-seen questions per corpus (at most; the question file decides). */
   firstSeenQueries: number;
 }
 
@@ -49,8 +50,8 @@ export interface BenchOptions {
   seed: number;
   /** The bundled policy file. */
   corpusPath: string;
-  /** Held-out questions the query mix is taken from. */
-  heldoutPath: string;
+  /** Questions the query mix is taken from (`{ onTopic: [{ q }], offTopic: [{ q }] }`). */
+  questionsPath: string;
   /** The built `ask` CLI, timed as a whole process. */
   askScriptPath: string;
   /** The question the `ask` process answers. */
@@ -88,7 +89,7 @@ export const defaultBenchOptions: BenchOptions = {
   targetPassages: 10_000,
   seed: defaultGenerateCorpusOptions.seed,
   corpusPath: join(projectRoot, 'corpus', 'datarobot-privacy-policy.md'),
-  heldoutPath: join(projectRoot, 'eval', 'heldout.json'),
+  questionsPath: join(projectRoot, 'eval', 'sets', 'datarobot-privacy-policy.dev-rounds1-10.json'),
   askScriptPath: join(projectRoot, 'dist', 'src', 'cli', 'ask.js'),
   askQuestion: 'how long do you keep my data',
   onProgress: () => {},
@@ -100,6 +101,8 @@ export const benchTargets = {
   scaledP99Ms: 5,
   fuseSpeedupAtScale: 20,
   askProcessMs: 1000,
+  /** Highlighting may add less than 20 % to the answer's p50 (issue #11). */
+  highlightingRatioP50: 1.2,
 } as const;
 
 /** Latency distribution of one measured phase, in milliseconds. */
@@ -153,6 +156,28 @@ export interface CorpusBench {
   fuse: { build: BuildStats; latency: LatencyStats };
   /** fuse / ours: how many times faster the answerer is. */
   speedup: { p50: number; p99: number };
+  /** What highlighting the answering sentences costs. */
+  highlighting: HighlightingCost;
+}
+
+/** Latency with and without highlighting on the same questions, and the ratio of the p50s. */
+export interface HighlightingPair {
+  with: LatencyStats;
+  without: LatencyStats;
+  /** with / without at p50: 1.10 means highlighting adds 10 % to an answer. */
+  ratioP50: number;
+}
+
+/**
+ * Answering with highlighting (the measured answerer) and without (a second answerer over the same documents with
+ * `features.highlights` off), interleaved question by question with the order alternating, so both see the same
+ * machine load and the same shared caches.
+ */
+export interface HighlightingCost {
+  /** The repeated query mix. */
+  repeated: HighlightingPair;
+  /** Questions neither answerer has seen, each asked once of both; null when there were none. */
+  firstSeen: HighlightingPair | null;
 }
 
 /** Wall time of a whole process, in milliseconds. */
@@ -192,7 +217,7 @@ export interface BenchReport {
   targets: TargetCheck[];
 }
 
-interface HeldoutFile {
+interface QuestionFile {
   onTopic: { q: string }[];
   offTopic: { q: string }[];
 }
@@ -264,14 +289,14 @@ const HANDWRITTEN_TYPOS = [
 ];
 
 /**
- * The fixed query mix: ~40 on-topic and ~10 off-topic held-out questions (evenly spaced, so every topic is in),
+ * The fixed query mix: ~40 on-topic and ~10 off-topic questions (evenly spaced, so every topic is in),
  * plus typo'd variants.
  *
  * @example
- * selectQueries(JSON.parse(readFileSync('eval/heldout.json', 'utf8')), 1).all.length // => about 60
+ * selectQueries(JSON.parse(readFileSync('eval/sets/datarobot-privacy-policy.dev-rounds1-10.json', 'utf8')), 1).all.length // => about 60
  */
 export function selectQueries(
-  heldout: HeldoutFile,
+  questions: QuestionFile,
   seed: number,
 ): { onTopic: string[]; offTopic: string[]; typos: string[]; all: string[]; firstSeen: [string[], string[]] } {
   const spaced = (items: readonly { q: string }[], count: number): string[] => {
@@ -279,15 +304,15 @@ export function selectQueries(
     const step = items.length / count;
     return Array.from({ length: count }, (_, i) => (items[Math.floor(i * step)] as { q: string }).q);
   };
-  const onTopic = spaced(heldout.onTopic, 40);
-  const offTopic = spaced(heldout.offTopic, 10);
+  const onTopic = spaced(questions.onTopic, 40);
+  const offTopic = spaced(questions.offTopic, 10);
   const random = createRandom(seed);
-  const typos = [...spaced(heldout.onTopic.slice(1), 8).map((q) => addTypo(random, q)), ...HANDWRITTEN_TYPOS];
+  const typos = [...spaced(questions.onTopic.slice(1), 8).map((q) => addTypo(random, q)), ...HANDWRITTEN_TYPOS];
   const all = [...onTopic, ...offTopic, ...typos];
-  // First-seen questions: the held-out questions outside the mix, half for each corpus, each with a double-typo'd
+  // First-seen questions: the questions outside the mix, half for each corpus, each with a double-typo'd
   // twin (misspellings are words no cache has seen).
   const inMix = new Set(all);
-  const unseen = [...heldout.onTopic, ...heldout.offTopic].map((item) => item.q).filter((q) => !inMix.has(q));
+  const unseen = [...questions.onTopic, ...questions.offTopic].map((item) => item.q).filter((q) => !inMix.has(q));
   const firstSeen: [string[], string[]] = [[], []];
   unseen.forEach((q, i) => {
     const set = firstSeen[i % 2] as string[];
@@ -296,16 +321,16 @@ export function selectQueries(
   return { onTopic, offTopic, typos, all, firstSeen };
 }
 
-function readHeldout(path: string): HeldoutFile {
+function readQuestions(path: string): QuestionFile {
   let parsed: unknown;
   try {
     parsed = JSON.parse(readFileSync(path, 'utf8'));
   } catch (error) {
-    throw new Error(`bench: cannot read held-out questions ${path}: ${(error as Error).message}`);
+    throw new Error(`bench: cannot read questions ${path}: ${(error as Error).message}`);
   }
   const isQuestionList = (value: unknown): value is { q: string }[] =>
     Array.isArray(value) && value.every((item) => typeof (item as { q?: unknown } | null)?.q === 'string');
-  const file = parsed as Partial<HeldoutFile> | null;
+  const file = parsed as Partial<QuestionFile> | null;
   if (!isQuestionList(file?.onTopic) || !isQuestionList(file?.offTopic) || file.onTopic.length === 0) {
     throw new Error(`bench: ${path} must hold { onTopic: [{ q }...], offTopic: [{ q }...] }`);
   }
@@ -343,15 +368,19 @@ function measureBuild<T>(build: () => T): { value: T; stats: BuildStats } {
   };
 }
 
+function timeOnce(run: () => unknown): number {
+  const start = process.hrtime.bigint();
+  run();
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
+
 function timeQueries(run: (query: string) => unknown, queries: readonly string[], rounds: number, warmupRounds: number): LatencyStats {
   for (let round = 0; round < warmupRounds; round++) for (const query of queries) run(query);
   const samples: number[] = [];
   const perQuery = queries.map(() => [] as number[]);
   for (let round = 0; round < rounds; round++) {
     queries.forEach((query, i) => {
-      const start = process.hrtime.bigint();
-      run(query);
-      const ms = Number(process.hrtime.bigint() - start) / 1e6;
+      const ms = timeOnce(() => run(query));
       samples.push(ms);
       perQuery[i]?.push(ms);
     });
@@ -363,6 +392,42 @@ function timeQueries(run: (query: string) => unknown, queries: readonly string[]
     if (slowestQuery === undefined || medianMs > slowestQuery.medianMs) slowestQuery = { question: queries[i] ?? '', medianMs };
   });
   return { ...summarize(samples), ...(slowestQuery === undefined ? {} : { slowestQuery }) };
+}
+
+/** Times two answerers on the same questions, alternating which goes first. */
+function timePair(withHighlights: Answerer, without: Answerer, queries: readonly string[], rounds: number, warmupRounds: number): HighlightingPair {
+  for (let round = 0; round < warmupRounds; round++) {
+    for (const query of queries) {
+      withHighlights.answer(query);
+      without.answer(query);
+    }
+  }
+  const withMs: number[] = [];
+  const withoutMs: number[] = [];
+  for (let round = 0; round < rounds; round++) {
+    queries.forEach((query, i) => {
+      if ((i + round) % 2 === 0) {
+        withMs.push(timeOnce(() => withHighlights.answer(query)));
+        withoutMs.push(timeOnce(() => without.answer(query)));
+      } else {
+        withoutMs.push(timeOnce(() => without.answer(query)));
+        withMs.push(timeOnce(() => withHighlights.answer(query)));
+      }
+    });
+  }
+  const pair = { with: summarize(withMs), without: summarize(withoutMs) };
+  return { ...pair, ratioP50: pair.with.p50Ms / pair.without.p50Ms };
+}
+
+/**
+ * The cost of highlighting: `answerer` (highlighting on) against a second answerer over the same documents with
+ * highlighting off, on the repeated mix and on questions neither has seen.
+ */
+function measureHighlighting(answerer: Answerer, documents: PolicyDocument[], queries: readonly string[], rounds: number, warmupRounds: number, unseen: readonly string[]): HighlightingCost {
+  const without = createAnswerer(documents, { features: { highlights: false } });
+  const repeated = timePair(answerer, without, queries, rounds, warmupRounds);
+  collectGarbage();
+  return { repeated, firstSeen: unseen.length === 0 ? null : timePair(answerer, without, unseen, 1, 0) };
 }
 
 /** Passages the answerer exposes, if it does (`passages` array or `passageCount`), else undefined. */
@@ -394,7 +459,16 @@ function benchCorpus(
   name: CorpusBench['name'],
   documents: PolicyDocument[],
   queries: readonly string[],
-  rounds: { ours: number; warmup: number; firstSeen: readonly string[]; fuseQueries: readonly string[]; fuseRounds: number; fuseWarmup: number },
+  rounds: {
+    ours: number;
+    warmup: number;
+    firstSeen: readonly string[];
+    /** Other unseen questions, for the first-seen cost of highlighting. */
+    highlightFirstSeen: readonly string[];
+    fuseQueries: readonly string[];
+    fuseRounds: number;
+    fuseWarmup: number;
+  },
   generateMs?: number,
 ): CorpusBench {
   const { value: answerer, stats: build } = measureBuild(() => createAnswerer(documents));
@@ -406,6 +480,9 @@ function benchCorpus(
   // first-seen questions (live traffic spreads that cost over all questions).
   collectGarbage();
   const firstSeen = rounds.firstSeen.length === 0 ? null : timeQueries((query) => answerer.answer(query), rounds.firstSeen, 1, 0);
+  collectGarbage();
+  const highlighting = measureHighlighting(answerer, documents, queries, rounds.ours, rounds.warmup, rounds.highlightFirstSeen);
+  collectGarbage();
   const exposed = exposedPassages(answerer);
   const fusePassages = exposed?.passages ?? cutPassages(documents);
   collectGarbage();
@@ -427,6 +504,7 @@ function benchCorpus(
     firstSeen,
     fuse: { build: fuseBuild, latency: fuseLatency },
     speedup: { p50: fuseLatency.p50Ms / latency.p50Ms, p99: fuseLatency.p99Ms / latency.p99Ms },
+    highlighting,
   };
 }
 
@@ -461,7 +539,7 @@ export async function runBench(options: Partial<BenchOptions> = {}): Promise<Ben
   const settings: BenchOptions = { ...defaultBenchOptions, ...options };
   const loadAtStart = loadavg()[0] ?? 0;
   const iterations = settings.quick ? quickIterations : fullIterations;
-  const queries = selectQueries(readHeldout(settings.heldoutPath), settings.seed);
+  const queries = selectQueries(readQuestions(settings.questionsPath), settings.seed);
 
   const progress = settings.onProgress;
   progress(`bench: loading ${settings.corpusPath}`);
@@ -475,6 +553,7 @@ export async function runBench(options: Partial<BenchOptions> = {}): Promise<Ben
     ours: iterations.bundledRounds,
     warmup: iterations.warmupRounds,
     firstSeen: queries.firstSeen[0].slice(0, iterations.firstSeenQueries),
+    highlightFirstSeen: queries.firstSeen[0].slice(iterations.firstSeenQueries, 2 * iterations.firstSeenQueries),
     fuseQueries: queries.all,
     fuseRounds: iterations.fuseBundledRounds,
     fuseWarmup: settings.quick ? 0 : 1,
@@ -493,6 +572,7 @@ export async function runBench(options: Partial<BenchOptions> = {}): Promise<Ben
       ours: iterations.scaledRounds,
       warmup: Math.max(1, Math.ceil(iterations.warmupRounds / 4)),
       firstSeen: queries.firstSeen[1].slice(0, iterations.firstSeenQueries),
+      highlightFirstSeen: queries.firstSeen[1].slice(iterations.firstSeenQueries, 2 * iterations.firstSeenQueries),
       fuseQueries: fuseScaledQueries,
       fuseRounds: 1,
       fuseWarmup: 0,
@@ -517,6 +597,8 @@ export async function runBench(options: Partial<BenchOptions> = {}): Promise<Ben
     check('10k first-seen p99', `< ${benchTargets.scaledP99Ms} ms`, scaled.firstSeen?.p99Ms ?? null, 'ms', (v) => v < benchTargets.scaledP99Ms),
     check('10k speed-up vs fuse (p50)', `≥ ${benchTargets.fuseSpeedupAtScale}×`, scaled.speedup.p50, '×', (v) => v >= benchTargets.fuseSpeedupAtScale),
     check('10k speed-up vs fuse (p99)', `≥ ${benchTargets.fuseSpeedupAtScale}×`, scaled.speedup.p99, '×', (v) => v >= benchTargets.fuseSpeedupAtScale),
+    check('bundled highlighting p50 ratio', `< ${benchTargets.highlightingRatioP50}×`, bundled.highlighting.repeated.ratioP50, '×', (v) => v < benchTargets.highlightingRatioP50),
+    check('10k highlighting p50 ratio', `< ${benchTargets.highlightingRatioP50}×`, scaled.highlighting.repeated.ratioP50, '×', (v) => v < benchTargets.highlightingRatioP50),
     check('ask process p50', `< ${benchTargets.askProcessMs} ms`, ask?.p50Ms ?? null, 'ms', (v) => v < benchTargets.askProcessMs),
     check('ask process max', `< ${benchTargets.askProcessMs} ms`, ask?.maxMs ?? null, 'ms', (v) => v < benchTargets.askProcessMs),
   ];
@@ -550,6 +632,14 @@ function fmtOpt(value: number | undefined): string {
   return value === undefined ? '-' : fmt(value);
 }
 
+function highlightCells(pair: HighlightingPair | null): string {
+  return pair === null ? '-' : `${fmt(pair.with.p50Ms)} / ${fmt(pair.without.p50Ms)}`;
+}
+
+function ratioCell(pair: HighlightingPair | null): string {
+  return pair === null ? '-' : `${fmt(pair.ratioP50)}×`;
+}
+
 function table(rows: string[][]): string {
   const widths = rows[0]?.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? '').length))) ?? [];
   return rows
@@ -577,7 +667,7 @@ export function formatReport(report: BenchReport): string {
   }
   lines.push(
     `query mix: ${report.queries.total} (${report.queries.onTopic} on-topic, ${report.queries.offTopic} off-topic, ${report.queries.typos} typo'd), repeated; ` +
-      `first-seen: ${report.queries.firstSeen[0]} + ${report.queries.firstSeen[1]} other held-out questions (half misspelt), once each`,
+      `first-seen: ${report.queries.firstSeen[0]} + ${report.queries.firstSeen[1]} other dev questions (half misspelt), once each`,
   );
   lines.push('');
   lines.push(
@@ -608,6 +698,10 @@ export function formatReport(report: BenchReport): string {
       ['fuse: samples', String(bundled.fuse.latency.samples), String(scaled.fuse.latency.samples)],
       ['speed-up fuse/ours p50', `${fmt(bundled.speedup.p50, 1)}×`, `${fmt(scaled.speedup.p50, 1)}×`],
       ['speed-up fuse/ours p99', `${fmt(bundled.speedup.p99, 1)}×`, `${fmt(scaled.speedup.p99, 1)}×`],
+      ['highlighting: p50 ms with / without', highlightCells(bundled.highlighting.repeated), highlightCells(scaled.highlighting.repeated)],
+      ['highlighting: p50 ratio', `${fmt(bundled.highlighting.repeated.ratioP50)}×`, `${fmt(scaled.highlighting.repeated.ratioP50)}×`],
+      ['highlighting first-seen: p50 ms with / without', highlightCells(bundled.highlighting.firstSeen), highlightCells(scaled.highlighting.firstSeen)],
+      ['highlighting first-seen: p50 ratio', ratioCell(bundled.highlighting.firstSeen), ratioCell(scaled.highlighting.firstSeen)],
     ]),
   );
   lines.push('');

@@ -9,6 +9,9 @@
  * headings of each long policy (one section, passages of the same size) and compares how often the top 5 passages
  * contain an answering sentence, answerer against BM25.
  *
+ * Highlights (scripts/eval-highlights.ts): how often the first highlighted sentence of the top passage is a gold
+ * sentence, beside the passage's first sentence and the best plain-BM25 sentence.
+ *
  * Always exits 0 (2 for bad arguments); test/core/eval.test.ts asserts the dev targets so regressions fail CI.
  * `--verbose` lists the dev misses; held-out misses need `--verbose-heldout`, so tuning never shows them.
  */
@@ -19,6 +22,7 @@ import { isEntryPoint } from '../src/paths.js';
 import { buildBm25Index, scoreTerms } from '../src/search/bm25.js';
 import type { IndexedPassage } from '../src/search/passages.js';
 import type { PolicyDocument } from '../src/types.js';
+import { evaluateHighlights, formatHighlights, highlightTargetLines, macroHighlights, type HighlightReport } from './eval-highlights.js';
 import {
   containsSentence,
   discoverPolicySets,
@@ -288,6 +292,8 @@ export interface EvalRun {
   reports: PolicyReport[];
   macro: Record<Split, Array<{ name: string; scores: SystemScores }>>;
   flat: FlatReport[];
+  /** Highlight precision and recall per policy and split (answerer and both sentence baselines). */
+  highlights: HighlightReport[];
   /** Policies whose file could not be loaded, with the reason. */
   failed: Array<{ policy: string; error: string }>;
 }
@@ -302,9 +308,11 @@ export interface EvalOptions {
   baselines: readonly Baseline[];
   /** Run the flat check (dev questions of long policies, headings stripped). */
   flat: boolean;
+  /** Score the highlighted sentences against the gold ones. */
+  highlights: boolean;
 }
 
-export const defaultEvalOptions: Readonly<EvalOptions> = { answerer: {}, splits: ['dev', 'heldout'], baselines: ['bm25', 'fuse'], flat: true };
+export const defaultEvalOptions: Readonly<EvalOptions> = { answerer: {}, splits: ['dev', 'heldout'], baselines: ['bm25', 'fuse'], flat: true, highlights: true };
 
 /**
  * Runs the evaluation over the given policies (default: every policy with question sets).
@@ -317,6 +325,7 @@ export function runEval(policies: readonly PolicySets[] = discoverPolicySets(), 
   const settings = { ...defaultEvalOptions, ...options };
   const reports: PolicyReport[] = [];
   const flat: FlatReport[] = [];
+  const highlights: HighlightReport[] = [];
   const failed: EvalRun['failed'] = [];
   for (const policy of policies) {
     let document: PolicyDocument;
@@ -328,7 +337,9 @@ export function runEval(policies: readonly PolicySets[] = discoverPolicySets(), 
     }
     for (const split of settings.splits) {
       if (policy.sets[split].length === 0) continue;
-      reports.push(evaluatePolicy(document, split, mergeSets(policy.sets[split]), settings.answerer, settings.baselines));
+      const set = mergeSets(policy.sets[split]);
+      reports.push(evaluatePolicy(document, split, set, settings.answerer, settings.baselines));
+      if (settings.highlights) highlights.push(evaluateHighlights(document, split, set.onTopic, settings.answerer));
     }
     if (!settings.flat || !settings.splits.includes('dev')) continue;
     const dev = mergeSets(policy.sets.dev);
@@ -339,7 +350,7 @@ export function runEval(policies: readonly PolicySets[] = discoverPolicySets(), 
     const ofSplit = reports.filter((r) => r.split === split);
     macro[split] = (ofSplit[0]?.systems ?? []).map(({ name }) => ({ name, scores: macroAverage(ofSplit, name) }));
   }
-  return { reports, macro, flat, failed };
+  return { reports, macro, flat, highlights, failed };
 }
 
 function percent(value: number): string {
@@ -364,7 +375,12 @@ function printMisses(report: PolicyReport): void {
   }
 }
 
-function printRun(run: EvalRun, listMisses: (report: PolicyReport) => boolean): void {
+function printHighlightMisses(report: HighlightReport): void {
+  console.log(`  highlight misses on ${report.policy} (${report.split}, ${report.misses.length}):`);
+  for (const miss of report.misses) console.log(`   - ${JSON.stringify(miss.q)}: highlighted ${JSON.stringify(miss.highlighted[0] ?? '(nothing)')}; gold ${JSON.stringify(miss.gold[0] ?? '')}`);
+}
+
+function printRun(run: EvalRun, listMisses: (report: { split: Split }) => boolean): void {
   const header = `  ${'policy (on-topic/not-covered)'.padEnd(44)}  hit@1  hit@3    MRR answrd declnd`;
   for (const split of ['dev', 'heldout'] as const) {
     const reports = run.reports.filter((r) => r.split === split);
@@ -382,6 +398,13 @@ function printRun(run: EvalRun, listMisses: (report: PolicyReport) => boolean): 
     const bundled = reports.find((r) => r.policy === bundledPolicy)?.systems[0]?.scores;
     if (split === 'heldout' && bundled) for (const line of targetLines('held-out bundled', bundled, bundledTargets)) console.log(line);
     for (const report of reports) if (listMisses(report)) printMisses(report);
+    const highlighted = run.highlights.filter((h) => h.split === split);
+    if (highlighted.length > 0) {
+      console.log(`\nhighlights (${split}): first highlighted sentence of the top passage is gold (P) / some highlight is gold (R), where the top passage holds a gold sentence`);
+      for (const line of formatHighlights(highlighted)) console.log(line);
+      if (split === 'heldout') for (const line of highlightTargetLines('held-out macro', macroHighlights(highlighted))) console.log(line);
+      for (const h of highlighted) if (listMisses(h)) printHighlightMisses(h);
+    }
   }
   if (run.flat.length > 0) {
     console.log('\nflat check: long policies with headings stripped, top 5 passages contain an answering sentence (dev questions)');
@@ -426,10 +449,11 @@ export function main(argv: readonly string[]): number {
   const run = runEval(policies, { splits });
   // Held-out misses are listed only on explicit request: whoever tunes the answerer must not read them, or the
   // sets stop measuring generalization.
-  const listMisses = (report: PolicyReport): boolean => (report.split === 'dev' ? flags.has('--verbose') || flags.has('--verbose-heldout') : flags.has('--verbose-heldout'));
+  const listMisses = (report: { split: Split }): boolean => (report.split === 'dev' ? flags.has('--verbose') || flags.has('--verbose-heldout') : flags.has('--verbose-heldout'));
   if (flags.has('--json')) {
     const reports = run.reports.map((r) => (listMisses(r) ? r : { ...r, systems: r.systems.map(({ name, scores }) => ({ name, scores })) }));
-    console.log(JSON.stringify({ ...run, reports }));
+    const highlights = run.highlights.map((h) => (listMisses(h) ? h : { ...h, misses: [] }));
+    console.log(JSON.stringify({ ...run, reports, highlights }));
   } else {
     printRun(run, listMisses);
     console.log(`\ndone in ${Math.round(performance.now() - started)} ms`);

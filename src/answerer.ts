@@ -3,10 +3,11 @@
  *
  * A pipeline of named stages, each in its own module under src/answer/:
  * 1. **index** (`answer-index.ts`): passages of every section, BM25F over their text and headings, vocabulary;
- * 2. **query analysis** (`src/search/query.ts`): the question's concepts, each with the policy terms that express it;
+ * 2. **query analysis** (`src/query/`): the question's concepts, each with the policy terms that express it;
  * 3. **rank** (`rank.ts`): BM25F over the concepts, reordered by how much of the question each passage covers;
  * 4. **abstain** (`abstain.ts`): whether the best passages cover enough of the question to answer at all;
  * 5. **select** (`select.ts`): which passages to quote, with scores comparable across questions;
+ * 6. **highlight** (`highlight.ts`): which sentences of each quoted passage answer the question;
  * then **cite** (`cite.ts`) turns each into a quoted passage with its citation.
  */
 import type { Answer, Answerer, AskOptions, PolicyDocument } from './types.js';
@@ -16,6 +17,7 @@ import type { AnalyzedQuery } from './query/types.js';
 import { shouldAnswer } from './answer/abstain.js';
 import { buildAnswerIndex } from './answer/answer-index.js';
 import { toAnswerPassage } from './answer/cite.js';
+import { SentenceHighlighter } from './answer/highlight.js';
 import { mergeAnswererOptions, type AnswererOptions, type AnswererOptionsInput } from './answer/options.js';
 import { Ranker, type RankedCandidate } from './answer/rank.js';
 import { selectPassages } from './answer/select.js';
@@ -73,6 +75,7 @@ export function createAnswerer(documents: readonly PolicyDocument[], options: An
   const opts = mergeAnswererOptions(options);
   const index = buildAnswerIndex(documents, opts);
   const ranker = new Ranker(index, opts.ranking);
+  const highlighter = opts.features.highlights ? new SentenceHighlighter(index.bm25.terms, index.passages.length, opts.highlight) : undefined;
   const defaultContact = index.contactByDocument.values().next().value;
 
   function topOf(askOptions: AskOptions | undefined): number {
@@ -97,11 +100,12 @@ export function createAnswerer(documents: readonly PolicyDocument[], options: An
   function answer(question: string, askOptions?: AskOptions): Answer {
     const text = typeof question === 'string' ? question : String(question ?? '');
     try {
-      const { candidates, answered } = explain(text, askOptions);
+      const { query, candidates, answered } = explain(text, askOptions);
       if (!answered) return decline(text, candidates[0]?.passage.documentId);
       const selected = selectPassages(candidates, topOf(askOptions), opts.ranking);
       if (selected.length === 0) return decline(text);
-      return { question: text, answered: true, passages: selected.map(({ candidate, relevance, confidence }) => toAnswerPassage(candidate.passage, relevance, confidence)) };
+      const passages = selected.map(({ candidate, relevance, confidence }) => toAnswerPassage(candidate.passage, relevance, confidence, highlighter?.highlight(text, query, candidate.passage)));
+      return { question: text, answered: true, passages };
     } catch {
       // Answering must never throw for any input; a failure here is a bug, and declining is the safe reply.
       return decline(text);

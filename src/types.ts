@@ -81,6 +81,12 @@ export interface AnswerPassage {
   section: string[];
   /** Verbatim policy text. */
   text: string;
+  /**
+   * The sentences of `text` that answer the question, best first: one to three character ranges `[start, end)`
+   * into `text`, each on sentence boundaries (whole sentences or list items, verbatim). Empty when no sentence
+   * answers better than the others, and for a contact passage quoted because the question is not covered.
+   */
+  highlights: Array<{ start: number; end: number }>;
   /** Relevance score in [0, 1]; comparable across questions. */
   score: number;
   /** Deep link to the section: `<document url>#<section id>`, or `#<section id>` when the document has no URL. */

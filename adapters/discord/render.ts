@@ -7,6 +7,7 @@ import type { APIActionRowComponent, APIButtonComponent, APIEmbed, MessageMentio
 import type { Answer, AnswerPassage, PolicyDocument } from '../../src/types.js';
 import { formatPolicyDate } from '../../src/answer/cite.js';
 import { retryAfterSeconds } from '../../src/rate-limit.js';
+import { highlightedLines, highlightsWithin, type TextRun } from '../../src/render/highlights.js';
 import { trimAtSentence } from '../../src/render/trim.js';
 
 /** Discord's documented message limits (https://discord.com/developers/docs/resources/message#embed-object-embed-limits). */
@@ -242,7 +243,7 @@ function passageEmbeds(passages: readonly AnswerPassage[], footerText: string): 
   let remaining = discordLimits.embedTotal - embeds.reduce((sum, embed) => sum + embedLength(embed), 0);
   passages.forEach((passage, i) => {
     const share = Math.floor(remaining / (passages.length - i));
-    const description = quotedPassage(passage.text, linkOf(passage.url), Math.min(discordLimits.embedDescription, share));
+    const description = quotedPassage(passage, linkOf(passage.url), Math.min(discordLimits.embedDescription, share));
     if (description) embeds[i]!.description = description;
     remaining -= description.length;
   });
@@ -263,23 +264,49 @@ function notCoveredEmbed(answer: Answer, footerText: string, documents: readonly
   }
   if (footerText) embed.footer = { text: footerText };
   const budget = Math.min(discordLimits.embedDescription, discordLimits.embedTotal - embedLength(embed)) - intro.length - 2;
-  embed.description = contact ? `${intro}\n\n${quotedPassage(contact.text, linkOf(contact.url), budget)}` : intro;
+  embed.description = contact ? `${intro}\n\n${quotedPassage(contact, linkOf(contact.url), budget)}` : intro;
   return embed;
 }
 
-/** Block-quotes escaped passage text within `maxLength`, trimmed at a sentence with a link to the full section. */
-function quotedPassage(text: string, url: string | undefined, maxLength: number): string {
-  // Escaping only lengthens text and escapeMarkdown is slow on huge input, so cut the raw text to the budget first.
-  const lines = escapeMarkdown(text.length > maxLength ? text.slice(0, maxLength + 1) : text).split(/\n+/).map((line) => line.trim()).filter(Boolean);
-  const quote = (ls: readonly string[]) => ls.map((line) => `> ${line}`).join('\n');
-  const full = quote(lines);
-  if (full.length <= maxLength) return full;
+/**
+ * Block-quotes a passage within `maxLength`: Markdown escaped first, then each highlighted sentence wrapped in bold
+ * (a highlighted run starts and ends next to white space, so escaping it on its own escapes it exactly as in the
+ * whole text). Too long, it is trimmed at a sentence of the policy text, with a link to the full section; a
+ * highlight that trimming cuts is not bolded.
+ */
+function quotedPassage(passage: Pick<AnswerPassage, 'text' | 'highlights'>, url: string | undefined, maxLength: number): string {
+  // Escaping, quoting and bold only lengthen text, and escapeMarkdown is slow on huge input: a text longer than the
+  // limit is trimmed before anything is rendered.
+  if (passage.text.length <= maxLength) {
+    const full = blockQuote(passage.text, passage.highlights);
+    if (full.length <= maxLength) return full;
+  }
   const suffix = url ? `\n> …\n[${readMoreLabel}](${url})` : '\n> … (trimmed; see the full section in the policy)';
-  // "> " per line is the quoting overhead; counting it for every original line keeps the bound safe.
-  const textBudget = maxLength - suffix.length - 2 * lines.length;
-  if (textBudget <= 0) return clamp(url ? `[${readMoreLabel}](${url})` : '', maxLength);
-  const trimmed = trimAtSentence(lines.join('\n'), textBudget).text;
-  return clamp(quote(trimmed.split('\n').filter(Boolean)) + suffix, maxLength);
+  let budget = Math.min(passage.text.length, maxLength) - suffix.length;
+  while (budget > 0) {
+    const kept = trimAtSentence(passage.text, budget).text;
+    const quoted = blockQuote(kept, highlightsWithin(passage, kept.length));
+    const over = quoted.length + suffix.length - maxLength;
+    if (over <= 0 && quoted !== '') return quoted + suffix;
+    budget -= Math.max(1, over);
+  }
+  return clamp(url ? `[${readMoreLabel}](${url})` : '', maxLength);
+}
+
+/** Each non-empty line as `> line`, white space at its ends dropped, Markdown escaped, highlights in bold. */
+function blockQuote(text: string, highlights: AnswerPassage['highlights']): string {
+  return highlightedLines(text, highlights)
+    .map(trimRuns)
+    .filter((runs) => runs.length > 0)
+    .map((runs) => `> ${runs.map(({ text: run, highlighted }) => (highlighted ? `**${escapeMarkdown(run)}**` : escapeMarkdown(run))).join('')}`)
+    .join('\n');
+}
+
+function trimRuns(runs: readonly TextRun[]): TextRun[] {
+  const out = runs.map((run) => ({ ...run }));
+  if (out.length > 0) out[0]!.text = out[0]!.text.trimStart();
+  if (out.length > 0) out[out.length - 1]!.text = out[out.length - 1]!.text.trimEnd();
+  return out.filter((run) => run.text !== '');
 }
 
 function feedbackRow(sectionId: string, url: string | undefined): APIActionRowComponent<APIButtonComponent> {

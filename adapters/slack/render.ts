@@ -6,6 +6,7 @@ import type { types } from '@slack/bolt';
 import { formatPolicyDate } from '../../src/answerer.js';
 import type { Answer, AnswerPassage, PolicyDocument } from '../../src/types.js';
 import { isLinkableUrl, mrkdwnLink, safePolicyText, safeUserText } from './mrkdwn.js';
+import { highlightedLines, highlightedText, highlightsWithin } from '../../src/render/highlights.js';
 import { trimAtSentence } from '../../src/render/trim.js';
 
 export type SlackBlock = types.KnownBlock;
@@ -260,21 +261,35 @@ function passageBlocks(passage: AnswerPassage, maxPassageChars: number): SlackBl
   return [section(quote(passage, maxPassageChars)), context(citation(passage))];
 }
 
-/** The passage as a mrkdwn block quote, trimmed so that the escaped result fits one section. */
+/**
+ * The passage as a mrkdwn block quote with its highlighted sentences in bold, trimmed so that the escaped result
+ * fits one section. Trimming ends at a sentence; a highlight that trimming cuts is not bolded.
+ */
 function quote(passage: AnswerPassage, maxPassageChars: number): string {
+  const text = passage.text.trim();
+  const offset = passage.text.length - passage.text.trimStart().length;
   let budget = maxPassageChars;
   for (;;) {
-    const { text, trimmed } = trimAtSentence(passage.text.trim(), budget);
-    const quoted = text
-      .split('\n')
-      .map((line) => `>${safePolicyText(line)}`)
+    const { text: kept, trimmed } = trimAtSentence(text, budget);
+    const quoted = highlightedLines(kept, highlightsWithin(passage, kept.length, offset))
+      .map((runs) => `>${runs.map(({ text: run, highlighted }) => (highlighted ? bold(run) : safePolicyText(run))).join('')}`)
       .join('\n');
     const more = trimmed ? `\n${isLinkableUrl(passage.url) ? mrkdwnLink(passage.url, 'Read the full section') : '(trimmed; see the full section)'}` : '';
     const mrkdwn = quoted + more;
-    // Escaping can lengthen text (`&` → `&amp;`), so shrink the budget until the block is inside Slack's limit.
+    // Escaping and bold can lengthen text (`&` → `&amp;`), so shrink the budget until the block is inside Slack's limit.
     if (mrkdwn.length <= slackLimits.sectionText || budget <= 50) return mrkdwn.slice(0, slackLimits.sectionText);
     budget = Math.floor(budget * 0.8);
   }
+}
+
+/**
+ * A highlighted sentence in bold. mrkdwn has no escape for `*`, so a sentence that contains one stays plain rather
+ * than end the bold early; the sentence is escaped on its own, which is safe because it starts and ends next to white
+ * space (no entity or link can straddle it).
+ */
+function bold(sentence: string): string {
+  const safe = safePolicyText(sentence);
+  return sentence.includes('*') ? safe : `*${safe}*`;
 }
 
 /** `— *DataRobot Privacy Policy*, § <url|Data retention> (updated March 17, 2022)` */
@@ -344,7 +359,8 @@ function fallbackText(answer: Answer, passages: readonly AnswerPassage[], maxCha
   const first = passages[0];
   if (first) {
     const where = first.section.join(' › ');
-    const excerpt = truncate(oneLine(first.text), Math.max(40, maxChars - where.length - first.document.length - 10));
+    // The notification shows the answering sentences when there are any: they are what the asker wants to read.
+    const excerpt = truncate(oneLine(highlightedText(first)), Math.max(40, maxChars - where.length - first.document.length - 10));
     return truncate(safePolicyText(`${first.document}, § ${where}: “${excerpt}”`), maxChars);
   }
   const contact = answer.contact ? ` Ask via § ${answer.contact.section.join(' › ')}.` : '';

@@ -9,7 +9,7 @@ import { projectRoot } from '../../src/paths.js';
 import { redactPersonalData } from '../../src/privacy/redact.js';
 import type { UsageLog } from '../../src/privacy/usage-log.js';
 import { RateLimiter, retryAfterSeconds } from '../../src/rate-limit.js';
-import { renderMarkdown, renderPlainText } from '../../src/render/text.js';
+import { renderMarkdown, renderPlainText, renderShortText } from '../../src/render/text.js';
 import { allowedHostSet, canonicalHost, hostOfHeader } from './host-check.js';
 import { documentPath, renderDocumentListPage, renderDocumentPage, sectionPath } from './html.js';
 import { BadRequestError, parseQuestionQuery, questionLimits } from './query.js';
@@ -20,8 +20,9 @@ import { BadRequestError, parseQuestionQuery, questionLimits } from './query.js'
  * Routes:
  * - `GET /` — the page (static files from `adapters/web/public/`);
  * - `GET /api/answer?q=&top=` — the Answer, exactly the JSON of `ask --json`;
- * - `GET /api/render?q=&top=` — `{ answer, text, markdown, local }`: the same Answer, its paste-ready renderings, and
- *   local links to the cited sections (what the page uses);
+ * - `GET /api/render?q=&top=` — `{ answer, text, markdown, short, local }`: the same Answer, its paste-ready
+ *   renderings (`short`: the answer sentence of the first passage), and local links to the cited sections (what the
+ *   page uses);
  * - `GET /api/documents`, `GET /api/documents/:id` — documents and their sections;
  * - `GET /documents`, `GET /documents/:id`, `GET /policy` — the policy itself as HTML, with section anchors;
  * - `GET /healthz` — liveness and corpus size;
@@ -162,11 +163,15 @@ export interface LocalLinks {
   contact?: string | null;
 }
 
-/** Body of `GET /api/render`. `text` is exactly `renderPlainText(answer)`, `markdown` exactly `renderMarkdown(answer)`. */
+/**
+ * Body of `GET /api/render`. `text` is exactly `renderPlainText(answer)`, `markdown` exactly `renderMarkdown(answer)`,
+ * `short` exactly `renderShortText(answer)` (what `ask --short` prints).
+ */
 export interface RenderedAnswer {
   answer: Answer;
   text: string;
   markdown: string;
+  short: string;
   local: LocalLinks;
 }
 
@@ -252,7 +257,7 @@ export function createWebHandler(options: Omit<WebServerOptions, 'host' | 'port'
       const documents = options.answerer.documents;
       const local: LocalLinks = { passages: answer.passages.map((p) => localSectionLink(documents, p)) };
       if (answer.contact) local.contact = localSectionLink(documents, answer.contact);
-      const body: RenderedAnswer = { answer, text: renderPlainText(answer), markdown: renderMarkdown(answer), local };
+      const body: RenderedAnswer = { answer, text: renderPlainText(answer), markdown: renderMarkdown(answer), short: renderShortText(answer), local };
       return json(200, body, { 'Cache-Control': 'no-store' });
     }
     if (pathname === '/api/documents') {

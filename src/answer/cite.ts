@@ -34,12 +34,13 @@ export function citePassage(document: PolicyDocument, section: { id: string; pat
 }
 
 /**
- * A passage as the answer quotes it: verbatim text, ids, date and citation; `relevance` is clamped to [0, 1].
+ * A passage as the answer quotes it: verbatim text, its answering sentences, ids, date and citation; `relevance` is
+ * clamped to [0, 1].
  *
  * @example
  * toAnswerPassage(passages[0], 0.9).citation // => '— DataRobot Privacy Policy, § Introduction (updated March 17, 2022) https://…#introduction'
  */
-export function toAnswerPassage(passage: IndexedPassage, relevance: number, confidence: AnswerPassage['confidence'] = 'high'): AnswerPassage {
+export function toAnswerPassage(passage: IndexedPassage, relevance: number, confidence: AnswerPassage['confidence'] = 'high', highlights: AnswerPassage['highlights'] = []): AnswerPassage {
   const { url, citation } = citePassage(passage.document, passage.policySection);
   const quoted: AnswerPassage = {
     document: passage.document.title,
@@ -47,6 +48,7 @@ export function toAnswerPassage(passage: IndexedPassage, relevance: number, conf
     sectionId: passage.sectionId,
     section: [...passage.section],
     text: passage.text,
+    highlights,
     score: Math.round(Math.min(1, Math.max(0, relevance)) * 1000) / 1000,
     url,
     citation,

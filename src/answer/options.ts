@@ -1,9 +1,10 @@
 /**
  * The answerer's options: one typed object per stage (thresholds for abstention, ranking knobs, BM25F, query
- * analysis), each with exported defaults, merged once by {@link mergeAnswererOptions}.
+ * analysis, highlighting), each with exported defaults, merged once by {@link mergeAnswererOptions}.
  */
 import { defaultBm25Options, type Bm25Options } from '../search/bm25.js';
 import { defaultQueryOptions, type QueryOptions } from '../query/types.js';
+import { defaultHighlightOptions, type HighlightOptions } from './highlight.js';
 
 /** When to decline ("the policy doesn't cover this"). */
 export interface AbstentionThresholds {
@@ -90,6 +91,7 @@ export interface AnswererOptions {
   ranking: RankingOptions;
   bm25: Bm25Options;
   query: QueryOptions;
+  highlight: HighlightOptions;
   /** Switches for ablation and baselines. */
   features: {
     /** The synonym table (filler removal stays on). */
@@ -102,6 +104,8 @@ export interface AnswererOptions {
     abstention: boolean;
     /** WordNet synonyms and word frequencies for words the policy never uses. */
     wordnet: boolean;
+    /** Highlighting the answering sentences of each quoted passage; when off, `highlights` are empty. */
+    highlights: boolean;
   };
 }
 
@@ -142,7 +146,8 @@ export const defaultAnswererOptions: AnswererOptions = {
   ranking: defaultRankingOptions,
   bm25: defaultBm25Options,
   query: defaultQueryOptions,
-  features: { synonyms: true, spellingCorrection: true, headingMatch: true, abstention: true, wordnet: true },
+  highlight: defaultHighlightOptions,
+  features: { synonyms: true, spellingCorrection: true, headingMatch: true, abstention: true, wordnet: true, highlights: true },
 };
 
 /** Options as callers pass them: any subset, nested objects merged with the defaults. */
@@ -153,6 +158,7 @@ export interface AnswererOptionsInput {
   ranking?: Partial<RankingOptions>;
   bm25?: Partial<Bm25Options>;
   query?: Partial<QueryOptions>;
+  highlight?: Partial<HighlightOptions>;
   features?: Partial<AnswererOptions['features']>;
 }
 
@@ -170,6 +176,7 @@ export function mergeAnswererOptions(input: AnswererOptionsInput = {}): Answerer
     ranking: { ...defaultRankingOptions, ...input.ranking },
     bm25: { ...defaultBm25Options, ...input.bm25 },
     query: { ...defaultQueryOptions, ...input.query },
+    highlight: { ...defaultHighlightOptions, ...input.highlight },
     features: { ...defaultAnswererOptions.features, ...input.features },
   };
   if (!Number.isInteger(merged.top) || merged.top < 1) throw new RangeError(`answerer: top must be a positive integer, got ${String(input.top)}`);

@@ -1,20 +1,23 @@
 /**
- * `npm run --silent ask -- [--json] [--top K] [--corpus PATH]... [QUESTION]`
+ * `npm run --silent ask -- [--json | --short] [--top K] [--corpus PATH]... [QUESTION]`
  *
  * Answers a question from the command line with verbatim, cited policy passages. Without a question, reads
  * questions from stdin, one per line (interactive with a prompt on a terminal). `--json` prints exactly one
- * JSON object per question per line (JSON Lines) and nothing else on stdout. Usage errors exit with code 2.
+ * JSON object per question per line (JSON Lines) and nothing else on stdout; `--short` prints only the answer
+ * sentence (the highlighted sentences of the first passage) with its citation. Usage errors exit with code 2.
  */
 import { createInterface } from 'node:readline';
 import { createAnswerer, type PolicyAnswerer } from '../answerer.js';
 import { CorpusError, loadCorpus } from '../corpus/load.js';
 import { bundledCorpusDir, isEntryPoint } from '../paths.js';
-import { renderPlainText } from '../render/text.js';
+import { renderPlainText, renderShortText } from '../render/text.js';
 import type { Answer } from '../types.js';
 
 /** Parsed command line. */
 export interface AskArguments {
   json: boolean;
+  /** Only the answer sentence of the first passage, with its citation (what the desk's "Copy answer sentence" copies). */
+  short: boolean;
   top: number;
   corpus: string[];
   question?: string;
@@ -29,13 +32,14 @@ export class UsageError extends Error {
   }
 }
 
-export const USAGE = `Usage: npm run --silent ask -- [--json] [--top K] [--corpus PATH]... [QUESTION]
+export const USAGE = `Usage: npm run --silent ask -- [--json | --short] [--top K] [--corpus PATH]... [QUESTION]
 
 Answers a question about the privacy policy with verbatim, cited passages.
 Without QUESTION, reads questions from stdin, one per line (interactive on a terminal).
 
 Options:
   --json         one JSON object per question per line (JSON Lines), nothing else on stdout
+  --short        only the answer sentence (highlighted sentences of the first passage) and its citation
   --top K        at most K passages per answer (positive integer, default 3)
   --corpus PATH  policy file or folder (.md, .txt, .html, .htm, .rst); repeatable; default: the bundled corpus/
   -h, --help     show this help
@@ -46,10 +50,10 @@ Options:
  *
  * @example
  * parseAskArguments(['--top', '2', 'do', 'you', 'sell', 'my', 'data'])
- * // => { json: false, top: 2, corpus: [], question: 'do you sell my data', help: false }
+ * // => { json: false, short: false, top: 2, corpus: [], question: 'do you sell my data', help: false }
  */
 export function parseAskArguments(argv: readonly string[]): AskArguments {
-  const parsed: AskArguments = { json: false, top: 3, corpus: [], help: false };
+  const parsed: AskArguments = { json: false, short: false, top: 3, corpus: [], help: false };
   const words: string[] = [];
   let optionsEnded = false;
   for (let i = 0; i < argv.length; i++) {
@@ -73,6 +77,9 @@ export function parseAskArguments(argv: readonly string[]): AskArguments {
       case '--json':
         parsed.json = true;
         break;
+      case '--short':
+        parsed.short = true;
+        break;
       case '-h':
       case '--help':
         parsed.help = true;
@@ -95,19 +102,28 @@ export function parseAskArguments(argv: readonly string[]): AskArguments {
         throw new UsageError(`ask: unknown option ${name} (see --help)`);
     }
   }
+  if (parsed.json && parsed.short) throw new UsageError('ask: --json and --short cannot be combined (the JSON has the highlights; --short prints text)');
   const question = words.join(' ').trim();
   if (question !== '') parsed.question = question;
   return parsed;
 }
 
+/** How `ask` prints an answer. */
+export type AnswerFormat = 'text' | 'json' | 'short';
+
 /**
- * Formats one answer for stdout: one JSON line, or the plain-text rendering.
+ * Formats one answer for stdout: one JSON line, the plain-text rendering, or the answer sentence.
  *
  * @example
- * formatAnswer(answer, true) // => '{"question":"gdpr?","answered":true,"passages":[…]}'
+ * formatAnswer(answer, 'json') // => '{"question":"gdpr?","answered":true,"passages":[…]}'
  */
-export function formatAnswer(answer: Answer, json: boolean): string {
-  return json ? JSON.stringify(answer) : renderPlainText(answer);
+export function formatAnswer(answer: Answer, format: AnswerFormat): string {
+  if (format === 'json') return JSON.stringify(answer);
+  return format === 'short' ? renderShortText(answer) : renderPlainText(answer);
+}
+
+function formatOf(args: AskArguments): AnswerFormat {
+  return args.json ? 'json' : args.short ? 'short' : 'text';
 }
 
 function write(text: string): void {
@@ -135,7 +151,7 @@ async function answerStdin(answerer: PolicyAnswerer, args: AskArguments): Promis
       const answer = answerer.answer(question, { top: args.top });
       // Plain-text answers are separated by a blank line; JSON Lines need no separator.
       if (!args.json && !first && !interactive) write('');
-      write(formatAnswer(answer, args.json));
+      write(formatAnswer(answer, formatOf(args)));
       first = false;
     }
     if (interactive) lines.prompt();
@@ -175,7 +191,7 @@ export async function runAsk(argv: readonly string[]): Promise<number> {
     throw error;
   }
   if (args.question !== undefined) {
-    write(formatAnswer(answerer.answer(args.question, { top: args.top }), args.json));
+    write(formatAnswer(answerer.answer(args.question, { top: args.top }), formatOf(args)));
     return 0;
   }
   await answerStdin(answerer, args);

@@ -3,6 +3,7 @@
  * Pure functions of the answer: nothing here looks anything up.
  */
 import type { Answer, AnswerPassage } from '../types.js';
+import { highlightedLines, highlightedText } from './highlights.js';
 
 /** The sentence shown when the policy does not cover a question. */
 export const NOT_COVERED_MESSAGE = "The policy doesn't cover this question.";
@@ -16,12 +17,31 @@ export const NOT_COVERED_MESSAGE = "The policy doesn't cover this question.";
  * // => '“We will retain your personal data as needed…”\n— DataRobot Privacy Policy, § Data retention (updated March 17, 2022) https://www.datarobot.com/privacy/#data-retention'
  */
 export function renderPlainText(answer: Answer): string {
-  if (!answer.answered || answer.passages.length === 0) {
-    const lines = [NOT_COVERED_MESSAGE];
-    if (answer.contact) lines.push(`For other privacy questions, see the policy's contact section:`, answer.contact.citation);
-    return lines.join('\n');
-  }
+  if (!answer.answered || answer.passages.length === 0) return notCoveredText(answer);
   return answer.passages.map((passage) => `“${passage.text}”\n${passage.citation}`).join('\n\n');
+}
+
+function notCoveredText(answer: Answer): string {
+  const lines = [NOT_COVERED_MESSAGE];
+  if (answer.contact) lines.push(`For other privacy questions, see the policy's contact section:`, answer.contact.citation);
+  return lines.join('\n');
+}
+
+/**
+ * The answer sentence for a ticket: only the highlighted sentences of the first passage, verbatim and in the
+ * policy's order (" … " where the policy has other sentences between them), in quotation marks, followed by that
+ * passage's citation line. The whole first passage when it has no highlights; {@link renderPlainText}'s text when
+ * the question is not covered. `ask --short`, `/api/render` (`short`) and the desk's **Copy answer sentence** all
+ * use this.
+ *
+ * @example
+ * renderShortText(answer)
+ * // => '“We will retain your personal data as needed to fulfill the purposes for which it was collected.”\n— DataRobot Privacy Policy, § Data retention (updated March 17, 2022) https://www.datarobot.com/privacy/#data-retention'
+ */
+export function renderShortText(answer: Answer): string {
+  const first = answer.answered ? answer.passages[0] : undefined;
+  if (first === undefined) return notCoveredText(answer);
+  return `“${highlightedText(first)}”\n${first.citation}`;
 }
 
 const MARKDOWN_SPECIAL = /[\\`*_[\]<>|~]/g;
@@ -45,19 +65,26 @@ function markdownCitation(passage: AnswerPassage): string {
   return `— ${escapeMarkdown(passage.document)}, [${section}](${escapeUrl(passage.url)})${updatedPart(passage)}`;
 }
 
-function markdownQuote(text: string): string {
-  // Each line quoted; a line starting like a heading or list marker is escaped so it stays literal text.
-  return text
-    .split('\n')
-    .map((line) => {
-      const escaped = escapeMarkdown(line).replace(/^(\s*)([#+-]|\d+\.)(?=\s)/, (_m, space: string, marker: string) => `${space}\\${marker}`);
-      return escaped === '' ? '>' : `> ${escaped}`;
+function markdownQuote(passage: Pick<AnswerPassage, 'text' | 'highlights'>): string {
+  // Each line quoted; a line starting like a heading or list marker is escaped so it stays literal text; highlighted
+  // sentences in bold (runs start and end next to white space, so each can be escaped on its own).
+  return highlightedLines(passage.text, passage.highlights)
+    .map((runs) => {
+      const line = runs
+        .map(({ text, highlighted }, i) => {
+          let escaped = escapeMarkdown(text);
+          if (i === 0) escaped = escaped.replace(/^(\s*)([#+-]|\d+\.)(?=\s)/, (_m, space: string, marker: string) => `${space}\\${marker}`);
+          return highlighted ? `**${escaped}**` : escaped;
+        })
+        .join('');
+      return line === '' ? '>' : `> ${line}`;
     })
     .join('\n');
 }
 
 /**
- * Markdown: each passage as a `>` block quote, followed by a citation line linking `[§ Section](url)`.
+ * Markdown: each passage as a `>` block quote with its highlighted sentences in bold, followed by a citation line
+ * linking `[§ Section](url)`.
  * When the question is not covered: {@link NOT_COVERED_MESSAGE} and a link to the contact section.
  *
  * @example
@@ -70,5 +97,5 @@ export function renderMarkdown(answer: Answer): string {
     if (answer.contact) lines.push('', `For other privacy questions, see the policy's contact section: ${markdownCitation(answer.contact)}`);
     return lines.join('\n');
   }
-  return answer.passages.map((passage) => `${markdownQuote(passage.text)}\n\n${markdownCitation(passage)}`).join('\n\n');
+  return answer.passages.map((passage) => `${markdownQuote(passage)}\n\n${markdownCitation(passage)}`).join('\n\n');
 }

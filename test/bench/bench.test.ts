@@ -69,6 +69,11 @@ describe('runBench (quick)', () => {
       expect(corpus.fuse.build.ms).toBeGreaterThan(0);
       expect(corpus.speedup.p50).toBeGreaterThan(0);
       expect(corpus.speedup.p99).toBeGreaterThan(0);
+      // Highlighting is measured against the same answerer without it, on the same questions.
+      expectLatency(corpus.highlighting.repeated.with);
+      expectLatency(corpus.highlighting.repeated.without);
+      expect(corpus.highlighting.repeated.ratioP50).toBeCloseTo(corpus.highlighting.repeated.with.p50Ms / corpus.highlighting.repeated.without.p50Ms, 10);
+      expect(corpus.highlighting.firstSeen).not.toBeNull();
     }
     expect(report.process.bareNode.p50Ms).toBeGreaterThan(0);
     expect(report.process.bareNode.maxMs).toBeGreaterThanOrEqual(report.process.bareNode.p50Ms);
@@ -81,6 +86,8 @@ describe('runBench (quick)', () => {
       '10k first-seen p99',
       '10k speed-up vs fuse (p50)',
       '10k speed-up vs fuse (p99)',
+      'bundled highlighting p50 ratio',
+      '10k highlighting p50 ratio',
       'ask process p50',
       'ask process max',
     ]);
@@ -91,6 +98,7 @@ describe('runBench (quick)', () => {
     expect(text).toContain('10k scaled');
     expect(text).toMatch(/speed-up fuse\/ours p99/);
     expect(text).toMatch(/bundled answer p99 .*(PASS|FAIL)/);
+    expect(text).toMatch(/bundled highlighting p50 ratio .*(PASS|FAIL)/);
   });
 });
 
@@ -129,11 +137,11 @@ describe('selectQueries', () => {
   it('keeps first-seen questions out of the repeated mix and apart between corpora', async () => {
     const { selectQueries } = await loadBench();
     const { readFileSync } = await import('node:fs');
-    const heldout = JSON.parse(readFileSync(new URL('../../eval/heldout.json', import.meta.url), 'utf8')) as {
+    const questions = JSON.parse(readFileSync(new URL('../../eval/sets/datarobot-privacy-policy.dev-rounds1-10.json', import.meta.url), 'utf8')) as {
       onTopic: { q: string }[];
       offTopic: { q: string }[];
     };
-    const queries = selectQueries(heldout, 1);
+    const queries = selectQueries(questions, 1);
     expect(queries.onTopic).toHaveLength(40);
     expect(queries.all).toEqual([...queries.onTopic, ...queries.offTopic, ...queries.typos]);
     const mix = new Set(queries.all);
@@ -142,6 +150,6 @@ describe('selectQueries', () => {
     expect(scaled.length).toBeGreaterThan(20);
     for (const q of [...bundled, ...scaled]) expect(mix.has(q)).toBe(false);
     expect(bundled.filter((q) => scaled.includes(q))).toEqual([]);
-    expect(selectQueries(heldout, 1)).toEqual(queries);
+    expect(selectQueries(questions, 1)).toEqual(queries);
   });
 });

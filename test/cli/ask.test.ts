@@ -3,7 +3,10 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAnswerer } from '../../src/answerer.js';
 import { projectRoot } from '../../src/paths.js';
+import { renderShortText } from '../../src/render/text.js';
+import { loadBundled } from '../core/helpers.js';
 
 const cli = join(projectRoot, 'dist', 'src', 'cli', 'ask.js');
 
@@ -43,7 +46,9 @@ describe('ask CLI', () => {
     expect(lines).toHaveLength(1);
     const answer = JSON.parse(lines[0]!);
     expect(answer).toMatchObject({ question: 'how long do you keep my data', answered: true });
-    expect(Object.keys(answer.passages[0])).toEqual(['document', 'documentId', 'sectionId', 'section', 'text', 'score', 'url', 'citation', 'confidence', 'updated']);
+    expect(Object.keys(answer.passages[0])).toEqual(['document', 'documentId', 'sectionId', 'section', 'text', 'highlights', 'score', 'url', 'citation', 'confidence', 'updated']);
+    const [first] = answer.passages[0].highlights as Array<{ start: number; end: number }>;
+    expect(answer.passages[0].text.slice(first!.start, first!.end)).toBe('We will retain your personal data as needed to fulfill the purposes for which it was collected.');
     expect(answer.passages[0]).toMatchObject({ documentId: 'datarobot-privacy-policy', updated: '2022-03-17' });
     expect(answer.passages[0].section).toEqual(['Data retention']);
   });
@@ -58,6 +63,17 @@ describe('ask CLI', () => {
     expect(answers[1].passages).toEqual([]);
     expect(answers[1].contact.section).toEqual(['Contact us']);
     expect('contact' in answers[0]).toBe(false);
+  });
+
+  it('prints only the answer sentence with its citation with --short, as the desk copies it', () => {
+    const answerer = createAnswerer(loadBundled());
+    const { status, stdout, stderr } = ask(['--short', 'do', 'you', 'sell', 'my', 'data']);
+    expect(stderr).toBe('');
+    expect(status).toBe(0);
+    expect(stdout).toBe(`${renderShortText(answerer.answer('do you sell my data'))}\n`);
+    expect(stdout).toBe('“We will not sell or rent your personal data as part of a customer list or similar transaction.”\n— DataRobot Privacy Policy, § How we share your data (updated March 17, 2022) https://www.datarobot.com/privacy/#how-we-share-your-data\n');
+    const lines = ask(['--short'], 'do you sell my data\nwhen is payday?\n').stdout;
+    expect(lines).toBe(`${renderShortText(answerer.answer('do you sell my data'))}\n\n${renderShortText(answerer.answer('when is payday?'))}\n`);
   });
 
   it('prints the not-covered message in plain text mode', () => {
@@ -86,6 +102,7 @@ describe('ask CLI', () => {
     [['--top', 'abc', 'x'], /--top must be a positive integer/],
     [['--top'], /--top needs a value/],
     [['--bogus', 'x'], /unknown option --bogus/],
+    [['--json', '--short', 'x'], /--json and --short cannot be combined/],
     [['--corpus', '/definitely/not/here', 'x'], /not\/here/],
   ])('rejects %j with exit code 2 and a clear message', (args, message) => {
     const { status, stdout, stderr } = ask(args);

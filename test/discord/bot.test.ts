@@ -103,9 +103,12 @@ describe('discord bot end to end (inline replies)', () => {
     const first = embedsOf(edit)[0]!;
     expect(first.title).toBe('Data retention');
     expect(first.url).toBe('https://www.datarobot.com/privacy/#data-retention');
-    // Unquote and unescape: what Discord displays is the policy's own text.
-    const shown = first.description!.split('\n').map((line) => line.replace(/^> /, '')).join(' ').replace(/\\(.)/g, '$1');
+    // Unquote, drop the bold and unescape: what Discord displays is the policy's own text.
+    const shown = first.description!.split('\n').map((line) => line.replace(/^> /, '')).join(' ').replace(/(?<!\\)\*\*/g, '').replace(/\\(.)/g, '$1');
     expect(shown.replace(/\s+/g, ' ')).toBe(expected.text.replace(/\s+/g, ' '));
+    // The sentence that answers is in bold.
+    const best = expected.highlights[0]!;
+    expect(first.description).toContain(`**${expected.text.slice(best.start, best.end)}**`);
   });
 
   it('public:true makes the answer visible to everyone (no ephemeral flag)', async () => {

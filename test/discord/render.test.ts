@@ -11,9 +11,9 @@ import {
   safeUserText,
   type RenderedMessage,
 } from '../../adapters/discord/render.js';
-import type { Answer, PolicyDocument } from '../../src/types.js';
+import type { Answer, AnswerPassage, PolicyDocument } from '../../src/types.js';
 import { trimAtSentence } from '../../src/render/trim.js';
-import { fixturePassage, policyUrl } from '../helpers/answer-fixtures.js';
+import { fixturePassage, policyUrl, withHighlights } from '../helpers/answer-fixtures.js';
 
 
 const retention = fixturePassage(
@@ -196,5 +196,46 @@ describe('discord render helpers', () => {
   it('words the cooldown in whole seconds', () => {
     expect(renderCooldown(12_001).content).toContain('13 seconds');
     expect(renderCooldown(200).content).toContain('1 second.');
+  });
+});
+
+describe('discord renderAnswer: highlighted sentences', () => {
+  const highlighted = (text: string, ...sentences: string[]) => withHighlights(fixturePassage(['Data retention'], text), ...sentences);
+  const descriptionOf = (...passages: AnswerPassage[]) => renderAnswer({ question: 'q', answered: true, passages }, { documents }).embeds[0]?.description ?? '';
+
+  it('bolds each highlighted sentence inside the quote', () => {
+    const passage = highlighted(`${retention.text}\n\nA list item.\nAnother item.`, 'We delete it when it is no longer needed.', 'Another item.');
+    expect(descriptionOf(passage)).toBe('> We retain personal data for as long as necessary to provide the Solution. **We delete it when it is no longer needed.**\n> A list item.\n> **Another item.**');
+  });
+
+  it('escapes Markdown first, then bolds: policy text cannot end the bold early', () => {
+    const text = 'Intro. We **never** sell _data_ to ~~ads~~ or `bots`. End.';
+    const description = descriptionOf(highlighted(text, 'We **never** sell _data_ to ~~ads~~ or `bots`.'));
+    expect(description).toBe('> Intro. **We \\*\\*never\\*\\* sell \\_data\\_ to \\~\\~ads\\~\\~ or \\`bots\\`.** End.');
+  });
+
+  it('keeps highlighted quotes within the limits, trimmed at a sentence, bolding only what survives the trim', () => {
+    const sentence = (i: number) => `Sentence number ${i} of a very long policy section explains one more thing in detail.`;
+    const text = Array.from({ length: 400 }, (_, i) => sentence(i)).join(' ');
+    const passages = Array.from({ length: 10 }, () => highlighted(text, sentence(3), sentence(399)));
+    const message = renderAnswer({ question: 'q', answered: true, passages }, { documents });
+    expectWithinDiscordLimits(message);
+    for (const embed of message.embeds) {
+      const description = embed.description ?? '';
+      expect(description).toContain(`**${sentence(3)}**`);
+      expect(description).not.toContain(sentence(399));
+      expect((description.match(/(?<!\\)\*\*/g) ?? []).length).toBe(2);
+      expect(description).toMatch(/in detail\.\n> …\n\[Read the full section\]\(\S+\)$/);
+    }
+  });
+
+  it('never splits a word or an escape, whatever ranges it is given', () => {
+    const text = 'Fees *apply* to_some plans. We keep logs. Ask us.';
+    for (let start = 0; start < text.length; start += 2) {
+      const passage = { ...highlighted(text), highlights: [{ start, end: start + 3 }] };
+      const description = descriptionOf(passage);
+      expect(description.replace(/(?<!\\)\*\*/g, '')).toBe(`> ${text.replace(/[*_]/g, '\\$&')}`);
+      expect((description.match(/(?<!\\)\*\*/g) ?? []).length).toBe(2);
+    }
   });
 });

@@ -51,7 +51,7 @@ describe('UsageLog', () => {
   const answer: Answer = {
     question: 'can you delete jane@example.com from the list? call 617-555-0100',
     answered: true,
-    passages: [{ document: 'D', documentId: 'd', sectionId: 'data-retention', section: ['Data retention'], text: 't', score: 1, url: '#data-retention', citation: 'c', confidence: 'high' }],
+    passages: [{ document: 'D', documentId: 'd', sectionId: 'data-retention', section: ['Data retention'], text: 't', highlights: [], score: 1, url: '#data-retention', citation: 'c', confidence: 'high' }],
   };
 
   it('writes nothing by default but still counts votes', () => {

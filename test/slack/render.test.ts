@@ -11,9 +11,9 @@ import {
   slackLimits,
   type SlackBlock,
 } from '../../adapters/slack/render.js';
-import type { Answer, PolicyDocument } from '../../src/types.js';
+import type { Answer, AnswerPassage, PolicyDocument } from '../../src/types.js';
 import { trimAtSentence } from '../../src/render/trim.js';
-import { fixturePassage, policyUrl } from '../helpers/answer-fixtures.js';
+import { fixturePassage, policyUrl, withHighlights } from '../helpers/answer-fixtures.js';
 
 
 const retention = fixturePassage(['Data retention'], 'We retain personal data for as long as necessary to provide the Solution. We delete it afterwards.');
@@ -260,5 +260,61 @@ describe('renderHome', () => {
     expect(all).toContain('In <#C0PRIVACY1> I answer');
     expect(all).not.toContain('<!here>');
     expect(all).not.toContain('support desk');
+  });
+});
+
+describe('renderAnswer: highlighted sentences', () => {
+  const highlighted = (text: string, ...sentences: string[]) => withHighlights(fixturePassage(['Data retention'], text), ...sentences);
+  const quoteOf = (passage: AnswerPassage, options = {}) =>
+    sectionTexts(renderAnswer({ ...answered, passages: [passage] }, options).blocks).find((t) => t.startsWith('>')) ?? '';
+
+  it('bolds each highlighted sentence inside the quote and nothing else', () => {
+    const passage = highlighted(`${retention.text}\nA list item.\nAnother item.`, 'We delete it afterwards.', 'Another item.');
+    expect(quoteOf(passage)).toBe('>We retain personal data for as long as necessary to provide the Solution. *We delete it afterwards.*\n>A list item.\n>*Another item.*');
+  });
+
+  it('escapes inside the bold: no mention, broadcast or link comes out of a highlighted sentence', () => {
+    const text = 'Intro. Ask <!channel> & <@U123> or @here via <https://evil.example|click>. End.';
+    const quote = quoteOf(highlighted(text, 'Ask <!channel> & <@U123> or @here via <https://evil.example|click>.'));
+    expect(quote).toBe('>Intro. *Ask &lt;!channel&gt; &amp; &lt;@U123&gt; or @\u2060here via &lt;https://evil.example|click&gt;.* End.');
+  });
+
+  it('never breaks an entity or a link, whatever ranges it is given', () => {
+    const text = 'Fees & charges <apply>. We keep data & logs. Ask us.';
+    for (let start = 0; start < text.length; start += 3) {
+      const passage = { ...highlighted(text), highlights: [{ start, end: start + 2 }, { start: start + 5, end: text.length + 9 }] };
+      const quote = quoteOf(passage);
+      expect(quote).not.toMatch(/&(?!amp;|lt;|gt;)/);
+      expect(quote.slice(1).replace(/&(amp|lt|gt);/g, '')).not.toMatch(/[<>]/);
+      // Bold markers come in pairs around whole sentences.
+      expect((quote.match(/\*/g) ?? []).length % 2).toBe(0);
+      expect(quote.replace(/\*/g, '')).toBe(`>${text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}`);
+    }
+  });
+
+  it('leaves a sentence containing * plain, since mrkdwn cannot escape it', () => {
+    expect(quoteOf(highlighted('Intro. Fees apply* to some plans. End.', 'Fees apply* to some plans.'))).toBe('>Intro. Fees apply* to some plans. End.');
+  });
+
+  it('stays within the section limit and trims at a sentence, bolding only highlights that survive the trim', () => {
+    const sentence = 'We keep records of account activity for audit purposes & compliance. ';
+    const text = `${sentence.repeat(60)}Logs go after 30 days.`;
+    const early = { ...highlighted(text), highlights: [{ start: 0, end: sentence.length - 1 }, { start: text.length - 22, end: text.length }] };
+    const quote = quoteOf(early);
+    expect(quote.length).toBeLessThanOrEqual(slackLimits.sectionText);
+    const [quoted = '', link] = quote.split('\n');
+    expect(quoted.startsWith('>*We keep records of account activity for audit purposes &amp; compliance.* We keep')).toBe(true);
+    expect(quoted.endsWith('compliance.')).toBe(true);
+    expect(quoted).not.toContain('Logs go after');
+    expect((quoted.match(/\*/g) ?? []).length).toBe(2);
+    expect(link).toBe(`<${policyUrl}#data-retention|Read the full section>`);
+    const tight = quoteOf(highlighted('&'.repeat(2000) + '. Short.', 'Short.'), { maxPassageChars: 5000 });
+    expect(tight.length).toBeLessThanOrEqual(slackLimits.sectionText);
+    expect(tight).not.toMatch(/&(?!amp;|lt;|gt;)/);
+  });
+
+  it('puts the answering sentence in the notification text', () => {
+    const message = renderAnswer({ ...answered, passages: [highlighted(retention.text, 'We delete it afterwards.')] });
+    expect(message.text).toBe('DataRobot Privacy Policy, § Data retention: “We delete it afterwards.”');
   });
 });

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { escapeHtml, renderDocumentPage } from '../../adapters/web/html.js';
 import { isLoopbackHost, securityHeaders, type RenderedAnswer } from '../../adapters/web/server.js';
 import { projectRoot } from '../../src/paths.js';
-import { renderMarkdown, renderPlainText } from '../../src/render/text.js';
+import { renderMarkdown, renderPlainText, renderShortText } from '../../src/render/text.js';
 import type { Answer, Answerer, PolicyDocument } from '../../src/types.js';
 import { rawRequest, requireBuilt, startTestDesk, type RawResponse, type TestDesk } from '../helpers/web-server.js';
 
@@ -45,8 +45,10 @@ describe('GET /api/answer', () => {
     expect(body).toEqual(asJson(expected));
     expect(Object.keys(body as object).sort()).toEqual(['answered', 'passages', 'question']);
     const first = (body as Answer).passages[0]!;
-    expect(Object.keys(first).sort()).toEqual(['citation', 'confidence', 'document', 'documentId', 'score', 'section', 'sectionId', 'text', 'updated', 'url']);
+    expect(Object.keys(first).sort()).toEqual(['citation', 'confidence', 'document', 'documentId', 'highlights', 'score', 'section', 'sectionId', 'text', 'updated', 'url']);
     expect(first.url.endsWith(`#${first.sectionId}`)).toBe(true);
+    expect(first.highlights.length).toBeGreaterThan(0);
+    for (const h of first.highlights) expect(first.text.slice(h.start, h.end)).toMatch(/^\S.*[.!?:;]$/);
   });
 
   it('passes top through', async () => {
@@ -80,7 +82,7 @@ describe('GET /api/answer', () => {
 });
 
 describe('GET /api/render', () => {
-  it('returns the answer with renderPlainText and renderMarkdown output and local section links', async () => {
+  it('returns the answer with renderPlainText, renderMarkdown and renderShortText output and local section links', async () => {
     const { res, body } = await getJson(`/api/render?q=${encodeURIComponent(COVERED)}&top=2`);
     expect(res.status).toBe(200);
     const rendered = body as RenderedAnswer;
@@ -88,6 +90,8 @@ describe('GET /api/render', () => {
     expect(rendered.answer).toEqual(asJson(answer));
     expect(rendered.text).toBe(renderPlainText(answer));
     expect(rendered.markdown).toBe(renderMarkdown(answer));
+    expect(rendered.short).toBe(renderShortText(answer));
+    expect(rendered.short).not.toBe(renderPlainText({ ...answer, passages: answer.passages.slice(0, 1) }));
     expect(rendered.local.passages).toHaveLength(answer.passages.length);
     const document = t.answerer.documents[0]!;
     answer.passages.forEach((passage, i) => {
@@ -102,6 +106,7 @@ describe('GET /api/render', () => {
     expect(rendered.answer.answered).toBe(false);
     expect(rendered.local.contact).toMatch(/^\/documents\/[^#]+#contact-us$/);
     expect(rendered.text).toBe(renderPlainText(t.answerer.answer(NOT_COVERED)));
+    expect(rendered.short).toBe(rendered.text);
   });
 });
 

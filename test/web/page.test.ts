@@ -1,6 +1,9 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { renderMarkdown, renderPlainText } from '../../src/render/text.js';
+import { projectRoot } from '../../src/paths.js';
+import { renderMarkdown, renderPlainText, renderShortText } from '../../src/render/text.js';
 import { launchChromium } from '../helpers/web-browser.js';
 import { startTestDesk, type TestDesk } from '../helpers/web-server.js';
 
@@ -96,6 +99,29 @@ describe('support desk page', () => {
     expect(problems).toEqual([]);
   });
 
+  it('marks the answering sentences and copies exactly what ask --short prints', async () => {
+    await askWithKeyboard(COVERED);
+    const answer = t.answerer.answer(COVERED);
+    const first = answer.passages[0]!;
+    expect(first.highlights.length).toBeGreaterThan(0);
+    const expected = [...first.highlights].sort((a, b) => a.start - b.start).map((h) => first.text.slice(h.start, h.end));
+    const marks = page.locator('#passages > li').first().locator('blockquote mark');
+    expect(await marks.allTextContents()).toEqual(expected);
+    // The quote still reads as the whole passage, word for word.
+    const quoted = (await page.locator('#passages > li').first().locator('blockquote').innerText()).replace(/\s+/g, ' ').trim();
+    expect(quoted).toBe(first.text.replace(/\s+/g, ' ').trim());
+
+    await page.getByRole('button', { name: 'Copy answer sentence' }).click();
+    await expect.poll(() => page.locator('#status').textContent()).toContain('answer sentence');
+    const clipboard = await page.evaluate(() => navigator.clipboard.readText());
+    const cli = spawnSync(process.execPath, [join(projectRoot, 'dist', 'src', 'cli', 'ask.js'), '--short', COVERED], { encoding: 'utf8', timeout: 15_000 });
+    expect(cli.status).toBe(0);
+    expect(clipboard).toBe(cli.stdout.replace(/\n$/, ''));
+    expect(clipboard).toBe(renderShortText(answer));
+    expect(clipboard).not.toBe(renderPlainText(answer));
+    expect(problems).toEqual([]);
+  });
+
   it('follows a citation link to the section anchor in the local policy view', async () => {
     await askWithKeyboard(COVERED);
     const answer = t.answerer.answer(COVERED);
@@ -149,14 +175,14 @@ describe('support desk page', () => {
     await askWithKeyboard(COVERED);
     await page.focus('#q');
     const order: string[] = [];
-    for (let i = 0; i < 5; i += 1) {
+    for (let i = 0; i < 6; i += 1) {
       await page.keyboard.press('Tab');
       order.push(await page.evaluate(() => {
         const el = document.activeElement as HTMLElement | null;
         return el ? `${el.tagName.toLowerCase()}:${el.tagName === 'SELECT' ? el.id : el.textContent?.trim()}` : '';
       }));
     }
-    expect(order).toEqual(['select:top', 'button:Search', 'button:Copy as text', 'button:Copy as Markdown', expect.stringMatching(/^a:/)]);
+    expect(order).toEqual(['select:top', 'button:Search', 'button:Copy as text', 'button:Copy as Markdown', 'button:Copy answer sentence', expect.stringMatching(/^a:/)]);
     // A visible focus indicator: the focused button has an outline.
     await page.focus('#copy-text');
     await page.keyboard.press('Shift+Tab');

@@ -10,13 +10,14 @@ const answerTitle = document.getElementById('answer-title');
 const answerNote = document.getElementById('answer-note');
 const asked = document.getElementById('asked');
 const passageList = document.getElementById('passages');
+const copySentenceButton = document.getElementById('copy-sentence');
 const copyTextButton = document.getElementById('copy-text');
 const copyMarkdownButton = document.getElementById('copy-markdown');
 
 const defaultTop = topSelect.querySelector('option[selected]')?.value ?? '3';
 const pageTitle = document.title;
 
-/** The last answer shown: `{ answer, text, markdown, local }` from /api/render. */
+/** The last answer shown: `{ answer, text, markdown, short, local }` from /api/render. */
 let current = null;
 // Only the newest request may update the page when answers arrive out of order.
 let requestSeq = 0;
@@ -39,12 +40,50 @@ function link(href, text, external) {
   return a;
 }
 
+/** Valid highlight ranges of a passage, in text order, without overlaps. */
+function highlightRanges(passage) {
+  const ranges = (Array.isArray(passage.highlights) ? passage.highlights : [])
+    .filter((h) => h && Number.isInteger(h.start) && Number.isInteger(h.end) && h.start >= 0 && h.end > h.start && h.end <= passage.text.length)
+    .sort((a, b) => a.start - b.start);
+  const kept = [];
+  for (const range of ranges) if (kept.length === 0 || range.start >= kept[kept.length - 1].end) kept.push(range);
+  return kept;
+}
+
+/** One paragraph of a passage, `text.slice(start, end)`, with its highlighted sentences in <mark> elements. */
+function paragraph(text, start, end, ranges) {
+  const p = element('p');
+  let at = start;
+  for (const range of ranges) {
+    const from = Math.max(range.start, start);
+    const to = Math.min(range.end, end);
+    if (to <= from) continue;
+    if (from > at) p.appendChild(document.createTextNode(text.slice(at, from)));
+    p.appendChild(element('mark', undefined, text.slice(from, to)));
+    at = to;
+  }
+  if (at < end) p.appendChild(document.createTextNode(text.slice(at, end)));
+  return p;
+}
+
 function renderPassage(passage, localHref, role) {
   const item = element('li', role === 'contact' ? 'passage contact' : 'passage');
   item.appendChild(element('p', 'section-path', passage.section.join(' › ')));
   const quote = element('blockquote');
-  for (const paragraph of passage.text.split(/\n{2,}/)) {
-    if (paragraph.trim()) quote.appendChild(element('p', undefined, paragraph.trim()));
+  const ranges = highlightRanges(passage);
+  // Paragraphs are separated by blank lines; each keeps its offsets into the text, so highlights land exactly.
+  const breaks = /\n{2,}/g;
+  let start = 0;
+  for (;;) {
+    const found = breaks.exec(passage.text);
+    const end = found ? found.index : passage.text.length;
+    const slice = passage.text.slice(start, end);
+    if (slice.trim()) {
+      const lead = slice.length - slice.trimStart().length;
+      quote.appendChild(paragraph(passage.text, start + lead, start + slice.trimEnd().length, ranges));
+    }
+    if (!found) break;
+    start = found.index + found[0].length;
   }
   item.appendChild(quote);
   item.appendChild(element('p', 'citation', passage.citation));
@@ -172,16 +211,20 @@ async function copyToClipboard(text) {
   }
 }
 
+const COPIES = {
+  short: { field: 'short', done: 'Copied the answer sentence with its citation.' },
+  text: { field: 'text', done: 'Copied the answer as plain text.' },
+  markdown: { field: 'markdown', done: 'Copied the answer as Markdown.' },
+};
+
 function wireCopy(button, kind) {
   const label = button.textContent;
   let resetTimer;
   button.addEventListener('click', async () => {
     if (!current) return;
-    const copied = await copyToClipboard(kind === 'markdown' ? current.markdown : current.text);
+    const copied = await copyToClipboard(current[COPIES[kind].field]);
     button.textContent = copied ? 'Copied ✓' : 'Copy failed';
-    statusLine.textContent = copied
-      ? `Copied the answer as ${kind === 'markdown' ? 'Markdown' : 'plain text'}.`
-      : 'The browser refused the clipboard; select the passages and copy them by hand.';
+    statusLine.textContent = copied ? COPIES[kind].done : 'The browser refused the clipboard; select the passages and copy them by hand.';
     clearTimeout(resetTimer);
     resetTimer = setTimeout(() => {
       button.textContent = label;
@@ -189,6 +232,7 @@ function wireCopy(button, kind) {
   });
 }
 
+wireCopy(copySentenceButton, 'short');
 wireCopy(copyTextButton, 'text');
 wireCopy(copyMarkdownButton, 'markdown');
 readQueryFromUrl();

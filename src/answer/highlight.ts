@@ -1,0 +1,433 @@
+/**
+ * After selection, highlighting: which sentences of a quoted passage answer the question.
+ *
+ * Each sentence (src/search/passages.ts `splitSentences`, so list items are sentences too) is scored by how much of
+ * the question it covers, with the query analysis's own concepts and paraphrases (the term ids and weights the
+ * ranker uses): concepts of the clause that asks count fully, those of the clauses around it ("Customer in Virginia
+ * had their request turned down. Can they challenge that?") as context, at a discount; one word of a sentence
+ * stands for one concept only. A sentence whose wording gives the kind of answer the question asks for (a duration
+ * for "how long", a party for "who", a right or a choice for "can I", a negation for "do you sell", an address
+ * for "where do I write"; highlight-cues.json) gets a bonus, a larger one when it all but states it ("30 days", an
+ * e-mail address). The question's own words break ties. A fragment (a heading inside the text) or a sentence that
+ * only introduces a list scores less.
+ *
+ * The best sentence comes first; up to two more follow when they score nearly as well. Sentences are cut,
+ * tokenized and stemmed once per passage and kept, so highlighting costs a few array lookups per sentence.
+ */
+import type { TextSpan } from '../search/passages.js';
+import { splitSentences } from '../search/passages.js';
+import type { AnalyzedQuery } from '../query/types.js';
+import { stem } from '../search/stem.js';
+import { STOPWORDS, tokenize } from '../search/tokenize.js';
+import { answerKindsOf, askingClause, defaultAnswerKinds, type AnswerKinds, type SentenceKinds } from './highlight-cues.js';
+
+/** Tuning of {@link SentenceHighlighter}. */
+export interface HighlightOptions {
+  /** At most this many sentences per passage. */
+  maxSentences: number;
+  /** A further sentence is highlighted when it scores at least this share of the best sentence. */
+  followerRatio: number;
+  /** Bonus, in shares of the question's coverage, for a sentence giving the kind of answer the question asks for. */
+  kindBonus: number;
+  /** Bonus for a sentence all but stating that kind of answer ("30 days" for "how long", an address for "who do I write to"). */
+  strongKindBonus: number;
+  /** Sentences with fewer words than this are fragments (a heading inside the text, a menu line). */
+  fragmentWords: number;
+  /** Score multiplier of a fragment. */
+  fragmentFactor: number;
+  /** Score multiplier of a sentence that ends with a colon: it introduces the answer (a list), it is not one. */
+  introducerFactor: number;
+  /**
+   * Weight of concepts outside the clause that asks ("Customer in Virginia had their request turned down. Can they
+   * challenge that?": the first sentence is context), relative to those inside it.
+   */
+  contextWeight: number;
+  /** Weight of the share of the question's own words (negations included) that a sentence repeats: a tie-breaker. */
+  echoWeight: number;
+  /** Two concepts stand for one idea when this share of the smaller one's policy terms are also the other's. */
+  sameIdeaOverlap: number;
+}
+
+/**
+ * Tuned on the dev sets (`npm run eval -- --split dev`, highlight block): each value is the best of a small grid,
+ * kept only where neighbouring values agree.
+ */
+export const defaultHighlightOptions: HighlightOptions = {
+  maxSentences: 3,
+  followerRatio: 0.85,
+  kindBonus: 0.15,
+  strongKindBonus: 0.5,
+  fragmentWords: 4,
+  fragmentFactor: 0.5,
+  introducerFactor: 0.5,
+  contextWeight: 0.3,
+  echoWeight: 0.1,
+  sameIdeaOverlap: 0.8,
+};
+
+/** What the highlighter keeps about one sentence. */
+interface SentenceFeatures {
+  span: TextSpan;
+  /** Distinct index term ids of its content words. */
+  terms: Int32Array;
+  /** The answer kinds its wording gives. */
+  kinds: SentenceKinds;
+  /** Whether it says "not", "never", "no"…: the question's own negation counts as one of its words. */
+  negated: boolean;
+  /** Score multiplier for its form: a fragment, a sentence introducing a list, or 1. */
+  form: number;
+}
+
+/** A question prepared for scoring. Concepts by term id live in the highlighter's epoch-stamped arrays. */
+interface PreparedQuestion {
+  query: AnalyzedQuery;
+  question: string;
+  /** Coverage weight of each concept (context discounted), divided by the question's total; a scratch array. */
+  conceptWeight: Float64Array;
+  conceptCount: number;
+  askedBit: number;
+  /** Number of the question's own words known to the index, plus one for a negation. */
+  echoCount: number;
+  negated: boolean;
+}
+
+/** What a question's wording says, before any query analysis (see {@link SentenceHighlighter.questionCues}). */
+interface QuestionCues {
+  askedBit: number;
+  /** Stems of the clause that asks; null when no clause asks in a way the table knows. */
+  focus: readonly string[] | null;
+  /** Index term ids of the question's own content words. */
+  echo: Int32Array;
+  negated: boolean;
+}
+
+/** Questions whose cues a highlighter keeps. */
+const QUESTION_MEMO_SIZE = 1000;
+
+/** A passage as the highlighter needs it: its text and, when it is indexed, its position in the index. */
+export interface HighlightedPassage {
+  text: string;
+  /** Position in the index's passage array; sentences of indexed passages are computed once and kept. */
+  index?: number;
+}
+
+/** A scored sentence, for debugging and tuning ({@link SentenceHighlighter.scoreSentences}). */
+export interface ScoredSentence {
+  span: TextSpan;
+  score: number;
+  kinds: SentenceKinds;
+}
+
+const EPOCH_LIMIT = 0xfffffff0;
+
+const sourceWordCache = new Map<string, readonly string[]>();
+
+/** The stems of a concept's source ("how long" → how, long), memoized: sources recur across questions. */
+function sourceWords(source: string): readonly string[] {
+  let words = sourceWordCache.get(source);
+  if (words === undefined) {
+    if (sourceWordCache.size >= 10_000) sourceWordCache.clear();
+    sourceWordCache.set(source, (words = source.split(' ')));
+  }
+  return words;
+}
+
+/**
+ * Picks the sentences of a passage that answer a question. One per index (term ids are the index's). Per-question
+ * scratch arrays are reused, so a highlighter is not reentrant (answering is synchronous).
+ *
+ * @example
+ * const highlighter = new SentenceHighlighter(index.bm25.terms, index.passages.length);
+ * const spans = highlighter.highlight('how long do you keep my data', query, passage);
+ * spans.map((s) => passage.text.slice(s.start, s.end)) // => ['We will retain your personal data as needed…']
+ */
+export class SentenceHighlighter {
+  private readonly options: HighlightOptions;
+  private readonly kinds: AnswerKinds;
+  private readonly sentencesByPassage: Array<SentenceFeatures[] | undefined>;
+  private prepared: PreparedQuestion | undefined;
+  // Per term id, valid when stamped with the current epoch: its first concept entry, and whether it is an echo word.
+  private readonly termEpoch: Uint32Array;
+  private readonly termEntry: Int32Array;
+  private readonly echoEpoch: Uint32Array;
+  private epoch = 0;
+  // Concept entries as linked lists: a term may express several concepts.
+  private entryConcept: Int32Array = new Int32Array(64);
+  private entryShare: Float64Array = new Float64Array(64);
+  private entryNext: Int32Array = new Int32Array(64);
+  private hits: Float64Array = new Float64Array(32);
+  private conceptWeight: Float64Array = new Float64Array(32);
+  private scores: Float64Array = new Float64Array(32);
+  private readonly shared: number[] = [];
+  private inFocus: Uint8Array = new Uint8Array(32);
+  private shares: Int32Array = new Int32Array(32);
+  private readonly cuesByQuestion = new Map<string, QuestionCues>();
+
+  constructor(
+    private readonly terms: ReadonlyMap<string, number>,
+    passageCount: number,
+    options: Partial<HighlightOptions> = {},
+    kinds: AnswerKinds = defaultAnswerKinds(),
+  ) {
+    this.options = { ...defaultHighlightOptions, ...options };
+    this.kinds = kinds;
+    this.sentencesByPassage = new Array<SentenceFeatures[] | undefined>(passageCount);
+    this.termEpoch = new Uint32Array(terms.size);
+    this.termEntry = new Int32Array(terms.size);
+    this.echoEpoch = new Uint32Array(terms.size);
+  }
+
+  /**
+   * The answering sentences of a passage as character ranges into its text, best first; empty when no sentence
+   * scores better than the others.
+   */
+  highlight(question: string, query: AnalyzedQuery, passage: HighlightedPassage): TextSpan[] {
+    const sentences = this.sentencesOf(passage);
+    const count = sentences.length;
+    if (count === 0) return [];
+    const scores = this.score(sentences, this.prepare(question, query));
+    let best = 0;
+    let lowest = Infinity;
+    for (let i = 0; i < count; i++) {
+      if (scores[i]! > scores[best]!) best = i;
+      if (scores[i]! < lowest) lowest = scores[i]!;
+    }
+    const top = scores[best]!;
+    if (top <= 0 || (count > 1 && top === lowest)) return [];
+    const spans: TextSpan[] = [{ start: sentences[best]!.span.start, end: sentences[best]!.span.end }];
+    // Followers, best first (earlier first among equals): a few passes over a handful of sentences.
+    const floor = top * this.options.followerRatio;
+    let taken = 1 << best;
+    // Never every sentence of a passage: a highlight says which of them answers.
+    const most = Math.min(this.options.maxSentences, Math.max(1, count - 1));
+    while (spans.length < most) {
+      let next = -1;
+      for (let i = 0; i < count && i < 31; i++) {
+        if ((taken & (1 << i)) !== 0 || scores[i]! <= 0 || scores[i]! < floor) continue;
+        if (next < 0 || scores[i]! > scores[next]!) next = i;
+      }
+      if (next < 0) break;
+      taken |= 1 << next;
+      spans.push({ start: sentences[next]!.span.start, end: sentences[next]!.span.end });
+    }
+    return spans;
+  }
+
+  /**
+   * Every sentence of a passage with its score, in text order (for tuning and debugging).
+   *
+   * @example
+   * highlighter.scoreSentences('do you sell my data', query, passage).map((s) => s.score) // => [0.12, 0.93, 0]
+   */
+  scoreSentences(question: string, query: AnalyzedQuery, passage: HighlightedPassage): ScoredSentence[] {
+    const sentences = this.sentencesOf(passage);
+    const scores = this.score(sentences, this.prepare(question, query));
+    return sentences.map((sentence, i) => ({ span: { ...sentence.span }, score: scores[i]!, kinds: sentence.kinds }));
+  }
+
+  /** Scores of the sentences, in a scratch array valid until the next call. */
+  private score(sentences: readonly SentenceFeatures[], prepared: PreparedQuestion): Float64Array {
+    if (this.scores.length < sentences.length) this.scores = new Float64Array(sentences.length * 2);
+    const { kindBonus, strongKindBonus, echoWeight } = this.options;
+    const { termEpoch, termEntry, echoEpoch, entryConcept, entryShare, entryNext, epoch, shared, hits, scores } = this;
+    const { conceptWeight: weight, conceptCount: concepts, askedBit, echoCount, negated } = prepared;
+    for (let i = 0; i < sentences.length; i++) {
+      const sentence = sentences[i]!;
+      hits.fill(0, 0, concepts);
+      shared.length = 0;
+      let echoed = negated && sentence.negated ? 1 : 0;
+      const terms = sentence.terms;
+      for (let k = 0; k < terms.length; k++) {
+        const term = terms[k]!;
+        if (echoEpoch[term] === epoch) echoed++;
+        if (termEpoch[term] !== epoch) continue;
+        const entry = termEntry[term]!;
+        if (entryNext[entry] !== -1) {
+          shared.push(term);
+          continue;
+        }
+        const concept = entryConcept[entry]!;
+        if (entryShare[entry]! > hits[concept]!) hits[concept] = entryShare[entry]!;
+      }
+      // One word answers one concept: "applies" may stand for "cover" or for "application", not both, or a sentence
+      // repeating one paraphrase would outscore the sentence that says what was asked. A word that expresses several
+      // concepts goes where it adds most.
+      for (const term of shared) {
+        let bestEntry = -1;
+        let bestGain = 0;
+        for (let entry = termEntry[term]!; entry !== -1; entry = entryNext[entry]!) {
+          const gain = weight[entryConcept[entry]!]! * (entryShare[entry]! - hits[entryConcept[entry]!]!);
+          if (gain > bestGain) {
+            bestGain = gain;
+            bestEntry = entry;
+          }
+        }
+        if (bestEntry >= 0) hits[entryConcept[bestEntry]!] = entryShare[bestEntry]!;
+      }
+      let coverage = 0;
+      for (let c = 0; c < concepts; c++) coverage += weight[c]! * hits[c]!;
+      const echo = echoCount > 0 ? (echoWeight * echoed) / echoCount : 0;
+      const kind = (sentence.kinds.strong & askedBit) !== 0 ? strongKindBonus : (sentence.kinds.kinds & askedBit) !== 0 ? kindBonus : 0;
+      scores[i] = (coverage + echo + kind) * sentence.form;
+    }
+    return scores;
+  }
+
+  private prepare(question: string, query: AnalyzedQuery): PreparedQuestion {
+    const cached = this.prepared;
+    if (cached !== undefined && cached.query === query && cached.question === question) return cached;
+    if (++this.epoch >= EPOCH_LIMIT) {
+      this.termEpoch.fill(0);
+      this.echoEpoch.fill(0);
+      this.epoch = 1;
+    }
+    const epoch = this.epoch;
+    const cues = this.questionCues(question);
+    const { focus } = cues;
+    const concepts = query.concepts;
+    if (this.inFocus.length < concepts.length) this.inFocus = new Uint8Array(concepts.length * 2);
+    // A clause that asks about nothing the policy knows ("Do we?") leaves every concept in focus.
+    let focused = false;
+    for (let c = 0; c < concepts.length; c++) {
+      const { source, alternatives } = concepts[c]!;
+      const inside = focus !== null && (source.includes(' ') ? sourceWords(source).every((word) => focus.includes(word)) : focus.includes(source));
+      this.inFocus[c] = inside ? 1 : 0;
+      if (inside && alternatives.length > 0) focused = true;
+    }
+    if (this.hits.length < concepts.length) {
+      this.hits = new Float64Array(concepts.length * 2);
+      this.conceptWeight = new Float64Array(concepts.length * 2);
+    }
+    const conceptWeight = this.conceptWeight;
+    conceptWeight.fill(0, 0, concepts.length);
+    if (this.shares.length < concepts.length) this.shares = new Int32Array(concepts.length * 2);
+    const { contextWeight, sameIdeaOverlap } = this.options;
+    let total = 0;
+    let entries = 0;
+    for (let c = 0; c < concepts.length; c++) {
+      const { coverageWeight, alternatives } = concepts[c]!;
+      const weight = coverageWeight * (focused && this.inFocus[c] === 0 ? contextWeight : 1);
+      const g = this.sameIdea(concepts, c, sameIdeaOverlap);
+      // Two concepts for one idea ("how long" and "keep" both look for retain, retention…) count once.
+      total += Math.max(0, weight - conceptWeight[g]!);
+      conceptWeight[g] = Math.max(conceptWeight[g]!, weight);
+      let strongest = 0;
+      for (const alternative of alternatives) strongest = Math.max(strongest, alternative.weight);
+      this.reserveEntries(entries + alternatives.length);
+      for (const alternative of alternatives) {
+        const termId = alternative.termId;
+        if (termId < 0 || termId >= this.termEpoch.length) continue;
+        this.entryConcept[entries] = g;
+        this.entryShare[entries] = alternative.weight / strongest;
+        // Newest first: a term's list is short, its order does not matter.
+        this.entryNext[entries] = this.termEpoch[termId] === epoch ? this.termEntry[termId]! : -1;
+        this.termEntry[termId] = entries;
+        this.termEpoch[termId] = epoch;
+        entries++;
+      }
+    }
+    if (total > 0) for (let c = 0; c < concepts.length; c++) conceptWeight[c] = conceptWeight[c]! / total;
+    for (const id of cues.echo) this.echoEpoch[id] = epoch;
+    const { negated } = cues;
+    const echoCount = cues.echo.length;
+    const prepared: PreparedQuestion = { query, question, conceptWeight, conceptCount: concepts.length, askedBit: cues.askedBit, echoCount: echoCount + (negated ? 1 : 0), negated };
+    this.prepared = prepared;
+    return prepared;
+  }
+
+  /**
+   * What the question's wording says, independent of the query analysis: the asked kind and clause, its own words
+   * as index terms, and whether it negates. Memoized by question text (people ask the same questions again), at most
+   * {@link QUESTION_MEMO_SIZE} questions.
+   */
+  private questionCues(question: string): QuestionCues {
+    const known = this.cuesByQuestion.get(question);
+    if (known !== undefined) return known;
+    const asked = askingClause(this.kinds, question);
+    // The question's own words, as written (context and all), and whether it negates ("what if I don't agree").
+    const echo = new Set<number>();
+    let negated = false;
+    for (const token of asked.tokens) {
+      if (this.kinds.negations.has(token)) negated = true;
+      if (STOPWORDS.has(token)) continue;
+      const id = this.terms.get(stem(token));
+      if (id !== undefined) echo.add(id);
+    }
+    const cues: QuestionCues = { askedBit: asked.kind < 0 ? 0 : 1 << asked.kind, focus: asked.focus, echo: Int32Array.from(echo), negated };
+    if (this.cuesByQuestion.size >= QUESTION_MEMO_SIZE) this.cuesByQuestion.clear();
+    this.cuesByQuestion.set(question, cues);
+    return cues;
+  }
+
+  /**
+   * The concept that concept `c` is the same idea as: the first earlier concept (standing for itself) most of whose
+   * policy terms (`overlap` of the smaller set) are also `c`'s, read from the entries already made; else `c`.
+   * "How long do you keep…" gives two concepts, "how long" and "keep", that both look for retain, retention, period…
+   */
+  private sameIdea(concepts: AnalyzedQuery['concepts'], c: number, overlap: number): number {
+    const mine = concepts[c]!.alternatives;
+    if (mine.length === 0 || c === 0) return c;
+    const shares = this.shares;
+    shares.fill(0, 0, c);
+    for (const { termId } of mine) {
+      if (termId < 0 || termId >= this.termEpoch.length || this.termEpoch[termId] !== this.epoch) continue;
+      // Each earlier concept counts a term once, however many entries it has there.
+      let seen = -1;
+      for (let entry = this.termEntry[termId]!; entry !== -1; entry = this.entryNext[entry]!) {
+        const d = this.entryConcept[entry]!;
+        if (d === seen) continue;
+        seen = d;
+        shares[d] = shares[d]! + 1;
+      }
+    }
+    for (let d = 0; d < c; d++) {
+      const theirs = concepts[d]!.alternatives.length;
+      if (shares[d]! > 0 && shares[d]! >= overlap * Math.min(mine.length, theirs)) return d;
+    }
+    return c;
+  }
+
+  private reserveEntries(size: number): void {
+    if (size <= this.entryConcept.length) return;
+    const grow = <T extends Int32Array | Float64Array>(array: T, make: (n: number) => T): T => {
+      const next = make(size * 2);
+      next.set(array);
+      return next;
+    };
+    this.entryConcept = grow(this.entryConcept, (n) => new Int32Array(n));
+    this.entryShare = grow(this.entryShare, (n) => new Float64Array(n));
+    this.entryNext = grow(this.entryNext, (n) => new Int32Array(n));
+  }
+
+  private sentencesOf(passage: HighlightedPassage): SentenceFeatures[] {
+    const at = passage.index;
+    const indexed = at !== undefined && at >= 0 && at < this.sentencesByPassage.length;
+    const cached = indexed ? this.sentencesByPassage[at] : undefined;
+    if (cached !== undefined) return cached;
+    const sentences = splitSentences(passage.text).map((span) => this.features(passage.text, span));
+    if (indexed) this.sentencesByPassage[at] = sentences;
+    return sentences;
+  }
+
+  private features(text: string, span: TextSpan): SentenceFeatures {
+    const slice = text.slice(span.start, span.end);
+    const tokens = tokenize(slice);
+    const stems = tokens.map(stem);
+    const ids = new Set<number>();
+    let negated = false;
+    tokens.forEach((token, i) => {
+      if (this.kinds.negations.has(token)) negated = true;
+      if (STOPWORDS.has(token)) return;
+      const id = this.terms.get(stems[i]!);
+      if (id !== undefined) ids.add(id);
+    });
+    return { span, terms: Int32Array.from(ids), kinds: answerKindsOf(this.kinds, slice, stems), negated, form: this.formFactor(slice, tokens.length) };
+  }
+
+  private formFactor(sentence: string, words: number): number {
+    const { fragmentWords, fragmentFactor, introducerFactor } = this.options;
+    if (words < fragmentWords) return fragmentFactor;
+    if (sentence.endsWith(':')) return introducerFactor;
+    return 1;
+  }
+}

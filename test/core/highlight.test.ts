@@ -1,0 +1,237 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createAnswerer, type PolicyAnswerer } from '../../src/answerer.js';
+import { buildAnswerIndex } from '../../src/answer/answer-index.js';
+import { SentenceHighlighter } from '../../src/answer/highlight.js';
+import { answerKindsOf, askedKind, askingClause, compileAnswerKinds, defaultAnswerKinds, validateAnswerKinds } from '../../src/answer/highlight-cues.js';
+import table from '../../src/answer/highlight-cues.json' with { type: 'json' };
+import { mergeAnswererOptions } from '../../src/answer/options.js';
+import { loadDocument } from '../../src/corpus/load.js';
+import { splitSentences } from '../../src/search/passages.js';
+import { analyzeQuery } from '../../src/query/analyze.js';
+import { stem } from '../../src/search/stem.js';
+import { tokenize } from '../../src/search/tokenize.js';
+import type { Answer, PolicyDocument } from '../../src/types.js';
+import { discoverPolicySets, mergeSets } from '../../scripts/eval-sets.js';
+import { loadBundled } from './helpers.js';
+
+// A policy written for these tests: in each section the answering sentence is neither the first nor the longest.
+const acme: PolicyDocument = {
+  id: 'acme-privacy',
+  title: 'Acme Privacy Policy',
+  url: 'https://acme.example/privacy',
+  sections: [
+    {
+      id: 'data-retention',
+      path: ['Data retention'],
+      text:
+        'We care about your privacy and handle the records of every customer, supplier and visitor responsibly, in line with our internal retention schedule. ' +
+        'Server logs are deleted after 30 days. Backups may contain copies of your account.',
+    },
+    {
+      id: 'sharing',
+      path: ['Sharing'],
+      text:
+        'This section explains how information moves between Acme and other organizations, including the vendors, partners and affiliates that help us run a complex global service. ' +
+        'We never sell your personal data. We share data with payment processors that charge your card.',
+    },
+    {
+      id: 'your-choices',
+      path: ['Your choices'],
+      text: 'Marketing emails are sent monthly and describe new features of the service in some detail. You can opt out of marketing emails at any time in your account settings.',
+    },
+    {
+      id: 'what-we-collect',
+      path: ['What we collect'],
+      text: 'We collect the following information about people who use the service:\n\nYour name and email address.\n\nThe pages you visit on our site.\n\nPayment details when you buy a plan.',
+    },
+    {
+      id: 'appeals',
+      path: ['Appeals'],
+      text: 'Residents of Texas, Virginia and Colorado have additional privacy rights under the law of their state. You may appeal a refused request by replying to our email.',
+    },
+    {
+      id: 'support',
+      path: ['Support'],
+      text: 'Support tickets reach our support team in your time zone. Support tickets are kept for 24 months.',
+    },
+    {
+      id: 'contact-us',
+      path: ['Contact us'],
+      text: 'Questions about this policy go to the privacy team. Write to privacy@acme.example with your request.',
+    },
+  ],
+};
+
+let answerer: PolicyAnswerer;
+
+beforeAll(() => {
+  answerer = createAnswerer([acme]);
+});
+
+/** The first highlighted sentence of the top passage, as text. */
+function firstHighlight(answer: Answer): string | undefined {
+  const top = answer.passages[0];
+  const first = top?.highlights[0];
+  return top && first ? top.text.slice(first.start, first.end) : undefined;
+}
+
+describe('sentence highlights', () => {
+  it.each([
+    ['how long do you keep server logs?', 'Server logs are deleted after 30 days.'],
+    ['do you sell my data?', 'We never sell your personal data.'],
+    ['who do you share my data with?', 'We share data with payment processors that charge your card.'],
+    ['can I stop getting marketing emails?', 'You can opt out of marketing emails at any time in your account settings.'],
+    ['where do I send a privacy request?', 'Write to privacy@acme.example with your request.'],
+    ['do you collect the pages I visit?', 'The pages you visit on our site.'],
+    ['A customer in Texas whose request was refused has rights under state law. Can they appeal?', 'You may appeal a refused request by replying to our email.'],
+  ])('"%s" highlights the sentence that answers it', (question, sentence) => {
+    const answer = answerer.answer(question);
+    expect(answer.answered).toBe(true);
+    expect(firstHighlight(answer)).toBe(sentence);
+    // Not the first sentence by default, nor the longest.
+    const top = answer.passages[0]!;
+    const sentences = splitSentences(top.text).map((s) => top.text.slice(s.start, s.end));
+    expect(sentence).not.toBe(sentences[0]);
+    expect(sentence.length).toBeLessThan(Math.max(...sentences.map((s) => s.length)));
+  });
+
+  it('discounts the context around the clause that asks', () => {
+    const question = 'A customer in Texas whose request was refused has rights under state law. Can they appeal?';
+    const flat = createAnswerer([acme], { highlight: { contextWeight: 1 } });
+    // Read as one bag of words, the question's context (Texas, rights, state, law) wins.
+    expect(firstHighlight(flat.answer(question))).toMatch(/^Residents of Texas/);
+    expect(firstHighlight(answerer.answer(question))).toMatch(/^You may appeal/);
+  });
+
+  it('prefers the sentence that gives the kind of answer asked for', () => {
+    const index = buildAnswerIndex([acme], mergeAnswererOptions());
+    const text = acme.sections.find((section) => section.id === 'support')!.text;
+    const first = (question: string, options = {}): string => {
+      const highlighter = new SentenceHighlighter(index.bm25.terms, index.passages.length, options);
+      const [best] = highlighter.highlight(question, analyzeQuery(question, index.queryContext), { text });
+      return best === undefined ? '' : text.slice(best.start, best.end);
+    };
+    expect(first('how long do you keep support tickets?')).toBe('Support tickets are kept for 24 months.');
+    // Both sentences name support tickets: without the duration cue neither is better, so nothing is highlighted.
+    expect(first('how long do you keep support tickets?', { kindBonus: 0, strongKindBonus: 0 })).toBe('');
+  });
+
+  it('returns one to three ranges on sentence boundaries, best first, never every sentence', () => {
+    for (const question of ['how long do you keep server logs?', 'do you sell my data?', 'what do you collect?', 'can i opt out of emails']) {
+      for (const passage of answerer.answer(question).passages) {
+        const spans = splitSentences(passage.text);
+        expect(passage.highlights.length).toBeLessThanOrEqual(3);
+        if (spans.length > 1) expect(passage.highlights.length).toBeLessThan(spans.length);
+        for (const h of passage.highlights) expect(spans).toContainEqual(h);
+        expect(new Set(passage.highlights.map((h) => h.start)).size).toBe(passage.highlights.length);
+      }
+    }
+  });
+
+  it('leaves highlights empty when no sentence answers better than the others', () => {
+    const index = buildAnswerIndex([acme], mergeAnswererOptions());
+    const highlighter = new SentenceHighlighter(index.bm25.terms, index.passages.length);
+    const query = analyzeQuery('server logs', index.queryContext);
+    expect(highlighter.highlight('server logs', query, { text: 'Server logs are kept. Server logs are kept.' })).toEqual([]);
+    expect(highlighter.highlight('server logs', query, { text: 'Payment details are kept. Backups are made.' })).toEqual([]);
+    expect(highlighter.highlight('server logs', query, { text: '' })).toEqual([]);
+  });
+
+  it('does not highlight the contact section quoted for an uncovered question, nor anything when switched off', () => {
+    const declined = answerer.answer('when is the next company picnic?');
+    expect(declined.answered).toBe(false);
+    expect(declined.contact?.highlights).toEqual([]);
+    const off = createAnswerer([acme], { features: { highlights: false } });
+    expect(off.answer('do you sell my data?').passages[0]?.highlights).toEqual([]);
+  });
+
+  it('keeps every highlight of the bundled and open policies on the sentences of its passage (dev questions)', () => {
+    let checked = 0;
+    const policies = discoverPolicySets().filter((p) => !p.file.endsWith('.rst'));
+    for (const policy of policies) {
+      const document = policy.policy === 'datarobot-privacy-policy' ? loadBundled()[0]! : loadDocument(policy.file);
+      const policyAnswerer = createAnswerer([document]);
+      for (const item of mergeSets(policy.sets.dev).onTopic.slice(0, 60)) {
+        for (const passage of policyAnswerer.answer(item.q).passages) {
+          const spans = splitSentences(passage.text);
+          expect(passage.highlights.length).toBeLessThanOrEqual(3);
+          for (const h of passage.highlights) expect(spans, item.q).toContainEqual(h);
+          checked += passage.highlights.length;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(500);
+  });
+});
+
+describe('answer-kind table (highlight-cues.json)', () => {
+  const kinds = defaultAnswerKinds();
+  const named = (question: string): string | undefined => kinds.names[askedKind(kinds, question)];
+
+  it('is well formed: known special words, no empty or repeated phrase, general wording only', () => {
+    const rows = validateAnswerKinds((table as { kinds: unknown }).kinds);
+    expect(rows.length).toBeGreaterThan(5);
+    for (const row of rows) {
+      for (const list of [row.asks, row.answers, row.strongAnswers ?? []]) {
+        expect(new Set(list).size, `${row.kind}: a phrase is listed twice`).toBe(list.length);
+        for (const phrase of list) expect(phrase, row.kind).toBe(phrase.trim().toLowerCase());
+      }
+    }
+    // Company names belong beside their policy, not in general tables.
+    expect(JSON.stringify(table).toLowerCase()).not.toMatch(/datarobot|acme|basecamp|github|mozilla|whereby/);
+    expect((table as { about?: unknown }).about).toEqual(expect.any(String));
+  });
+
+  it('rejects a malformed table with a message naming the module', () => {
+    expect(() => validateAnswerKinds([])).toThrow(/^highlight: /);
+    expect(() => validateAnswerKinds([{ kind: 'x', asks: ['who'] }])).toThrow(/needs a non-empty list "answers"/);
+    expect(() => validateAnswerKinds([{ kind: 'x', asks: ['who'], answers: ['#phone'] }])).toThrow(/unknown special word/);
+    expect(() => validateAnswerKinds([{ kind: 'x', asks: ['#number'], answers: ['a'] }])).toThrow(/unknown special word/);
+    expect(() => validateAnswerKinds([{ kind: 'x', asks: ['who'], answers: ['write to #email'] }])).toThrow(/stands alone/);
+    expect(() => validateAnswerKinds([{ kind: 'x', asks: ['who'], answers: ['a'] }, { kind: 'x', asks: ['why'], answers: ['b'] }])).toThrow(/twice/);
+  });
+
+  it.each([
+    ['how long do you keep my data?', 'duration'],
+    ['ok so who do you share my data with?', 'party'],
+    ['hey, can I opt out of the newsletter', 'right'],
+    ['do you sell my data', 'whether'],
+    ['where do i send a privacy request?', 'contact'],
+    ['what legal basis do you rely on?', 'basis'],
+    ['will you tell me if you change the policy?', 'notice'],
+    ['when do you delete my account?', 'time'],
+    ['what data do you collect', 'list'],
+    ['what is the weather like', undefined],
+  ])('reads "%s" as asking for a %s', (question, kind) => {
+    expect(named(question)).toBe(kind);
+  });
+
+  it('takes the kind and the focus from the clause that asks', () => {
+    const asked = askingClause(kinds, 'when my browser checks a certificate, do you log my IP?');
+    expect(kinds.names[asked.kind]).toBe('whether');
+    expect(asked.focus).toEqual(['do', 'you', 'log', 'my', 'ip']);
+    // A clause that only asks "is…" gives way to an earlier, more specific one.
+    const earlier = askingClause(kinds, 'Legal asks what legal mechanism covers transfers to the US. Is that right?');
+    expect(kinds.names[earlier.kind]).toBe('basis');
+    expect(askingClause(kinds, 'hey <@U123> will you tell us before the policy changes?').focus).toContain('tell');
+    expect(askingClause(kinds, 'cookies').focus).toBeNull();
+  });
+
+  it('recognizes the wording of each kind of answer in a sentence, strongly for stated values', () => {
+    const kindsOf = (text: string) => answerKindsOf(kinds, text, tokenize(text).map(stem));
+    const bit = (name: string) => 1 << kinds.names.indexOf(name);
+    expect(kindsOf('Server logs are deleted after 30 days.').strong & bit('duration')).not.toBe(0);
+    expect(kindsOf('We keep logs as needed.').strong & bit('duration')).toBe(0);
+    expect(kindsOf('Write to privacy@acme.example.').strong & bit('contact')).not.toBe(0);
+    expect(kindsOf('We never sell your data.').kinds & bit('whether')).not.toBe(0);
+    expect(kindsOf('We collect the following:').kinds & bit('list')).not.toBe(0);
+    expect(kindsOf('Our 37signals office is nice.').kinds & bit('duration')).toBe(0);
+  });
+
+  it('compiles another table', () => {
+    const custom = compileAnswerKinds([{ kind: 'price', asks: ['how much'], answers: ['#number dollars'] }], ['so'], ['not']);
+    expect(custom.names).toEqual(['price']);
+    expect(askedKind(custom, 'so how much is it')).toBe(0);
+    expect(answerKindsOf(custom, 'It costs 5 dollars.', tokenize('It costs 5 dollars.').map(stem)).kinds).toBe(1);
+  });
+});
