@@ -51,8 +51,11 @@ export interface DocumentKnowledge {
   boilerplate?: string[];
   /** Things people ask about that this document does not state (product features, site menu items). Used by the answerer. */
   notStated?: string[];
-  /** Company-specific paraphrases, used by the answerer: when the asker writes one of `when`, look for `add` too. */
-  synonyms?: { when: string[]; add: string[]; weight?: number }[];
+  /**
+   * Company-specific paraphrases, used by the answerer: when the asker writes one of `when`, look for `add` too (at
+   * `weight`, default 0.8); `topical: false` for words that rank but do not make a question about privacy ("webinar").
+   */
+  synonyms?: { when: string[]; add: string[]; weight?: number; topical?: false }[];
 }
 
 /** An indexed excerpt: whole sentences of one section, at most about 800 characters. */

@@ -9,11 +9,12 @@ import { HeadingMatcher, VocabularyCorrector } from '../search/fuzzy.js';
 import { buildPassages, type IndexedPassage } from '../search/passages.js';
 import { compileSynonyms, type CompiledSynonyms } from '../query/compile.js';
 import type { QueryContext } from '../query/types.js';
-import { FILLER_PHRASES, FILLER_WORDS, OTHER_POLICY_KINDS, readSynonymRules, SYNONYM_RULES, UNSTATED_DETAILS, WEAK_WORDS } from '../knowledge/tables.js';
+import { FILLER_PHRASES, FILLER_WORDS, OTHER_POLICY_KINDS, SYNONYM_RULES, UNSTATED_DETAILS, WEAK_WORDS } from '../knowledge/tables.js';
 import { policyNames } from './names.js';
 import { stem } from '../search/stem.js';
 import { sharedWordNet } from '../search/wordnet.js';
 import { isStopword, normalizeText, STOPWORDS, tokenize } from '../search/tokenize.js';
+import { findContactSection } from '../corpus/contact.js';
 import { toAnswerPassage } from './cite.js';
 import type { AnswererOptions } from './options.js';
 
@@ -259,7 +260,7 @@ function compileKnowledge(documents: readonly PolicyDocument[], opts: AnswererOp
   if (!opts.features.synonyms) return compileSynonyms([]);
   const knowledge = documents.flatMap((document) => (document.knowledge ? [document.knowledge] : []));
   if (knowledge.length === 0) return compileSynonyms();
-  const rules = knowledge.flatMap((k) => readSynonymRules(k.synonyms ?? [], 'knowledge'));
+  const rules = knowledge.flatMap((k) => k.synonyms ?? []);
   const notStated = knowledge.flatMap((k) => k.notStated ?? []);
   return compileSynonyms([...SYNONYM_RULES, ...rules], FILLER_PHRASES, FILLER_WORDS, WEAK_WORDS, OTHER_POLICY_KINDS, [...UNSTATED_DETAILS, ...notStated]);
 }
@@ -295,8 +296,12 @@ function headingSignals(passages: readonly IndexedPassage[], bm25: Bm25Index): P
 function contactPassages(passages: readonly IndexedPassage[]): Map<string, AnswerPassage> {
   const contactByDocument = new Map<string, AnswerPassage>();
   const chosen = new Map<string, IndexedPassage>();
+  // Documents built by hand rather than loaded carry no contactSectionId: the same search ingestion runs.
+  const contactOf = new Map<PolicyDocument, string | undefined>();
   for (const passage of passages) {
-    if (passage.sectionId !== passage.document.contactSectionId) continue;
+    const { document } = passage;
+    if (!contactOf.has(document)) contactOf.set(document, document.contactSectionId ?? findContactSection(document.sections)?.id);
+    if (passage.sectionId !== contactOf.get(document)) continue;
     const current = chosen.get(passage.documentId);
     if (current === undefined || (!givesAddress(current.text) && givesAddress(passage.text))) chosen.set(passage.documentId, passage);
   }

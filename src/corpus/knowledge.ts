@@ -1,3 +1,4 @@
+import { readSynonymRules } from '../knowledge/tables.js';
 import type { DocumentKnowledge } from '../types.js';
 import { CorpusError } from './errors.js';
 import { besidePath, readFileBounded, somethingAt } from './files.js';
@@ -6,7 +7,6 @@ import { besidePath, readFileBounded, somethingAt } from './files.js';
 const MAX_KNOWLEDGE_BYTES = 1024 * 1024;
 
 const KNOWN_KEYS = ['names', 'boilerplate', 'notStated', 'synonyms'] as const;
-const SYNONYM_KEYS = ['when', 'add', 'weight'] as const;
 
 /**
  * Path of the knowledge file of a policy file: `<name>.knowledge.json` beside `<name>.<ext>`.
@@ -50,25 +50,12 @@ export function parseKnowledge(data: unknown, file: string): DocumentKnowledge {
   if (record.boilerplate !== undefined) knowledge.boilerplate = stringList(file, 'boilerplate', record.boilerplate, true);
   if (record.notStated !== undefined) knowledge.notStated = stringList(file, 'notStated', record.notStated, true);
   if (record.synonyms !== undefined) {
-    if (!Array.isArray(record.synonyms)) fail(file, '"synonyms" must be an array of {"when", "add", "weight"} objects');
-    knowledge.synonyms = record.synonyms.map((rule: unknown, index) => {
-      const where = `synonyms[${index}]`;
-      if (typeof rule !== 'object' || rule === null || Array.isArray(rule)) fail(file, `"${where}" must be an object with "when" and "add"`);
-      const entry = rule as Record<string, unknown>;
-      const extra = Object.keys(entry).find((key) => !(SYNONYM_KEYS as readonly string[]).includes(key));
-      if (extra !== undefined) fail(file, `unknown key "${where}.${extra}" (allowed: ${SYNONYM_KEYS.join(', ')})`);
-      const synonym: { when: string[]; add: string[]; weight?: number } = {
-        when: stringList(file, `${where}.when`, entry.when, false),
-        add: stringList(file, `${where}.add`, entry.add, false),
-      };
-      if (entry.weight !== undefined) {
-        if (typeof entry.weight !== 'number' || !Number.isFinite(entry.weight) || entry.weight <= 0) {
-          fail(file, `"${where}.weight" must be a positive number`);
-        }
-        synonym.weight = entry.weight;
-      }
-      return synonym;
-    });
+    // The same shape, and the same check, as the general paraphrase families (src/knowledge/privacy-pack.json).
+    try {
+      knowledge.synonyms = readSynonymRules(record.synonyms, file).map((rule) => ({ ...rule, when: [...rule.when], add: [...rule.add] }));
+    } catch (error) {
+      fail(file, (error as Error).message.replace(/^knowledge: \S+ /, ''));
+    }
   }
   return knowledge;
 }

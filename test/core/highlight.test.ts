@@ -52,7 +52,7 @@ const acme: PolicyDocument = {
     {
       id: 'support',
       path: ['Support'],
-      text: 'Support tickets reach our support team in your time zone. Support tickets are kept for 24 months.',
+      text: 'Support tickets reach our support team in your time zone. Support tickets are removed 24 months after they close.',
     },
     {
       id: 'contact-us',
@@ -96,7 +96,7 @@ describe('sentence highlights', () => {
   });
 
   it('discounts the context around the clause that asks', () => {
-    const question = 'A customer in Texas whose request was refused has rights under state law. Can they appeal?';
+    const question = 'Residents of Colorado and Texas have rights under their state law. Can they appeal?';
     const flat = createAnswerer([acme], { highlight: { contextWeight: 1 } });
     // Read as one bag of words, the question's context (Texas, rights, state, law) wins.
     expect(firstHighlight(flat.answer(question))).toMatch(/^Residents of Texas/);
@@ -111,7 +111,7 @@ describe('sentence highlights', () => {
       const [best] = highlighter.highlight(question, analyzeQuery(question, index.queryContext), { text });
       return best === undefined ? '' : text.slice(best.start, best.end);
     };
-    expect(first('how long do you keep support tickets?')).toBe('Support tickets are kept for 24 months.');
+    expect(first('how long do you keep support tickets?')).toBe('Support tickets are removed 24 months after they close.');
     // Both sentences name support tickets: without the duration cue neither is better, so nothing is highlighted.
     expect(first('how long do you keep support tickets?', { kindBonus: 0, strongKindBonus: 0 })).toBe('');
   });
