@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import type { AnswererOptionsInput } from './answerer.js';
 import { CorpusError } from './corpus/errors.js';
+import { formatOf } from './corpus/load.js';
 import type { AnswerReply, AnswerRequest, BuildReport, ChunkRequest, DocumentChunk, IndexSource, IndexWorkerData, SerializedError } from './index-worker.js';
 import { silentLogger, type Logger } from './logger.js';
 import { projectRoot } from './paths.js';
@@ -50,8 +51,9 @@ export interface ReloadResult {
   changed: string[];
 }
 
-// The extensions loadCorpus reads from a folder; other files (editor swap files, backups) do not trigger a rebuild.
-const CORPUS_FILE = /\.(md|markdown|txt|html?)$/i;
+// The files loadCorpus reads from a folder (policies in any format it knows, and their sidecar and knowledge files);
+// other files (editor swap files, backups) do not trigger a rebuild.
+const isCorpusFile = (name: string): boolean => formatOf(name) !== undefined || /\.(?:knowledge|meta)\.json$/i.test(name);
 
 /**
  * The compiled worker script. Under the test runner this module runs from its TypeScript source, which a worker thread
@@ -404,7 +406,7 @@ export class LiveAnswerer implements Answerer {
     for (const [folder, names] of folders) {
       const watcher = watch(folder, { persistent: false }, (_event, filename) => {
         const name = filename === null ? null : filename.toString();
-        if (name !== null && (names === 'all' ? !CORPUS_FILE.test(name) : !names.has(name))) return;
+        if (name !== null && (names === 'all' ? !isCorpusFile(name) : !names.has(name))) return;
         this.schedule(name === null ? folder : resolve(folder, name));
       });
       watcher.on('error', (error) => this.logger.error(`live-answerer: stopped watching ${folder}: ${error.message}`));

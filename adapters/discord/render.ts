@@ -9,6 +9,7 @@ import { formatPolicyDate } from '../../src/answer/cite.js';
 import { retryAfterSeconds } from '../../src/rate-limit.js';
 import { highlightedLines, highlightsWithin, type TextRun } from '../../src/render/highlights.js';
 import { trimAtSentence } from '../../src/render/trim.js';
+import { INTRO_GAP, shownPassages } from '../../src/render/text.js';
 
 /** Discord's documented message limits (https://discord.com/developers/docs/resources/message#embed-object-embed-limits). */
 export const discordLimits = {
@@ -80,7 +81,7 @@ export function renderAnswer(answer: Answer, options: Partial<RenderOptions> = {
   const footerText = clamp(footerFor(cited), discordLimits.footerText);
 
   const embeds = answer.answered && answer.passages.length > 0
-    ? passageEmbeds(answer.passages.slice(0, discordLimits.embeds), footerText)
+    ? passageEmbeds(shownPassages(answer).slice(0, discordLimits.embeds), footerText)
     : [notCoveredEmbed(answer, footerText, settings.documents)];
 
   const components: RenderedMessage['components'] = [];
@@ -274,18 +275,21 @@ function notCoveredEmbed(answer: Answer, footerText: string, documents: readonly
  * whole text). Too long, it is trimmed at a sentence of the policy text, with a link to the full section; a
  * highlight that trimming cuts is not bolded.
  */
-function quotedPassage(passage: Pick<AnswerPassage, 'text' | 'highlights'>, url: string | undefined, maxLength: number): string {
+function quotedPassage(passage: Pick<AnswerPassage, 'text' | 'highlights' | 'intro'>, url: string | undefined, maxLength: number): string {
+  // A list item comes with the sentence that introduces its list, as a line of its own.
+  const intro = passage.intro === undefined ? '' : clamp(`> ${escapeMarkdown(`${passage.intro} ${INTRO_GAP}`)}\n`, Math.floor(maxLength / 2));
+  const room = maxLength - intro.length;
   // Escaping, quoting and bold only lengthen text, and escapeMarkdown is slow on huge input: a text longer than the
   // limit is trimmed before anything is rendered.
-  if (passage.text.length <= maxLength) {
+  if (passage.text.length <= room) {
     const full = blockQuote(passage.text, passage.highlights);
-    if (full.length <= maxLength) return full;
+    if (full.length <= room) return intro + full;
   }
   const suffix = url ? `\n> …\n[${readMoreLabel}](${url})` : '\n> … (trimmed; see the full section in the policy)';
-  let budget = Math.min(passage.text.length, maxLength) - suffix.length;
+  let budget = Math.min(passage.text.length, room) - suffix.length;
   while (budget > 0) {
     const kept = trimAtSentence(passage.text, budget).text;
-    const quoted = blockQuote(kept, highlightsWithin(passage, kept.length));
+    const quoted = intro + blockQuote(kept, highlightsWithin(passage, kept.length));
     const over = quoted.length + suffix.length - maxLength;
     if (over <= 0 && quoted !== '') return quoted + suffix;
     budget -= Math.max(1, over);

@@ -8,6 +8,7 @@ import type { Answer, AnswerPassage, PolicyDocument } from '../../src/types.js';
 import { isLinkableUrl, mrkdwnLink, safePolicyText, safeUserText } from './mrkdwn.js';
 import { highlightedLines, highlightedText, highlightsWithin } from '../../src/render/highlights.js';
 import { trimAtSentence } from '../../src/render/trim.js';
+import { INTRO_GAP, shownPassages } from '../../src/render/text.js';
 
 export type SlackBlock = types.KnownBlock;
 
@@ -86,7 +87,7 @@ export function renderAnswer(answer: Answer, options: Partial<RenderAnswerOption
     blocks.push(context(`*Question:* ${safeUserText(truncate(oneLine(answer.question), opts.maxQuestionChars))}`));
   }
 
-  const passages = answer.answered ? answer.passages.slice(0, MAX_PASSAGES) : [];
+  const passages = shownPassages(answer).slice(0, MAX_PASSAGES);
   if (passages.length > 0) {
     const intro = passages.length === 1 ? 'Here is what the privacy policy says:' : 'Here is what the privacy policy says, best match first:';
     blocks.push(section(`*${intro}*`));
@@ -271,9 +272,12 @@ function quote(passage: AnswerPassage, maxPassageChars: number): string {
   let budget = maxPassageChars;
   for (;;) {
     const { text: kept, trimmed } = trimAtSentence(text, budget);
-    const quoted = highlightedLines(kept, highlightsWithin(passage, kept.length, offset))
-      .map((runs) => `>${runs.map(({ text: run, highlighted }) => (highlighted ? bold(run) : safePolicyText(run))).join('')}`)
-      .join('\n');
+    const intro = passage.intro === undefined ? '' : `>${safePolicyText(`${passage.intro} ${INTRO_GAP}`)}\n`;
+    const quoted =
+      intro +
+      highlightedLines(kept, highlightsWithin(passage, kept.length, offset))
+        .map((runs) => `>${runs.map(({ text: run, highlighted }) => (highlighted ? bold(run) : safePolicyText(run))).join('')}`)
+        .join('\n');
     const more = trimmed ? `\n${isLinkableUrl(passage.url) ? mrkdwnLink(passage.url, 'Read the full section') : '(trimmed; see the full section)'}` : '';
     const mrkdwn = quoted + more;
     // Escaping and bold can lengthen text (`&` → `&amp;`), so shrink the budget until the block is inside Slack's limit.

@@ -116,7 +116,7 @@ export interface AnswererOptions {
  */
 export const defaultAbstentionThresholds: AbstentionThresholds = {
   minCoverage: 0.55,
-  minCoveredWeight: 3,
+  minCoveredWeight: 2.5,
   coveredWeightCoverage: 0.35,
   requireTopical: true,
   coOccurrenceConcepts: 2,

@@ -2,8 +2,35 @@
  * Renders answers as paste-ready plain text (support tickets, terminals) and as Markdown (chat, web).
  * Pure functions of the answer: nothing here looks anything up.
  */
+import { formatPolicyDate } from '../answer/cite.js';
 import type { Answer, AnswerPassage } from '../types.js';
 import { highlightedLines, highlightedText } from './highlights.js';
+
+/**
+ * The passages a reader is shown: those that answer in their own right (`confidence: 'high'`), the best always.
+ * Lower-confidence passages stay in the answer's JSON; renderers with little room, and copies for tickets, leave
+ * them out.
+ *
+ * @example
+ * shownPassages(answerer.answer('how long do you keep my data', { top: 5 })).length // => 2
+ */
+export function shownPassages(answer: Answer): AnswerPassage[] {
+  if (!answer.answered) return [];
+  return answer.passages.filter((passage, i) => i === 0 || passage.confidence === 'high');
+}
+
+/** What stands between a list's introducing sentence and the items a passage quotes: the policy's other items. */
+export const INTRO_GAP = '[…]';
+
+/**
+ * The verbatim text a reader sees of a passage: its list's introducing sentence first, when it has one.
+ *
+ * @example
+ * quotedText({ intro: 'We may share your data with:', text: 'our payment processor;' }) // => 'We may share your data with: […] our payment processor;'
+ */
+export function quotedText(passage: Pick<AnswerPassage, 'intro' | 'text'>): string {
+  return passage.intro === undefined ? passage.text : `${passage.intro} ${INTRO_GAP} ${passage.text}`;
+}
 
 /** The sentence shown when the policy does not cover a question. */
 export const NOT_COVERED_MESSAGE = "The policy doesn't cover this question.";
@@ -17,8 +44,9 @@ export const NOT_COVERED_MESSAGE = "The policy doesn't cover this question.";
  * // => '“We will retain your personal data as needed…”\n— DataRobot Privacy Policy, § Data retention (updated March 17, 2022) https://www.datarobot.com/privacy/#data-retention'
  */
 export function renderPlainText(answer: Answer): string {
-  if (!answer.answered || answer.passages.length === 0) return notCoveredText(answer);
-  return answer.passages.map((passage) => `“${passage.text}”\n${passage.citation}`).join('\n\n');
+  const passages = shownPassages(answer);
+  if (passages.length === 0) return notCoveredText(answer);
+  return passages.map((passage) => `“${quotedText(passage)}”\n${passage.citation}`).join('\n\n');
 }
 
 function notCoveredText(answer: Answer): string {
@@ -54,10 +82,8 @@ function escapeUrl(url: string): string {
   return url.replace(/[()\s<>]/g, (ch) => encodeURIComponent(ch));
 }
 
-/** The "(updated …)" part of a citation, recovered from the citation line itself. */
 function updatedPart(passage: AnswerPassage): string {
-  const match = / \(updated [^)]*\)(?= \S*$)/.exec(passage.citation);
-  return match ? match[0] : '';
+  return passage.updated === undefined ? '' : ` (updated ${formatPolicyDate(passage.updated)})`;
 }
 
 function markdownCitation(passage: AnswerPassage): string {
@@ -65,10 +91,11 @@ function markdownCitation(passage: AnswerPassage): string {
   return `— ${escapeMarkdown(passage.document)}, [${section}](${escapeUrl(passage.url)})${updatedPart(passage)}`;
 }
 
-function markdownQuote(passage: Pick<AnswerPassage, 'text' | 'highlights'>): string {
+function markdownQuote(passage: Pick<AnswerPassage, 'text' | 'highlights' | 'intro'>): string {
   // Each line quoted; a line starting like a heading or list marker is escaped so it stays literal text; highlighted
   // sentences in bold (runs start and end next to white space, so each can be escaped on its own).
-  return highlightedLines(passage.text, passage.highlights)
+  const intro = passage.intro === undefined ? '' : `> ${escapeMarkdown(`${passage.intro} ${INTRO_GAP}`)}\n>\n`;
+  return intro + highlightedLines(passage.text, passage.highlights)
     .map((runs) => {
       const line = runs
         .map(({ text, highlighted }, i) => {
@@ -92,10 +119,11 @@ function markdownQuote(passage: Pick<AnswerPassage, 'text' | 'highlights'>): str
  * // => '> We will retain your personal data as needed…\n\n— DataRobot Privacy Policy, [§ Data retention](https://www.datarobot.com/privacy/#data-retention) (updated March 17, 2022)'
  */
 export function renderMarkdown(answer: Answer): string {
-  if (!answer.answered || answer.passages.length === 0) {
+  const passages = shownPassages(answer);
+  if (passages.length === 0) {
     const lines = [NOT_COVERED_MESSAGE];
     if (answer.contact) lines.push('', `For other privacy questions, see the policy's contact section: ${markdownCitation(answer.contact)}`);
     return lines.join('\n');
   }
-  return answer.passages.map((passage) => `${markdownQuote(passage)}\n\n${markdownCitation(passage)}`).join('\n\n');
+  return passages.map((passage) => `${markdownQuote(passage)}\n\n${markdownCitation(passage)}`).join('\n\n');
 }

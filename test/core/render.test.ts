@@ -76,7 +76,8 @@ describe('renderMarkdown', () => {
   });
 
   it('escapes Markdown in policy text so it renders literally', () => {
-    const tricky: AnswerPassage = { ...retention, text: '# Not a heading *or* [a link](x) <b>\n- not a list', citation: '— Acme, § Data retention #data-retention', url: '#data-retention', document: 'Acme' };
+    const { updated: _date, ...undated } = retention;
+    const tricky: AnswerPassage = { ...undated, text: '# Not a heading *or* [a link](x) <b>\n- not a list', citation: '— Acme, § Data retention #data-retention', url: '#data-retention', document: 'Acme' };
     const markdown = renderMarkdown({ question: 'q', answered: true, passages: [tricky] });
     expect(markdown).toContain('> \\# Not a heading \\*or\\* \\[a link\\](x) \\<b\\>');
     expect(markdown).toContain('> \\- not a list');
@@ -158,5 +159,23 @@ describe('highlight ranges for renderers', () => {
     expect(highlightsWithin(passage, 20)).toEqual([{ start: 0, end: 4 }]);
     expect(highlightsWithin(passage, 27, 1)).toEqual([{ start: 20, end: 26 }]);
     expect(highlightedText(passage)).toBe('One. … Three.');
+  });
+});
+
+describe('lower-confidence passages and list introductions', () => {
+  const low: AnswerPassage = { ...affiliates, confidence: 'low' };
+  const item: AnswerPassage = { ...retention, intro: 'We may share your personal data with:', text: 'our payment processor;' };
+
+  it('leave weaker matches out of the copies, but never the best passage', () => {
+    const text = renderPlainText({ question: 'q', answered: true, passages: [retention, low] });
+    expect(text).toContain(retention.text);
+    expect(text).not.toContain(low.text);
+    expect(renderMarkdown({ question: 'q', answered: true, passages: [retention, low] })).not.toContain('affiliates');
+    expect(renderPlainText({ question: 'q', answered: true, passages: [low] })).toContain(low.text);
+  });
+
+  it('quote a list item after the sentence that introduces its list', () => {
+    expect(renderPlainText({ question: 'q', answered: true, passages: [item] })).toContain('“We may share your personal data with: […] our payment processor;”');
+    expect(renderMarkdown({ question: 'q', answered: true, passages: [item] })).toMatch(/^> We may share your personal data with: \\\[…\\\]\n>\n> our payment processor;/);
   });
 });

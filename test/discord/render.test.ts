@@ -239,3 +239,14 @@ describe('discord renderAnswer: highlighted sentences', () => {
     }
   });
 });
+
+describe('renderAnswer: weaker matches and list introductions', () => {
+  it('embeds only the confident passages, and a list item after the sentence that introduces its list', () => {
+    const first = fixturePassage(['How we share your data'], 'our payment processor;', 'how-we-share-your-data');
+    const item: AnswerPassage = { ...first, intro: 'We may share your data with *partners*:' };
+    const weaker: AnswerPassage = { ...fixturePassage(['Data retention'], 'We keep logs.'), confidence: 'low' };
+    const message = renderAnswer({ question: 'q', answered: true, passages: [item, weaker] });
+    expect(message.embeds).toHaveLength(1);
+    expect(message.embeds[0]?.description).toBe('> We may share your data with \\*partners\\*: […]\n> our payment processor;');
+  });
+});

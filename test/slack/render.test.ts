@@ -318,3 +318,13 @@ describe('renderAnswer: highlighted sentences', () => {
     expect(message.text).toBe('DataRobot Privacy Policy, § Data retention: “We delete it afterwards.”');
   });
 });
+
+describe('renderAnswer: weaker matches and list introductions', () => {
+  it('quotes only the confident passages, and a list item after the sentence that introduces its list', () => {
+    const weaker: AnswerPassage = { ...affiliates, confidence: 'low' };
+    const item: AnswerPassage = { ...retention, intro: 'We may share your data with: <!channel> & partners', text: 'our payment processor;' };
+    const quotes = sectionTexts(renderAnswer({ ...answered, passages: [item, weaker] }).blocks).filter((t) => t.startsWith('>'));
+    expect(quotes).toHaveLength(1);
+    expect(quotes[0]).toBe('>We may share your data with: &lt;!channel&gt; &amp; partners […]\n>our payment processor;');
+  });
+});

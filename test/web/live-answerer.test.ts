@@ -103,6 +103,22 @@ describe('LiveAnswerer', () => {
     expect(errorsLogged()).toEqual([]);
   });
 
+  it('reloads when the policy’s knowledge file changes, and reads reStructuredText policies added to the folder', async () => {
+    live = await LiveAnswerer.start({ paths: [dir], logger });
+    // The company's own word for invoices, which the policy never uses, until its knowledge file says so.
+    const question = 'how long do you keep zorblax?';
+    expect(live.answer(question).answered).toBe(false);
+    const knowledge = live.nextReload();
+    writeFileSync(join(dir, 'acme.knowledge.json'), JSON.stringify({ synonyms: [{ when: ['zorblax'], add: ['invoices'] }] }));
+    expect((await knowledge).changed).toContain(join(dir, 'acme.knowledge.json'));
+    expect(live.answer(question).passages[0]?.text).toContain('seven years');
+
+    const added = live.nextReload();
+    writeFileSync(join(dir, 'cookies.rst'), 'Cookie notice\n=============\n\nWe set one cookie, named crumb, to keep you signed in.\n');
+    expect((await added).documents).toBe(2);
+    expect(live.answer('what is the crumb cookie for?').passages[0]?.document).toBe('Cookie notice');
+  });
+
   for (const [name, content] of [
     ['empty', ''],
     ['binary', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0x00, 0x0d, 0xff, 0x00, 0x12])],

@@ -67,9 +67,13 @@ function paragraph(text, start, end, ranges) {
 }
 
 function renderPassage(passage, localHref, role) {
-  const item = element('li', role === 'contact' ? 'passage contact' : 'passage');
+  const weaker = role !== 'contact' && passage.confidence === 'low';
+  const item = element('li', role === 'contact' ? 'passage contact' : weaker ? 'passage weaker' : 'passage');
   item.appendChild(element('p', 'section-path', passage.section.join(' › ')));
+  if (weaker) item.appendChild(element('p', 'weaker-note', 'Weaker match: it shares some of the question’s words; the copy buttons leave it out.'));
   const quote = element('blockquote');
+  // A list item is quoted with the sentence that introduces its list.
+  if (typeof passage.intro === 'string') quote.appendChild(element('p', 'list-intro', `${passage.intro} […]`));
   const ranges = highlightRanges(passage);
   // Paragraphs are separated by blank lines; each keeps its offsets into the text, so highlights land exactly.
   const breaks = /\n{2,}/g;
