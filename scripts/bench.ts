@@ -12,6 +12,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import Fuse from 'fuse.js';
+import MiniSearch from 'minisearch';
 import { createAnswerer } from '../src/answerer.js';
 import { loadCorpus } from '../src/corpus/load.js';
 import { isEntryPoint, projectRoot } from '../src/paths.js';
@@ -156,6 +157,10 @@ export interface CorpusBench {
   fuse: { build: BuildStats; latency: LatencyStats };
   /** fuse / ours: how many times faster the answerer is. */
   speedup: { p50: number; p99: number };
+  /** MiniSearch (BM25 with prefix and fuzzy terms), a second baseline on the same passages and the answerer's queries. */
+  minisearch: { build: BuildStats; latency: LatencyStats };
+  /** MiniSearch / ours at p50 and p99: above 1 means the answerer is faster. */
+  minisearchRatio: { p50: number; p99: number };
   /** What highlighting the answering sentences costs. */
   highlighting: HighlightingCost;
 }
@@ -492,6 +497,16 @@ function benchCorpus(
   const { value: fuse, stats: fuseBuild } = measureBuild(() => new Fuse(fusePassages, { keys: ['text', 'section'] }));
   const fuseLatency = timeQueries((query) => fuse.search(query, { limit: 3 }), rounds.fuseQueries, rounds.fuseRounds, rounds.fuseWarmup);
   collectGarbage();
+
+  // Second baseline: MiniSearch over the same passages, text and section path, with its documented "search as you
+  // type" options (prefix and fuzzy 0.2), on the same query mix as the answerer: a fast lexical index built for this.
+  const { value: minisearch, stats: minisearchBuild } = measureBuild(() => {
+    const index = new MiniSearch<FusePassage & { id: number }>({ fields: ['text', 'section'], extractField: (doc, field) => (field === 'section' ? doc.section.join(' ') : String(doc[field as keyof typeof doc])) });
+    index.addAll(fusePassages.map((passage, id) => ({ ...passage, id })));
+    return index;
+  });
+  const minisearchLatency = timeQueries((query) => minisearch.search(query, { prefix: true, fuzzy: 0.2 }).slice(0, 3), queries, rounds.ours, rounds.warmup);
+  collectGarbage();
   return {
     name,
     documents: documents.length,
@@ -504,6 +519,8 @@ function benchCorpus(
     firstSeen,
     fuse: { build: fuseBuild, latency: fuseLatency },
     speedup: { p50: fuseLatency.p50Ms / latency.p50Ms, p99: fuseLatency.p99Ms / latency.p99Ms },
+    minisearch: { build: minisearchBuild, latency: minisearchLatency },
+    minisearchRatio: { p50: minisearchLatency.p50Ms / latency.p50Ms, p99: minisearchLatency.p99Ms / latency.p99Ms },
     highlighting,
   };
 }
@@ -698,6 +715,12 @@ export function formatReport(report: BenchReport): string {
       ['fuse: samples', String(bundled.fuse.latency.samples), String(scaled.fuse.latency.samples)],
       ['speed-up fuse/ours p50', `${fmt(bundled.speedup.p50, 1)}×`, `${fmt(scaled.speedup.p50, 1)}×`],
       ['speed-up fuse/ours p99', `${fmt(bundled.speedup.p99, 1)}×`, `${fmt(scaled.speedup.p99, 1)}×`],
+      ['minisearch: build ms', fmt(bundled.minisearch.build.ms), fmt(scaled.minisearch.build.ms)],
+      ['minisearch: index heap used MB', fmt(bundled.minisearch.build.heapUsedDeltaMb, 2), fmt(scaled.minisearch.build.heapUsedDeltaMb, 2)],
+      ['minisearch: search p50 ms', fmt(bundled.minisearch.latency.p50Ms), fmt(scaled.minisearch.latency.p50Ms)],
+      ['minisearch: search p99 ms', fmt(bundled.minisearch.latency.p99Ms), fmt(scaled.minisearch.latency.p99Ms)],
+      ['minisearch/ours p50', `${fmt(bundled.minisearchRatio.p50, 2)}×`, `${fmt(scaled.minisearchRatio.p50, 2)}×`],
+      ['minisearch/ours p99', `${fmt(bundled.minisearchRatio.p99, 2)}×`, `${fmt(scaled.minisearchRatio.p99, 2)}×`],
       ['highlighting: p50 ms with / without', highlightCells(bundled.highlighting.repeated), highlightCells(scaled.highlighting.repeated)],
       ['highlighting: p50 ratio', `${fmt(bundled.highlighting.repeated.ratioP50)}×`, `${fmt(scaled.highlighting.repeated.ratioP50)}×`],
       ['highlighting first-seen: p50 ms with / without', highlightCells(bundled.highlighting.firstSeen), highlightCells(scaled.highlighting.firstSeen)],
@@ -732,6 +755,7 @@ export function formatReport(report: BenchReport): string {
     if (slowestNew !== undefined) lines.push(`slowest first-seen question (${corpus.name}): ${fmt(slowestNew.medianMs)} ms, "${slowestNew.question}"`);
   }
   lines.push('fuse.js baseline: new Fuse(passages, { keys: [\'text\', \'section\'] }) with Fuse defaults, search(q, { limit: 3 }).');
+  lines.push('MiniSearch baseline: fields text and section, search(q, { prefix: true, fuzzy: 0.2 }), top 3, on the repeated query mix.');
   return `${lines.join('\n')}\n`;
 }
 

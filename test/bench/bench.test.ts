@@ -23,7 +23,7 @@ function expectLatency(stats: LatencyStats): void {
 }
 
 describe('runBench (quick)', () => {
-  it('measures both corpora, fuse and the processes, printing nothing', { timeout: 90_000 }, async () => {
+  it('measures both corpora, fuse.js and MiniSearch and the processes, printing nothing', { timeout: 90_000 }, async () => {
     const written: string[] = [];
     vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
       written.push(String(chunk));
@@ -56,6 +56,8 @@ describe('runBench (quick)', () => {
     expect(report.scaled.passages).toBeLessThan(11_000);
     expect(report.scaled.generateMs).toBeGreaterThan(0);
     for (const corpus of [report.bundled, report.scaled]) {
+      expect(corpus.minisearch.latency.samples).toBeGreaterThan(0);
+      expect(corpus.minisearchRatio.p50).toBeGreaterThan(0);
       expect(corpus.build.ms).toBeGreaterThan(0);
       expect(Number.isFinite(corpus.build.heapUsedDeltaMb)).toBe(true);
       expect(Number.isFinite(corpus.build.externalDeltaMb)).toBe(true);
