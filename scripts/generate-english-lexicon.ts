@@ -4,10 +4,11 @@
  *
  * Usage: `npm run build && node dist/scripts/generate-english-lexicon.js` (writes the file; `--check` only compares).
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { isEntryPoint, projectRoot } from '../src/paths.js';
+import { writeGeneratedFile } from './generated-file.js';
 
 const require = createRequire(import.meta.url);
 const sourcePath = require.resolve('natural/lib/natural/brill_pos_tagger/data/English/lexicon_from_posjs.json');
@@ -42,13 +43,4 @@ export function renderLexiconModule(lexicon: Record<string, string[]>): string {
   return `${header}export const ENGLISH_WORDS_BY_CLASS = {\n${lines.join('\n')}\n} as const;\n`;
 }
 
-if (isEntryPoint(import.meta.url)) {
-  const text = renderLexiconModule(JSON.parse(readFileSync(sourcePath, 'utf8')) as Record<string, string[]>);
-  if (process.argv.includes('--check')) {
-    const same = text === readFileSync(lexiconModulePath, 'utf8');
-    process.stderr.write(same ? 'english-lexicon: up to date\n' : 'english-lexicon: differs from the generated text\n');
-    process.exit(same ? 0 : 1);
-  }
-  writeFileSync(lexiconModulePath, text);
-  process.stderr.write(`english-lexicon: wrote ${lexiconModulePath}\n`);
-}
+if (isEntryPoint(import.meta.url)) writeGeneratedFile('english-lexicon', lexiconModulePath, renderLexiconModule(JSON.parse(readFileSync(sourcePath, 'utf8')) as Record<string, string[]>), process.argv);
