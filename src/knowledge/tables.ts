@@ -24,7 +24,7 @@ export interface SynonymRule {
   readonly topic?: string;
   /** Words or phrases as askers write them (matched on stems). */
   readonly when: readonly string[];
-  /** Policy wording to look for as well; each word becomes an alternative of the same query concept. */
+  /** Policy wording to look for as well; each word becomes an alternative of the same query concept. Empty: the `when` phrases are only made known words of the topic. */
   readonly add: readonly string[];
   /** Weight of the added words, relative to the asker's own words (1). Default {@link DEFAULT_SYNONYM_WEIGHT}. */
   readonly weight?: number;
@@ -44,8 +44,12 @@ function fail(file: string, what: string): never {
   throw new Error(`knowledge: ${file} ${what}`);
 }
 
-function stringList(value: unknown, file: string, field: string): string[] {
-  if (!Array.isArray(value) || !value.every((item) => typeof item === 'string' && item.trim() !== '')) fail(file, `field "${field}" must be a list of non-empty strings`);
+function stringList(value: unknown, file: string, field: string, allowEmpty = false): string[] {
+  // An empty list is a mistake (a family that matches nothing, a table emptied by accident) except where it has a
+  // meaning: a family that adds nothing makes its own phrases known words of the topic.
+  if (!Array.isArray(value) || (value.length === 0 && !allowEmpty) || !value.every((item) => typeof item === 'string' && item.trim() !== '')) {
+    fail(file, `field "${field}" must be a ${allowEmpty ? '' : 'non-empty '}list of non-empty strings`);
+  }
   return value as string[];
 }
 
@@ -89,7 +93,7 @@ export function readSynonymRules(value: unknown, file: string): SynonymRule[] {
     const family = raw as Record<string, unknown>;
     for (const key of Object.keys(family)) if (!['topic', 'note', 'when', 'add', 'weight', 'topical', 'jurisdiction'].includes(key)) fail(file, `family ${i + 1} has an unknown field "${key}"`);
     const when = stringList(family.when, file, `when (family ${i + 1})`).flatMap((phrase) => EXPANSIONS[phrase] ?? [phrase]);
-    const rule: { -readonly [K in keyof SynonymRule]: SynonymRule[K] } = { when, add: stringList(family.add, file, `add (family ${i + 1})`) };
+    const rule: { -readonly [K in keyof SynonymRule]: SynonymRule[K] } = { when, add: stringList(family.add, file, `add (family ${i + 1})`, true) };
     if (typeof family.topic === 'string') rule.topic = family.topic;
     if (family.weight !== undefined) {
       if (typeof family.weight !== 'number' || !(family.weight > 0 && family.weight <= 1)) fail(file, `family ${i + 1}: weight must be a number in (0, 1]`);

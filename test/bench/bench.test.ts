@@ -67,6 +67,13 @@ describe('runBench (quick)', () => {
       // First-seen questions are asked once each, so they are a separate distribution.
       expect(corpus.firstSeen).not.toBeNull();
       if (corpus.firstSeen !== null) expectLatency(corpus.firstSeen);
+      // The later half is a part of the first-seen questions, timed on the same run, not another run.
+      expect(corpus.firstSeenLaterHalf).not.toBeNull();
+      if (corpus.firstSeen !== null && corpus.firstSeenLaterHalf !== null) {
+        expectLatency(corpus.firstSeenLaterHalf);
+        expect(corpus.firstSeenLaterHalf.samples).toBe(Math.floor(corpus.firstSeen.samples / 2));
+        expect(corpus.firstSeenLaterHalf.maxMs).toBeLessThanOrEqual(corpus.firstSeen.maxMs);
+      }
       expectLatency(corpus.fuse.latency);
       expect(corpus.fuse.build.ms).toBeGreaterThan(0);
       expect(corpus.speedup.p50).toBeGreaterThan(0);

@@ -75,10 +75,11 @@ describe('per-document knowledge files', () => {
       ['{"names": ["Acme", 3]}', /"names\[1\]" must be a non-empty string/],
       ['{"boilerplate": [""]}', /"boilerplate\[0\]" must be a non-empty string/],
       ['{"nmaes": ["Acme"]}', /unknown key "nmaes" \(allowed: names, boilerplate, notStated, synonyms\)/],
-      ['{"synonyms": {"when": []}}', /"synonyms" must be an array/],
-      ['{"synonyms": [{"when": [], "add": ["x"]}]}', /"synonyms\[0\]\.when" must be a non-empty array of strings/],
-      ['{"synonyms": [{"when": ["a"], "add": ["b"], "wieght": 2}]}', /unknown key "synonyms\[0\]\.wieght"/],
-      ['{"synonyms": [{"when": ["a"], "add": ["b"], "weight": -1}]}', /"synonyms\[0\]\.weight" must be a positive number/],
+      ['{"synonyms": {"when": []}}', /synonyms must be a list of \{ when, add, weight\? \} objects/],
+      ['{"synonyms": [{"when": [], "add": ["x"]}]}', /field "when \(family 1\)" must be a non-empty list of non-empty strings/],
+      ['{"synonyms": [{"when": ["a"], "add": [""]}]}', /field "add \(family 1\)" must be a list of non-empty strings/],
+      ['{"synonyms": [{"when": ["a"], "add": ["b"], "wieght": 2}]}', /family 1 has an unknown field "wieght"/],
+      ['{"synonyms": [{"when": ["a"], "add": ["b"], "weight": -1}]}', /family 1: weight must be a number in \(0, 1\]/],
     ];
     for (const [content, message] of cases) {
       writeFileSync(file, content);
