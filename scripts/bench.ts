@@ -8,7 +8,7 @@
  * Only the report goes to stdout; nothing here imports the top-level 'natural' (it prints on import).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import Fuse from 'fuse.js';
@@ -18,6 +18,7 @@ import { loadCorpus } from '../src/corpus/load.js';
 import { isEntryPoint, projectRoot } from '../src/paths.js';
 import { splitPassages } from '../src/search/passages.js';
 import type { Answerer, PolicyDocument } from '../src/types.js';
+import { readQuestionSet } from './eval-sets.js';
 import { createRandom, defaultGenerateCorpusOptions, generateCorpus } from './generate-corpus.js';
 import type { Random } from './generate-corpus.js';
 
@@ -331,20 +332,11 @@ export function selectQueries(
   return { onTopic, offTopic, typos, all, firstSeen };
 }
 
-function readQuestions(path: string): QuestionFile {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (error) {
-    throw new Error(`bench: cannot read questions ${path}: ${(error as Error).message}`);
-  }
-  const isQuestionList = (value: unknown): value is { q: string }[] =>
-    Array.isArray(value) && value.every((item) => typeof (item as { q?: unknown } | null)?.q === 'string');
-  const file = parsed as Partial<QuestionFile> | null;
-  if (!isQuestionList(file?.onTopic) || !isQuestionList(file?.offTopic) || file.onTopic.length === 0) {
-    throw new Error(`bench: ${path} must hold { onTopic: [{ q }...], offTopic: [{ q }...] }`);
-  }
-  return { onTopic: file.onTopic, offTopic: file.offTopic };
+/** The question set the bench and the stress run draw from, read and checked as `npm run eval` reads it. */
+export function readBenchQuestions(path: string): QuestionFile {
+  const set = readQuestionSet(path);
+  if (set.onTopic.length === 0) throw new Error(`bench: ${path} has no on-topic questions`);
+  return set;
 }
 
 const gc: (() => void) | undefined = (globalThis as { gc?: () => void }).gc;
@@ -577,7 +569,7 @@ export async function runBench(options: Partial<BenchOptions> = {}): Promise<Ben
   const settings: BenchOptions = { ...defaultBenchOptions, ...options };
   const loadAtStart = loadavg()[0] ?? 0;
   const iterations = settings.quick ? quickIterations : fullIterations;
-  const queries = selectQueries(readQuestions(settings.questionsPath), settings.seed);
+  const queries = selectQueries(readBenchQuestions(settings.questionsPath), settings.seed);
 
   const progress = settings.onProgress;
   progress(`bench: loading ${settings.corpusPath}`);

@@ -23,7 +23,7 @@ import { join, resolve } from 'node:path';
 import { loadCorpus } from '../src/corpus/load.js';
 import { bundledCorpusDir, isEntryPoint, projectRoot } from '../src/paths.js';
 import type { RateLimiter as RateLimiterClass } from '../src/rate-limit.js';
-import { addTypo, summarize, type LatencyStats } from './bench.js';
+import { addTypo, defaultBenchOptions, readBenchQuestions, summarize, type LatencyStats } from './bench.js';
 import { createRandom, generateCorpus, writeCorpus, type Random } from './generate-corpus.js';
 
 /** Options of {@link runStress}. */
@@ -567,8 +567,7 @@ async function hostile(options: StressOptions, sizes: (typeof stressSizes)['full
 export async function runStress(options: Partial<StressOptions> = {}): Promise<StressReport> {
   const settings: StressOptions = { ...defaultStressOptions, ...options, root: resolve(options.root ?? defaultStressOptions.root) };
   const sizes = settings.quick ? stressSizes.quick : stressSizes.full;
-  const dev = JSON.parse(readFileSync(join(projectRoot, 'eval', 'questions.json'), 'utf8')) as { onTopic: Array<{ q: string }> };
-  const real = dev.onTopic.map((entry) => entry.q);
+  const real = readBenchQuestions(defaultBenchOptions.questionsPath).onTopic.map((entry) => entry.q);
   const questions = fuzzQuestions(createRandom(settings.seed), sizes.fuzzQuestions, real);
   const results: StressResult[] = [];
   const guard = async (part: StressSection, section: StressResult['section'], input: string, run: () => Promise<StressResult[]>) => {
