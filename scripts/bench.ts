@@ -381,7 +381,8 @@ function timeQueries(
   queries: readonly string[],
   rounds: number,
   warmupRounds: number,
-  allSamples?: number[],
+  /** Receives every sample, in the order taken. */
+  samplesOut?: number[],
 ): LatencyStats {
   for (let round = 0; round < warmupRounds; round++) for (const query of queries) run(query);
   const samples: number[] = [];
@@ -399,7 +400,7 @@ function timeQueries(
     const medianMs = percentile(times.sort((a, b) => a - b), 50);
     if (slowestQuery === undefined || medianMs > slowestQuery.medianMs) slowestQuery = { question: queries[i] ?? '', medianMs };
   });
-  allSamples?.push(...samples);
+  samplesOut?.push(...samples);
   return { ...summarize(samples), ...(slowestQuery === undefined ? {} : { slowestQuery }) };
 }
 
@@ -488,15 +489,10 @@ function benchCorpus(
   // The repeated mix leaves thousands of answers' garbage behind; collected here, it is not billed to the first
   // first-seen questions (live traffic spreads that cost over all questions).
   collectGarbage();
-  const half = Math.ceil(rounds.firstSeen.length / 2);
   const firstSeenSamples: number[] = [];
-  const ask = (query: string): unknown => answerer.answer(query);
-  const firstSeenEarlierHalf = half === 0 ? null : timeQueries(ask, rounds.firstSeen.slice(0, half), 1, 0, firstSeenSamples);
-  const firstSeenLaterHalf = rounds.firstSeen.length - half === 0 ? null : timeQueries(ask, rounds.firstSeen.slice(half), 1, 0, firstSeenSamples);
-  const slowestFirstSeen = [firstSeenEarlierHalf?.slowestQuery, firstSeenLaterHalf?.slowestQuery]
-    .filter((slowest) => slowest !== undefined)
-    .sort((a, b) => b.medianMs - a.medianMs)[0];
-  const firstSeen = firstSeenSamples.length === 0 ? null : { ...summarize(firstSeenSamples), ...(slowestFirstSeen === undefined ? {} : { slowestQuery: slowestFirstSeen }) };
+  const firstSeen = rounds.firstSeen.length === 0 ? null : timeQueries((query) => answerer.answer(query), rounds.firstSeen, 1, 0, firstSeenSamples);
+  const laterHalf = firstSeenSamples.slice(Math.ceil(firstSeenSamples.length / 2));
+  const firstSeenLaterHalf = laterHalf.length === 0 ? null : summarize(laterHalf);
   collectGarbage();
   const highlighting = measureHighlighting(answerer, documents, queries, rounds.ours, rounds.warmup, rounds.highlightFirstSeen);
   collectGarbage();

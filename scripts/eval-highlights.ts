@@ -13,11 +13,11 @@
  * sentence contains it (our splitter may cut a gold sentence in two, e.g. at a list), or the two share a run of 12
  * words (`containsSentence`: a long gold sentence with a word changed or cut differently).
  */
-import { createAnswerer, indexTerms, type AnswererOptionsInput } from '../src/answerer.js';
+import { indexTerms, type PolicyAnswerer } from '../src/answerer.js';
 import { buildBm25Index, scoreTerms } from '../src/search/bm25.js';
 import { splitSentences, type TextSpan } from '../src/search/passages.js';
 import type { PolicyDocument } from '../src/types.js';
-import { containsSentence, goldSections, matchText, sectionKey, type OnTopicItem, type Split } from './eval-sets.js';
+import { containsSentence, goldSections, matchText, percent, sectionKey, type OnTopicItem, type Split } from './eval-sets.js';
 
 /** Precision and recall of one way of picking sentences; shares in [0, 1]. */
 export interface HighlightScores {
@@ -91,15 +91,9 @@ function sentenceBaseline(passageTexts: readonly string[]): (question: string, p
  * Scores the highlights of the answerer and both baselines on one policy's questions.
  *
  * @example
- * evaluateHighlights(document, 'dev', mergeSets(sets.dev).onTopic).scores.answerer.precision // => 0.9
+ * evaluateHighlights(document, 'dev', mergeSets(sets.dev).onTopic, createAnswerer([document])).scores.answerer.precision // => 0.9
  */
-export function evaluateHighlights(
-  document: PolicyDocument,
-  split: Split,
-  items: readonly OnTopicItem[],
-  options: AnswererOptionsInput = {},
-): HighlightReport {
-  const answerer = createAnswerer([document], options);
+export function evaluateHighlights(document: PolicyDocument, split: Split, items: readonly OnTopicItem[], answerer: PolicyAnswerer): HighlightReport {
   const bm25Sentence = sentenceBaseline(answerer.passages.map((p) => p.text));
   const hits: Record<HighlightSystem, { precision: number; recall: number }> = {
     answerer: { precision: 0, recall: 0 },
@@ -184,7 +178,7 @@ function pct(value: number): string {
  * console.log(formatHighlights(reports).join('\n'));
  */
 export function formatHighlights(reports: readonly HighlightReport[]): string[] {
-  const cell = (scores: HighlightScores): string => `${(scores.precision * 100).toFixed(1).padStart(6)} ${(scores.recall * 100).toFixed(1).padStart(6)}`;
+  const cell = (scores: HighlightScores): string => `${percent(scores.precision)} ${percent(scores.recall)}`;
   const lines = [`  ${'policy (scored/section hits/with gold)'.padEnd(48)}   answerer P/R   first sent. P/R   BM25 sent. P/R  highlights`];
   for (const report of reports) {
     const label = `${report.policy} (${report.scored}/${report.sectionHits}/${report.questions})`;

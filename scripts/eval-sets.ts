@@ -10,8 +10,9 @@
  * when its path starts with an expected path (after at most one leading heading, the document title some parsers
  * keep as a section).
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { INTRODUCTION_TITLE } from '../src/corpus/document.js';
 import type { PolicyDocument, PolicySection } from '../src/types.js';
 import { bundledCorpusDir, projectRoot } from '../src/paths.js';
 import { normalizeText } from '../src/search/tokenize.js';
@@ -169,6 +170,9 @@ function pathStartsWith(path: readonly string[], prefix: readonly string[], offs
   return prefix.every((part, i) => matchText(path[i + offset]!) === matchText(part));
 }
 
+// Gold sections per document and item: every system scored, the unresolved check and the highlights ask for them.
+const goldOfItems = new WeakMap<PolicyDocument, WeakMap<OnTopicItem, ReadonlySet<string>>>();
+
 /**
  * The sections that answer an item: those containing one of its sentences, and those under one of its expected
  * paths. `[]` (text before the first heading) is the document's first section when that section has no heading of
@@ -178,7 +182,15 @@ function pathStartsWith(path: readonly string[], prefix: readonly string[], offs
  * goldSections(document, { q: 'do you sell my data', expect: [['Sharing']], sentences: ['We never sell your data.'] })
  * // => Set { 'acme#sharing' }
  */
-export function goldSections(document: PolicyDocument, item: OnTopicItem): Set<string> {
+export function goldSections(document: PolicyDocument, item: OnTopicItem): ReadonlySet<string> {
+  let ofDocument = goldOfItems.get(document);
+  if (ofDocument === undefined) goldOfItems.set(document, (ofDocument = new WeakMap()));
+  let gold = ofDocument.get(item);
+  if (gold === undefined) ofDocument.set(item, (gold = findGoldSections(document, item)));
+  return gold;
+}
+
+function findGoldSections(document: PolicyDocument, item: OnTopicItem): Set<string> {
   const gold = new Set<string>();
   const sentences = (item.sentences ?? []).map(matchText).filter((s) => s !== '');
   const texts = sectionTexts(document);
@@ -188,7 +200,7 @@ export function goldSections(document: PolicyDocument, item: OnTopicItem): Set<s
   for (const path of item.expect) {
     if (path.length === 0) {
       const first = document.sections[0];
-      if (first !== undefined && (first.path.length === 1 && (first.path[0] === 'Introduction' || first.path[0] === document.title))) gold.add(sectionKey(document.id, first.id));
+      if (first !== undefined && (first.path.length === 1 && (first.path[0] === INTRODUCTION_TITLE || first.path[0] === document.title))) gold.add(sectionKey(document.id, first.id));
       continue;
     }
     for (const section of document.sections) {
@@ -208,12 +220,12 @@ function sectionTexts(document: PolicyDocument): Map<PolicySection, string> {
   return texts;
 }
 
-/** The name of a policy as reports show it. */
-export function policyName(file: string): string {
-  return basename(file).replace(/\.[^.]+$/, '');
-}
-
-/** Whether a held-out set exists for some policy. */
-export function hasHeldOut(policies: readonly PolicySets[]): boolean {
-  return policies.some((policy) => policy.sets.heldout.some((file) => existsSync(file)));
+/**
+ * A share as a percentage with one decimal, right-aligned in six characters, for report columns.
+ *
+ * @example
+ * percent(0.9123) // => '  91.2'
+ */
+export function percent(value: number): string {
+  return `${(value * 100).toFixed(1)}`.padStart(6);
 }

@@ -16,7 +16,7 @@
  * `--verbose` lists the dev misses; held-out misses need `--verbose-heldout`, so tuning never shows them.
  */
 import Fuse from 'fuse.js';
-import { createAnswerer, indexTerms, type AnswererOptionsInput } from '../src/answerer.js';
+import { createAnswerer, indexTerms, type AnswererOptionsInput, type PolicyAnswerer } from '../src/answerer.js';
 import { loadDocument } from '../src/corpus/load.js';
 import { isEntryPoint } from '../src/paths.js';
 import { buildBm25Index, scoreTerms } from '../src/search/bm25.js';
@@ -29,6 +29,7 @@ import {
   goldSections,
   matchText,
   mergeSets,
+  percent,
   sectionKey,
   type OnTopicItem,
   type PolicySets,
@@ -39,8 +40,8 @@ import {
 /** What a system under evaluation returns for one question. */
 export interface SystemReply {
   answered: boolean;
-  /** The returned passages, best first. */
-  passages: readonly IndexedPassage[];
+  /** The returned passages, best first (what scoring reads of them). */
+  passages: ReadonlyArray<Pick<IndexedPassage, 'documentId' | 'sectionId' | 'section' | 'text'>>;
 }
 
 /** A system: a name and a function answering with at most `top` passages. */
@@ -159,18 +160,15 @@ export function bm25Baseline(passages: readonly IndexedPassage[]): EvaluatedSyst
  * The answerer as an evaluated system.
  *
  * @example
- * answererSystem([document]).ask('gdpr?', 3).answered // => true
+ * answererSystem(createAnswerer([document])).ask('gdpr?', 3).answered // => true
  */
-export function answererSystem(documents: readonly PolicyDocument[], options: AnswererOptionsInput = {}): EvaluatedSystem & { passages: readonly IndexedPassage[] } {
-  const answerer = createAnswerer(documents, options);
-  const byKey = new Map(answerer.passages.map((p) => [`${p.documentId}#${p.sectionId}\u0000${p.text}`, p]));
+export function answererSystem(answerer: PolicyAnswerer): EvaluatedSystem & { passages: readonly IndexedPassage[] } {
   return {
     name: 'answerer',
     passages: answerer.passages,
     ask(question, top) {
       const answer = answerer.answer(question, { top });
-      const passages = answer.passages.flatMap((p) => byKey.get(`${p.documentId}#${p.sectionId}\u0000${p.text}`) ?? []);
-      return { answered: answer.answered, passages };
+      return { answered: answer.answered, passages: answer.passages };
     },
   };
 }
@@ -193,11 +191,17 @@ export interface PolicyReport {
  * Evaluates the answerer and both baselines on one split of one policy.
  *
  * @example
- * const report = evaluatePolicy(document, 'dev', mergeSets(sets.dev));
+ * const report = evaluatePolicy(document, 'dev', mergeSets(sets.dev), createAnswerer([document]));
  * report.systems[0].scores.hitAt1 // => 0.9
  */
-export function evaluatePolicy(document: PolicyDocument, split: Split, set: QuestionSet, options: AnswererOptionsInput = {}, baselines: readonly Baseline[] = ['bm25', 'fuse']): PolicyReport {
-  const answerer = answererSystem([document], options);
+export function evaluatePolicy(
+  document: PolicyDocument,
+  split: Split,
+  set: QuestionSet,
+  policyAnswerer: PolicyAnswerer,
+  baselines: readonly Baseline[] = ['bm25', 'fuse'],
+): PolicyReport {
+  const answerer = answererSystem(policyAnswerer);
   const evaluated = [answerer, ...baselines.map((baseline) => (baseline === 'bm25' ? bm25Baseline : fuseBaseline)(answerer.passages))];
   const systems = evaluated.map((system) => ({ name: system.name, ...scoreSystem(system, document, set) }));
   return {
@@ -219,23 +223,18 @@ export function evaluatePolicy(document: PolicyDocument, split: Split, set: Ques
 export function macroAverage(reports: readonly PolicyReport[], system: string): SystemScores {
   const sum: SystemScores = { hitAt1: 0, hitAt3: 0, mrr: 0, onTopicAnswered: 0, offTopicDeclined: 0 };
   const counts = { on: 0, off: 0 };
+  // Declines are scored over not-covered questions, everything else over answerable ones.
+  const side = (metric: (typeof METRICS)[number]): 'on' | 'off' => (metric === 'offTopicDeclined' ? 'off' : 'on');
   for (const report of reports) {
     const scores = report.systems.find((s) => s.name === system)?.scores;
     if (scores === undefined) continue;
-    if (report.onTopic > 0) {
-      counts.on++;
-      sum.hitAt1 += scores.hitAt1;
-      sum.hitAt3 += scores.hitAt3;
-      sum.mrr += scores.mrr;
-      sum.onTopicAnswered += scores.onTopicAnswered;
-    }
-    if (report.offTopic > 0) {
-      counts.off++;
-      sum.offTopicDeclined += scores.offTopicDeclined;
-    }
+    const has = { on: report.onTopic > 0, off: report.offTopic > 0 };
+    if (has.on) counts.on++;
+    if (has.off) counts.off++;
+    for (const metric of METRICS) if (has[side(metric)]) sum[metric] += scores[metric];
   }
-  const on = Math.max(1, counts.on);
-  return { hitAt1: sum.hitAt1 / on, hitAt3: sum.hitAt3 / on, mrr: sum.mrr / on, onTopicAnswered: sum.onTopicAnswered / on, offTopicDeclined: sum.offTopicDeclined / Math.max(1, counts.off) };
+  for (const metric of METRICS) sum[metric] /= Math.max(1, counts[side(metric)]);
+  return sum;
 }
 
 /** The flat check of one long policy: its headings stripped, top 5 passages against plain BM25's. */
@@ -264,14 +263,15 @@ export function flatten(document: PolicyDocument): PolicyDocument {
 
 /**
  * Runs the flat check on one policy: how often `--top 5` contains a passage with an answering sentence, for the
- * answerer (declines count as misses) and for plain BM25, over the same passages.
+ * answerer (declines count as misses) and for plain BM25, over the same passages. Null for a policy too short to
+ * check (under {@link flatMinPassages} passages once flattened).
  *
  * @example
- * flatCheck(document, mergeSets(sets.dev).onTopic).answererTop5 // => 0.8
+ * flatCheck(document, mergeSets(sets.dev).onTopic)?.answererTop5 // => 0.8
  */
-export function flatCheck(document: PolicyDocument, items: readonly OnTopicItem[]): FlatReport {
-  const flat = flatten(document);
-  const answerer = answererSystem([flat]);
+export function flatCheck(document: PolicyDocument, items: readonly OnTopicItem[]): FlatReport | null {
+  const answerer = answererSystem(createAnswerer([flatten(document)]));
+  if (answerer.passages.length < flatMinPassages) return null;
   const bm25 = bm25Baseline(answerer.passages);
   const withSentences = items.filter((item) => (item.sentences ?? []).length > 0);
   const contains = (reply: SystemReply, sentences: readonly string[]): boolean =>
@@ -335,15 +335,17 @@ export function runEval(policies: readonly PolicySets[] = discoverPolicySets(), 
       failed.push({ policy: policy.policy, error: (error as Error).message });
       continue;
     }
+    // One answerer per policy, as an install would have, for every split and the highlights.
+    const answerer = createAnswerer([document], settings.answerer);
     for (const split of settings.splits) {
       if (policy.sets[split].length === 0) continue;
       const set = mergeSets(policy.sets[split]);
-      reports.push(evaluatePolicy(document, split, set, settings.answerer, settings.baselines));
-      if (settings.highlights) highlights.push(evaluateHighlights(document, split, set.onTopic, settings.answerer));
+      reports.push(evaluatePolicy(document, split, set, answerer, settings.baselines));
+      if (settings.highlights) highlights.push(evaluateHighlights(document, split, set.onTopic, answerer));
+      if (split !== 'dev' || !settings.flat || set.onTopic.length === 0) continue;
+      const flatReport = flatCheck(document, set.onTopic);
+      if (flatReport !== null) flat.push(flatReport);
     }
-    if (!settings.flat || !settings.splits.includes('dev')) continue;
-    const dev = mergeSets(policy.sets.dev);
-    if (dev.onTopic.length > 0 && answererSystem([flatten(document)]).passages.length >= flatMinPassages) flat.push(flatCheck(document, dev.onTopic));
   }
   const macro = {} as EvalRun['macro'];
   for (const split of ['dev', 'heldout'] as const) {
@@ -351,10 +353,6 @@ export function runEval(policies: readonly PolicySets[] = discoverPolicySets(), 
     macro[split] = (ofSplit[0]?.systems ?? []).map(({ name }) => ({ name, scores: macroAverage(ofSplit, name) }));
   }
   return { reports, macro, flat, highlights, failed };
-}
-
-function percent(value: number): string {
-  return `${(value * 100).toFixed(1)}`.padStart(6);
 }
 
 function scoreRow(label: string, scores: SystemScores): string {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateHighlights, formatHighlights, highlightTargetLines, isGoldSentence, macroHighlights, type HighlightReport } from '../../scripts/eval-highlights.js';
 import { matchText } from '../../scripts/eval-sets.js';
+import { createAnswerer } from '../../src/answerer.js';
 import type { PolicyDocument } from '../../src/types.js';
 
 describe('isGoldSentence', () => {
@@ -38,7 +39,7 @@ describe('evaluateHighlights', () => {
   ];
 
   it('scores the highlighter and both baselines where the top passage holds a gold sentence', () => {
-    const report = evaluateHighlights(document, 'dev', items);
+    const report = evaluateHighlights(document, 'dev', items, createAnswerer([document]));
     expect(report).toMatchObject({ policy: 'acme', split: 'dev', questions: 3, sectionHits: 3, scored: 2 });
     expect(report.scores.answerer).toEqual({ precision: 1, recall: 1 });
     // The first sentence of each passage is never the answer here.
@@ -48,15 +49,15 @@ describe('evaluateHighlights', () => {
   });
 
   it('counts a question whose highlights miss, and reports it', () => {
-    const report = evaluateHighlights(document, 'dev', items, { features: { highlights: false } });
+    const report = evaluateHighlights(document, 'dev', items, createAnswerer([document], { features: { highlights: false } }));
     expect(report.scores.answerer).toEqual({ precision: 0, recall: 0 });
     expect(report.misses.map((m) => m.q)).toEqual(['how long do you keep server logs?', 'do you sell my data?']);
   });
 
   it('averages over policies with scored questions and checks the targets', () => {
     const reports: HighlightReport[] = [
-      evaluateHighlights(document, 'heldout', items),
-      { ...evaluateHighlights(document, 'heldout', []), policy: 'empty' },
+      evaluateHighlights(document, 'heldout', items, createAnswerer([document])),
+      { ...evaluateHighlights(document, 'heldout', [], createAnswerer([document])), policy: 'empty' },
     ];
     const macro = macroHighlights(reports);
     expect(macro.answerer.precision).toBe(1);
