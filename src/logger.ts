@@ -1,4 +1,4 @@
-import { maskSecrets } from './privacy/secrets.js';
+import { stringifyMasked } from './privacy/secrets.js';
 
 // Kept here too: callers that log import the masker with the logger.
 export { maskSecrets } from './privacy/secrets.js';
@@ -16,8 +16,8 @@ export interface Logger {
 }
 
 /**
- * Creates a logger writing one JSON object per line to stderr. Every string in a record (message, fields, error
- * messages) and then the whole line go through `maskSecrets`: token shapes, the secrets registered for the process
+ * Creates a logger writing one JSON object per line to stderr. Every string in a record (message, fields and their
+ * keys, error messages) goes through `maskSecrets` (`stringifyMasked`): token shapes, the secrets registered for the process
  * (`registerSecrets`) and this logger's own `secrets`. Redact user text with `redactPersonalData` before logging it.
  *
  * @example
@@ -31,12 +31,7 @@ export function createLogger(options: { level?: LogLevel; secrets?: readonly str
   const emit = (level: LogLevel, message: string, fields?: Record<string, unknown>) => {
     if (logLevels.indexOf(level) < threshold) return;
     const record = { time: new Date().toISOString(), level, message, ...fields };
-    // Masked value by value (a secret with a quote or backslash in it is escaped in JSON), then the line as a whole.
-    const replacer = (_key: string, value: unknown): unknown => {
-      if (typeof value === 'string') return maskSecrets(value, secrets);
-      return value instanceof Error ? { name: value.name, message: maskSecrets(value.message, secrets) } : value;
-    };
-    write(maskSecrets(JSON.stringify(record, replacer), secrets));
+    write(stringifyMasked(record, secrets));
   };
   return {
     debug: (m, f) => emit('debug', m, f),

@@ -75,3 +75,26 @@ export function maskSecrets(text: string, secrets: readonly string[] = []): stri
   for (const pattern of LABELLED_PATTERNS) out = out.replace(pattern, `$1${SECRET_PLACEHOLDER}`);
   return out.replace(RANDOM_RUN, (run) => (looksGenerated(run) ? SECRET_PLACEHOLDER : run));
 }
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (value === null || typeof value !== 'object') return false;
+  const prototype = Object.getPrototypeOf(value) as unknown;
+  return prototype === Object.prototype || prototype === null;
+}
+
+/**
+ * A record as one line of JSON with every string in it masked: values, keys and error messages. Masking each string
+ * before serializing, never the serialized line, keeps the line valid JSON (a secret next to an escaped quote or
+ * backslash, or a field merely named "token", cannot take the JSON syntax with it).
+ *
+ * @example
+ * stringifyMasked({ message: 'got xoxb-1-2-abc', token: 5 }) // => '{"message":"got [secret]","token":5}'
+ */
+export function stringifyMasked(record: unknown, secrets: readonly string[] = []): string {
+  return JSON.stringify(record, (_key: string, value: unknown): unknown => {
+    if (typeof value === 'string') return maskSecrets(value, secrets);
+    if (value instanceof Error) return { name: value.name, message: maskSecrets(value.message, secrets) };
+    if (isPlainObject(value)) return Object.fromEntries(Object.entries(value).map(([key, item]) => [maskSecrets(key, secrets), item]));
+    return value;
+  });
+}

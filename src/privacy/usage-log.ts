@@ -2,7 +2,7 @@ import { appendFileSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Answer } from '../types.js';
 import { redactPersonalData } from './redact.js';
-import { maskSecrets } from './secrets.js';
+import { stringifyMasked } from './secrets.js';
 
 /** Options for {@link UsageLog}. */
 export interface UsageLogOptions {
@@ -68,7 +68,7 @@ export class UsageLog {
 
   private write(record: Record<string, unknown>): void {
     if (!this.path) return;
-    // The question is already redacted; the whole line is masked again like every other sink's output.
-    appendFileSync(this.path, maskSecrets(JSON.stringify({ time: new Date().toISOString(), ...record })) + '\n');
+    // The question is already redacted; its strings are masked again like every other sink's output.
+    appendFileSync(this.path, stringifyMasked({ time: new Date().toISOString(), ...record }) + '\n');
   }
 }

@@ -108,6 +108,18 @@ describe('sinks', () => {
     for (const line of lines) expect(() => JSON.parse(line) as unknown).not.toThrow();
   });
 
+  it('the logger keeps every line valid JSON: fields named like secrets, secrets next to quotes and backslashes, secrets as keys', () => {
+    const lines: string[] = [];
+    const log = createLogger({ secrets: ['KeyNamedSecret0042'], write: (line) => lines.push(line) });
+    log.info('limits', { token: 5, secret: false, password: null });
+    log.info('pasted', { text: 'password=pa\\ss"word and token: "x\\y"' });
+    log.info('by key', { counts: { KeyNamedSecret0042: 1 } });
+    const records = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(records[0]).toMatchObject({ token: 5, secret: false, password: null });
+    expect(JSON.stringify(records[1])).not.toContain('pa\\\\ss');
+    expect(lines[2]).not.toContain('KeyNamedSecret0042');
+  });
+
   it('the question log masks every token shape and configured secret', () => {
     const path = join(mkdtempSync(join(tmpdir(), 'secrets-')), 'questions.jsonl');
     const registered = 'RegisteredSecretValue9876';
@@ -119,5 +131,15 @@ describe('sinks', () => {
     for (const [name, , secret] of TOKENS) expectNoSecret(output, secret, name);
     expect(output).not.toContain(registered);
     expect(output.trim().split('\n')).toHaveLength(TOKENS.length + 1);
+    for (const line of output.trim().split('\n')) expect(() => JSON.parse(line) as unknown).not.toThrow();
+  });
+
+  it('the question log keeps every line valid JSON when a secret sits next to quotes and backslashes', () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'secrets-')), 'questions.jsonl');
+    const log = new UsageLog({ path });
+    log.recordQuestion('web', answerTo('my password=pa\\ss"word, is that ok?'));
+    const [line] = readFileSync(path, 'utf8').trim().split('\n');
+    const record = JSON.parse(line ?? '') as { question: string };
+    expect(record.question).toBe('my password=[secret]"word, is that ok?');
   });
 });
