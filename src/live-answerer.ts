@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import type { AnswererOptionsInput } from './answerer.js';
 import { CorpusError } from './corpus/errors.js';
+import { isCompanionFile } from './corpus/files.js';
 import { formatOf } from './corpus/load.js';
 import type { AnswerReply, AnswerRequest, BuildReport, ChunkRequest, DocumentChunk, IndexSource, IndexWorkerData, SerializedError } from './index-worker.js';
 import { silentLogger, type Logger } from './logger.js';
@@ -53,7 +54,7 @@ export interface ReloadResult {
 
 // The files loadCorpus reads from a folder (policies in any format it knows, and their sidecar and knowledge files);
 // other files (editor swap files, backups) do not trigger a rebuild.
-const isCorpusFile = (name: string): boolean => formatOf(name) !== undefined || /\.(?:knowledge|meta)\.json$/i.test(name);
+const isCorpusFile = (name: string): boolean => formatOf(name) !== undefined || isCompanionFile(name);
 
 /**
  * The compiled worker script. Under the test runner this module runs from its TypeScript source, which a worker thread

@@ -1,4 +1,5 @@
 import { plainTextFromSlack } from './mrkdwn.js';
+import { escapeRegExp } from '../../src/regexp.js';
 
 /**
  * The question in a message that mentions the bot: the bot's own mention(s) removed, Slack markup turned into plain
@@ -19,6 +20,3 @@ export function questionFromMessage(text: string | undefined, botUserId: string 
   return plainTextFromSlack(body).replace(/\s+/g, ' ').trim();
 }
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}

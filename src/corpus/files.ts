@@ -2,6 +2,21 @@ import { closeSync, constants, existsSync, fstatSync, lstatSync, openSync, readS
 import { basename, extname, join, resolve } from 'node:path';
 import { CorpusError, fileSystemError } from './errors.js';
 
+/** Suffixes of the optional files beside a policy file: its knowledge file and its metadata sidecar. */
+export const COMPANION_SUFFIXES = { knowledge: '.knowledge.json', sidecar: '.meta.json' } as const;
+
+/**
+ * Whether a file name is a knowledge file or a sidecar of some policy file (case-insensitive, as file systems may be).
+ *
+ * @example
+ * isCompanionFile('acme.Knowledge.json') // => true
+ * isCompanionFile('acme.json') // => false
+ */
+export function isCompanionFile(name: string): boolean {
+  const lower = name.toLowerCase();
+  return Object.values(COMPANION_SUFFIXES).some((suffix) => lower.endsWith(suffix));
+}
+
 /**
  * Path of a file that sits beside `file` with the same base name and another suffix.
  *

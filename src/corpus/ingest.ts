@@ -1,9 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import type { PolicyDocument } from '../types.js';
 import { CorpusError } from './errors.js';
 import { parseDate } from './dates.js';
-import { knowledgePath, readKnowledge } from './knowledge.js';
+import { readKnowledgeFile } from './knowledge.js';
 import { DEFAULT_MAX_FILE_BYTES, formatOf, parseDocument, readPolicyFile, readSidecar, type PolicyFormat } from './load.js';
 import { renderPolicyMarkdown } from './markdown.js';
 import { slugify } from './slug.js';
@@ -60,7 +59,8 @@ export function ingestFile(input: string, options: Partial<IngestOptions> = {}):
   }
   const content = readPolicyFile(input, settings.maxFileBytes);
   const meta = readSidecar(input);
-  const knowledge = readKnowledge(input);
+  const knowledgeFile = readKnowledgeFile(input);
+  const knowledge = knowledgeFile?.knowledge;
   const title = settings.title ?? meta?.title;
   const url = settings.url ?? meta?.url;
   let document: PolicyDocument = parseDocument(content, {
@@ -78,7 +78,7 @@ export function ingestFile(input: string, options: Partial<IngestOptions> = {}):
   document = { ...document, id };
   const markdown = renderPolicyMarkdown(document, { source: portablePath(input, settings.cwd) });
   const result: IngestResult = { document, markdown, defaultOutPath: join(settings.cwd, 'corpus', `${id}.md`) };
-  // Validated above, so the file is there and readable; copied as written to keep the owner's layout.
-  if (knowledge) result.knowledgeJson = readFileSync(knowledgePath(input), 'utf8');
+  // Copied as written (the text that was validated) to keep the owner's layout.
+  if (knowledgeFile) result.knowledgeJson = knowledgeFile.text;
   return result;
 }

@@ -1,7 +1,8 @@
 import { readSynonymRules } from '../knowledge/tables.js';
 import type { DocumentKnowledge } from '../types.js';
 import { CorpusError } from './errors.js';
-import { besidePath, readFileBounded, somethingAt } from './files.js';
+import { besidePath, COMPANION_SUFFIXES, readFileBounded, somethingAt } from './files.js';
+import { escapeRegExp } from '../regexp.js';
 
 /** A knowledge file is a short list of names and phrases; anything this big is a mistake. */
 const MAX_KNOWLEDGE_BYTES = 1024 * 1024;
@@ -15,7 +16,7 @@ const KNOWN_KEYS = ['names', 'boilerplate', 'notStated', 'synonyms'] as const;
  * knowledgePath('corpus/raw/datarobot-privacy-page.txt') // => '<absolute>/corpus/raw/datarobot-privacy-page.knowledge.json'
  */
 export function knowledgePath(file: string): string {
-  return besidePath(file, '.knowledge.json');
+  return besidePath(file, COMPANION_SUFFIXES.knowledge);
 }
 
 function fail(file: string, message: string): never {
@@ -68,25 +69,31 @@ export function parseKnowledge(data: unknown, file: string): DocumentKnowledge {
  * readKnowledge('corpus/raw/datarobot-privacy-page.txt')?.names?.includes('DataRobot') // => true
  */
 export function readKnowledge(file: string): DocumentKnowledge | undefined {
+  return readKnowledgeFile(file)?.knowledge;
+}
+
+/**
+ * {@link readKnowledge}, with the file's text as read (the ingester copies it as the owner wrote it).
+ *
+ * @example
+ * readKnowledgeFile('corpus/raw/datarobot-privacy-page.txt')?.text.startsWith('{') // => true
+ */
+export function readKnowledgeFile(file: string): { knowledge: DocumentKnowledge; text: string } | undefined {
   const path = knowledgePath(file);
   if (!somethingAt(path)) return undefined;
-  const bytes = readFileBounded(path, MAX_KNOWLEDGE_BYTES, 'knowledge file');
+  const text = readFileBounded(path, MAX_KNOWLEDGE_BYTES, 'knowledge file').toString('utf8');
   let data: unknown;
   try {
-    data = JSON.parse(bytes.toString('utf8'));
+    data = JSON.parse(text);
   } catch (error) {
     fail(path, `not valid JSON (${(error as Error).message})`);
   }
-  return parseKnowledge(data, path);
+  return { knowledge: parseKnowledge(data, path), text };
 }
 
 /** Folds case, curly quotes and runs of white space, so a phrase matches however the page typesets it. */
 function foldPhrase(text: string): string {
   return text.toLowerCase().replace(/[’‘]/g, "'").replace(/[“”]/g, '"').replace(/\s+/g, ' ').trim();
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /**

@@ -4,7 +4,7 @@ import type { DocumentKnowledge, PolicyDocument } from '../types.js';
 import { parseDate } from './dates.js';
 import { checkDocumentUrl, finishDocument, type DocumentOptions, type ParsedDocument } from './document.js';
 import { CorpusError, fileSystemError } from './errors.js';
-import { besidePath, readFileBounded, somethingAt, statPath } from './files.js';
+import { besidePath, COMPANION_SUFFIXES, readFileBounded, somethingAt, statPath } from './files.js';
 import { parseHtml } from './html.js';
 import { boilerplatePatterns, readKnowledge } from './knowledge.js';
 import { extendLexicon } from './lexicon.js';
@@ -154,7 +154,7 @@ function decodeText(bytes: Buffer, file: string): string {
  * sidecarPath('corpus/raw/page.txt') // => '<absolute>/corpus/raw/page.meta.json'
  */
 export function sidecarPath(file: string): string {
-  return besidePath(file, '.meta.json');
+  return besidePath(file, COMPANION_SUFFIXES.sidecar);
 }
 
 /**

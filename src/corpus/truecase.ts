@@ -1,4 +1,5 @@
 import { defaultLexicon } from './lexicon.js';
+import { escapeRegExp } from '../regexp.js';
 
 /** Options of {@link createTruecaser}. */
 export interface TruecaseOptions {
@@ -22,10 +23,6 @@ const PRONOUNS = new Set(['we', 'us', 'our', 'ours', 'you', 'your', 'yours', 'i'
 const SMALL_WORDS = new Set(['a', 'an', 'and', 'as', 'at', 'by', 'for', 'in', 'of', 'on', 'or', 'the', 'to', 'with']);
 // A period after these does not end a sentence, so the next word keeps its case.
 const ABBREVIATIONS = new Set(['e.g', 'i.e', 'etc', 'inc', 'ltd', 'co', 'corp', 'vs', 'no', 'st', 'mr', 'mrs', 'ms', 'dr', 'attn']);
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 /**
  * Upper-cases the first letter, looking past opening quotes and brackets but not past digits.
