@@ -88,27 +88,40 @@ export function buildAnswerIndex(documents: readonly PolicyDocument[], opts: Ans
   const isFacet = facetTest(documents, opts.ranking.facetHeadingParents);
   const synonyms = compileKnowledge(documents, opts);
   const phrases = phraseFinder(synonyms.phraseTargets);
+  const words = wordsOfHeadings();
+  // Which "unstated details" the policy does state after all, in its text or headings.
+  const unstated = { phrases: synonyms.unstated, longest: longestPhrase(synonyms.unstated), found: new Set<string>() };
 
   // Body, own heading, ancestor headings; the vocabulary (with frequencies) feeds spelling correction. A facet's
   // parent heading counts as its own heading, so "legal basis for personalization" prefers the facet under the
   // personalization purpose to that purpose itself. The rules' multi-word targets are terms of their own.
   const vocabulary = new Map<string, number>();
   const count = (token: string): void => void vocabulary.set(token, (vocabulary.get(token) ?? 0) + 1);
-  const headingTerms = (heading: string): string[] => [...indexTerms(heading), ...phrases(heading)];
+  const headingTerms = (heading: string): string[] => {
+    const { terms, stems } = words(heading);
+    return [...terms, ...phrases(stems)];
+  };
   const units: IndexedFields[] = passages.map((passage) => {
     const tokens = tokenize(passage.text);
     tokens.forEach(count);
-    for (const heading of passage.section) tokenize(heading).forEach(count);
+    const stems = tokens.map(stem);
+    collectPhrases(stems, unstated.phrases, unstated.longest, unstated.found);
+    for (const heading of passage.section) {
+      const headingWords = words(heading);
+      headingWords.tokens.forEach(count);
+      collectPhrases(headingWords.stems, unstated.phrases, unstated.longest, unstated.found);
+    }
     const facet = isFacet(passage.section);
     const own = headingTerms(passage.section[passage.section.length - 1] ?? '');
     const parent = facet ? headingTerms(passage.section[passage.section.length - 2] ?? '') : [];
     return {
-      body: [...termsOfTokens(tokens), ...phrases(passage.text)],
+      body: [...stems.filter((_, i) => !isStopword(tokens[i]!)), ...phrases(stems)],
       heading: [...own, ...parent],
       ancestors: passage.section.slice(0, facet ? -2 : -1).flatMap(headingTerms),
     };
   });
   const bm25 = buildBm25Index(units, opts.bm25);
+  for (const key of unstated.found) if (!key.includes(' ')) unstated.found.delete(key);
 
   const facetParentOf = new Map<PolicySection, PolicySection>();
   for (const document of documents) {
@@ -119,31 +132,52 @@ export function buildAnswerIndex(documents: readonly PolicyDocument[], opts: Ans
     }
   }
 
-  const queryContext = buildQueryContext(passages, bm25, vocabulary, synonyms, opts);
+  const queryContext = buildQueryContext(passages, bm25, vocabulary, synonyms, unstated.found, opts);
   return {
     documents,
     passages,
     bm25,
     queryContext,
-    regionalPassage: regionalPassages(passages, synonyms.jurisdictions),
+    regionalPassage: regionalPassages(passages, synonyms.jurisdictions, words),
     facetParentOf,
     ...headingSignals(passages, bm25),
     contactByDocument: contactPassages(passages),
   };
 }
 
-/** Every occurrence, in order, of the given multi-word phrases (stem sequences) in a text. */
-function phraseFinder(phrases: ReadonlySet<string>): (text: string) => string[] {
+/** Tokens, stems and index terms of a heading. */
+interface HeadingWords {
+  tokens: readonly string[];
+  stems: readonly string[];
+  /** The stems of the tokens that are not stopwords, as {@link indexTerms} gives them. */
+  terms: readonly string[];
+}
+
+/** The words of headings, memoized: every passage of a section repeats its heading path. */
+function wordsOfHeadings(): (heading: string) => HeadingWords {
+  const memo = new Map<string, HeadingWords>();
+  return (heading) => {
+    let words = memo.get(heading);
+    if (words === undefined) {
+      const tokens = tokenize(heading);
+      const stems = tokens.map(stem);
+      memo.set(heading, (words = { tokens, stems, terms: stems.filter((_, i) => !isStopword(tokens[i]!)) }));
+    }
+    return words;
+  };
+}
+
+/** Every occurrence, in order, of the given multi-word phrases (stem sequences) in a text's stems. */
+function phraseFinder(phrases: ReadonlySet<string>): (stems: readonly string[]) => string[] {
   const longest = longestPhrase(phrases);
   const prefixes = new Set<string>();
   for (const phrase of phrases) {
     const parts = phrase.split(' ');
     for (let length = 1; length < parts.length; length++) prefixes.add(parts.slice(0, length).join(' '));
   }
-  return (text) => {
+  return (stems) => {
     const found: string[] = [];
     if (phrases.size === 0) return found;
-    const stems = tokenize(text).map(stem);
     for (let i = 0; i < stems.length; i++) {
       let key = stems[i]!;
       for (let length = 2; length <= longest && i + length <= stems.length; length++) {
@@ -156,7 +190,14 @@ function phraseFinder(phrases: ReadonlySet<string>): (text: string) => string[] 
   };
 }
 
-function buildQueryContext(passages: readonly IndexedPassage[], bm25: Bm25Index, vocabulary: Map<string, number>, synonyms: CompiledSynonyms, opts: AnswererOptions): QueryContext {
+function buildQueryContext(
+  passages: readonly IndexedPassage[],
+  bm25: Bm25Index,
+  vocabulary: Map<string, number>,
+  synonyms: CompiledSynonyms,
+  statedPhrases: ReadonlySet<string>,
+  opts: AnswererOptions,
+): QueryContext {
   // Question-only words (stopwords, filler, synonym keys) are correction targets too, ranked below policy words.
   for (const word of [...STOPWORDS, ...synonyms.words]) if (!vocabulary.has(word)) vocabulary.set(word, 0);
   const corrector = new VocabularyCorrector(opts.features.spellingCorrection ? vocabulary : new Map());
@@ -179,7 +220,7 @@ function buildQueryContext(passages: readonly IndexedPassage[], bm25: Bm25Index,
     corrector,
     synonyms,
     headingTerms,
-    statedPhrases: phrasesIn(passages, synonyms.unstated),
+    statedPhrases,
     nameStems: new Set([...names.words].map(stem)),
     joinedNames: names.joined,
     acronyms: names.acronyms,
@@ -195,9 +236,8 @@ function buildQueryContext(passages: readonly IndexedPassage[], bm25: Bm25Index,
   return context;
 }
 
-/** Adds to `found` each of the phrases (stem sequences joined by spaces, at most `longest` words) that `text` contains. */
-function collectPhrases(text: string, phrases: ReadonlySet<string>, longest: number, found: Set<string>): void {
-  const stems = tokenize(text).map(stem);
+/** Adds to `found` each of the phrases (stem sequences joined by spaces, at most `longest` words) in a text's stems. */
+function collectPhrases(stems: readonly string[], phrases: ReadonlySet<string>, longest: number, found: Set<string>): void {
   for (let i = 0; i < stems.length; i++) {
     let key = '';
     for (let length = 1; length <= longest && i + length <= stems.length; length++) {
@@ -213,24 +253,8 @@ function longestPhrase(phrases: ReadonlySet<string>): number {
   return longest;
 }
 
-/** Which of the given phrases of two or more words occur in the passages' text or headings. */
-function phrasesIn(passages: readonly IndexedPassage[], phrases: ReadonlySet<string>): Set<string> {
-  const found = new Set<string>();
-  const longest = longestPhrase(phrases);
-  const seen = new Set<string>();
-  for (const passage of passages) {
-    for (const text of [passage.text, ...passage.section]) {
-      if (seen.has(text)) continue;
-      seen.add(text);
-      collectPhrases(text, phrases, longest, found);
-    }
-  }
-  for (const key of found) if (!key.includes(' ')) found.delete(key);
-  return found;
-}
-
 /** Passages under a heading that names a region or its law ("California residents", "EEA and UK users"). */
-function regionalPassages(passages: readonly IndexedPassage[], jurisdictions: ReadonlySet<string>): Uint8Array {
+function regionalPassages(passages: readonly IndexedPassage[], jurisdictions: ReadonlySet<string>, words: (heading: string) => HeadingWords): Uint8Array {
   const regional = new Uint8Array(passages.length);
   const longest = longestPhrase(jurisdictions);
   const byPath = new Map<string, number>();
@@ -239,7 +263,7 @@ function regionalPassages(passages: readonly IndexedPassage[], jurisdictions: Re
     let flag = byPath.get(key);
     if (flag === undefined) {
       const found = new Set<string>();
-      for (const heading of passage.section) collectPhrases(heading, jurisdictions, longest, found);
+      for (const heading of passage.section) collectPhrases(words(heading).stems, jurisdictions, longest, found);
       byPath.set(key, (flag = found.size > 0 ? 1 : 0));
     }
     regional[i] = flag;

@@ -113,11 +113,14 @@ export function policyNames(documents: readonly PolicyDocument[], isGeneralWord:
   const settings = { ...defaultNameOptions, ...options };
   const counts = new Map<string, { total: number; capitalized: number; spelling: string; sections: Set<string> }>();
   const titleWords = new Set<string>();
+  // A corpus repeats its words thousands of times; each spelling is normalized once.
+  const keyOfWord = new Map<string, string>();
   let sectionCount = 0;
   for (const document of documents) {
     for (const match of document.title.matchAll(WORD)) titleWords.add(normalizeText(match[0].replace(/['’]s$/u, '')));
     for (const section of document.sections) {
       sectionCount++;
+      const sectionKey = `${document.id}#${section.id}`;
       for (const text of [section.text, ...section.path]) {
         for (const match of text.matchAll(WORD)) {
           const word = match[0].replace(/['’]s$/u, '');
@@ -126,10 +129,11 @@ export function policyNames(documents: readonly PolicyDocument[], isGeneralWord:
           // A sentence's first word is capitalized anyway; web and e-mail addresses are lower case anyway.
           const before = text.slice(Math.max(0, at - 3), at);
           if (at === 0 || /[.!?:]\s*$|\n\s*$/.test(before) || /[./@[]$/.test(before) || /^(?:\.\p{L}|\[)/u.test(text.slice(end, end + 2))) continue;
-          const key = normalizeText(word);
+          let key = keyOfWord.get(word);
+          if (key === undefined) keyOfWord.set(word, (key = normalizeText(word)));
           let entry = counts.get(key);
           if (entry === undefined) counts.set(key, (entry = { total: 0, capitalized: 0, spelling: word, sections: new Set() }));
-          entry.sections.add(`${document.id}#${section.id}`);
+          entry.sections.add(sectionKey);
           entry.total++;
           if (/^\p{Lu}/u.test(word)) {
             entry.capitalized++;
