@@ -1,7 +1,8 @@
 /**
  * The answer-kind table of the sentence highlighter (highlight-cues.json): which kind of answer a question asks for
  * ("how long" → a duration, "who" → a party, "can I" → a right or a choice), and the wording by which a policy
- * sentence gives that kind of answer. Phrases are matched on stems, with the index's own tokenizer and stemmer.
+ * sentence gives that kind of answer. Question phrases are matched on words and answer phrases on stems, with the
+ * index's own tokenizer and stemmer.
  */
 import table from './highlight-cues.json' with { type: 'json' };
 import { stem } from '../search/stem.js';

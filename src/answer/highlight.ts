@@ -111,26 +111,7 @@ export interface HighlightedPassage {
   index?: number;
 }
 
-/** A scored sentence, for debugging and tuning ({@link SentenceHighlighter.scoreSentences}). */
-export interface ScoredSentence {
-  span: TextSpan;
-  score: number;
-  kinds: SentenceKinds;
-}
-
 const EPOCH_LIMIT = 0xfffffff0;
-
-const sourceWordCache = new Map<string, readonly string[]>();
-
-/** The stems of a concept's source ("how long" → how, long), memoized: sources recur across questions. */
-function sourceWords(source: string): readonly string[] {
-  let words = sourceWordCache.get(source);
-  if (words === undefined) {
-    if (sourceWordCache.size >= 10_000) sourceWordCache.clear();
-    sourceWordCache.set(source, (words = source.split(' ')));
-  }
-  return words;
-}
 
 /**
  * Picks the sentences of a passage that answer a question. One per index (term ids are the index's). Per-question
@@ -213,18 +194,6 @@ export class SentenceHighlighter {
     return spans;
   }
 
-  /**
-   * Every sentence of a passage with its score, in text order (for tuning and debugging).
-   *
-   * @example
-   * highlighter.scoreSentences('do you sell my data', query, passage).map((s) => s.score) // => [0.12, 0.93, 0]
-   */
-  scoreSentences(question: string, query: AnalyzedQuery, passage: HighlightedPassage): ScoredSentence[] {
-    const sentences = this.sentencesOf(passage);
-    const scores = this.score(sentences, this.prepare(question, query));
-    return sentences.map((sentence, i) => ({ span: { ...sentence.span }, score: scores[i]!, kinds: sentence.kinds }));
-  }
-
   /** Scores of the sentences, in a scratch array valid until the next call. */
   private score(sentences: readonly SentenceFeatures[], prepared: PreparedQuestion): Float64Array {
     if (this.scores.length < sentences.length) this.scores = new Float64Array(sentences.length * 2);
@@ -290,7 +259,7 @@ export class SentenceHighlighter {
     let focused = false;
     for (let c = 0; c < concepts.length; c++) {
       const { source, alternatives } = concepts[c]!;
-      const inside = focus !== null && (source.includes(' ') ? sourceWords(source).every((word) => focus.includes(word)) : focus.includes(source));
+      const inside = focus !== null && (source.includes(' ') ? source.split(' ').every((word) => focus.includes(word)) : focus.includes(source));
       this.inFocus[c] = inside ? 1 : 0;
       if (inside && alternatives.length > 0) focused = true;
     }

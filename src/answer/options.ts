@@ -41,8 +41,6 @@ export interface RankingOptions {
   alternativeSumFactor: number;
   /** Rank = score × (floor + (1 − floor) × coverage): how much coverage reorders BM25F. */
   coverageFloor: number;
-  /** Passages ranked below this fraction of the best one are not returned. */
-  relativeFloor: number;
   /** Passages after the first are returned only when ranked at least this fraction of the best one... */
   secondaryRankRatio: number;
   /** ...and covering at least this fraction of the best one's coverage. */
@@ -128,7 +126,6 @@ export const defaultAbstentionThresholds: AbstentionThresholds = {
 export const defaultRankingOptions: RankingOptions = {
   alternativeSumFactor: 0.25,
   coverageFloor: 0.3,
-  relativeFloor: 0.3,
   secondaryRankRatio: 0.5,
   secondaryCoverageRatio: 0.5,
   facetHeadingParents: 3,

@@ -23,10 +23,10 @@ const E_MAIL = /\be-(?=mail)/g;
 
 /**
  * Splits text into lower-case word tokens. Possessive `'s` is dropped ("children's" → "children");
- * other contractions stay whole ("don't") so the stopword list can catch them.
+ * other contractions stay whole ("don't") so the stopword list can catch them; "e-mail" is one word.
  *
  * @example
- * tokenize('Children’s data: under-18s, e-mail!') // => ['children', 'data', 'under', '18s', 'e', 'mail']
+ * tokenize('Children’s data: under-18s, e-mail!') // => ['children', 'data', 'under', '18s', 'email']
  */
 export function tokenize(text: string): string[] {
   const out: string[] = [];

@@ -297,7 +297,7 @@ let shared: WordNet | undefined;
  * The process-wide WordNet instance (its cache is shared by every answerer and every hot reload).
  *
  * @example
- * sharedWordNet().lookup('kid').related // includes 'child'
+ * sharedWordNet().related('kid') // includes 'child'
  */
 export function sharedWordNet(): WordNet {
   shared ??= new WordNet();
