@@ -20,6 +20,7 @@ import type { AnalyzedQuery } from '../query/types.js';
 import { stem } from '../search/stem.js';
 import { STOPWORDS, tokenize } from '../search/tokenize.js';
 import { answerKindsOf, askingClause, defaultAnswerKinds, type AnswerKinds, type SentenceKinds } from './highlight-cues.js';
+import { nextEpoch } from '../search/epoch.js';
 
 /** Tuning of {@link SentenceHighlighter}. */
 export interface HighlightOptions {
@@ -110,8 +111,6 @@ export interface HighlightedPassage {
   /** Position in the index's passage array; sentences of indexed passages are computed once and kept. */
   index?: number;
 }
-
-const EPOCH_LIMIT = 0xfffffff0;
 
 /**
  * Picks the sentences of a passage that answer a question. One per index (term ids are the index's). Per-question
@@ -245,12 +244,7 @@ export class SentenceHighlighter {
   private prepare(question: string, query: AnalyzedQuery): PreparedQuestion {
     const cached = this.prepared;
     if (cached !== undefined && cached.query === query && cached.question === question) return cached;
-    if (++this.epoch >= EPOCH_LIMIT) {
-      this.termEpoch.fill(0);
-      this.echoEpoch.fill(0);
-      this.epoch = 1;
-    }
-    const epoch = this.epoch;
+    const epoch = (this.epoch = nextEpoch(this.epoch, [this.termEpoch, this.echoEpoch]));
     const cues = this.questionCues(question);
     const { focus } = cues;
     const concepts = query.concepts;

@@ -12,6 +12,7 @@ import type { IndexedPassage } from '../search/passages.js';
 import type { AnalyzedQuery } from '../query/types.js';
 import type { AnswerIndex } from './answer-index.js';
 import type { RankingOptions } from './options.js';
+import { nextEpoch } from '../search/epoch.js';
 
 /** One ranked candidate with the signals behind it (for abstention, selection, evaluation and debugging). */
 export interface RankedCandidate {
@@ -23,8 +24,6 @@ export interface RankedCandidate {
   /** Idf mass of the question's concepts covered (coverage × total concept weight). */
   coveredWeight: number;
 }
-
-const EPOCH_LIMIT = 0xfffffff0;
 
 /**
  * Ranks passages of one index. Per-query scratch arrays are reused, so ranking allocates nothing proportional to
@@ -77,11 +76,7 @@ export class Ranker {
   private accumulate(query: AnalyzedQuery): { touchedCount: number; totalCoverage: number } {
     const { bm25 } = this.index;
     const { score, covered, conceptMax, conceptSum, conceptHit, queryMark, conceptMark, touched, conceptTouched } = this;
-    if (this.queryEpoch >= EPOCH_LIMIT) {
-      queryMark.fill(0);
-      this.queryEpoch = 0;
-    }
-    const queryEpoch = ++this.queryEpoch;
+    const queryEpoch = (this.queryEpoch = nextEpoch(this.queryEpoch, [queryMark]));
     let touchedCount = 0;
     let totalCoverage = 0;
     const beta = this.options.alternativeSumFactor;
@@ -89,11 +84,7 @@ export class Ranker {
     for (const concept of query.concepts) {
       totalCoverage += concept.coverageWeight;
       if (concept.alternatives.length === 0) continue;
-      if (this.conceptEpoch >= EPOCH_LIMIT) {
-        conceptMark.fill(0);
-        this.conceptEpoch = 0;
-      }
-      const conceptEpoch = ++this.conceptEpoch;
+      const conceptEpoch = (this.conceptEpoch = nextEpoch(this.conceptEpoch, [conceptMark]));
       let conceptCount = 0;
       // Coverage credit is relative to the concept's strongest alternative (the asker's own word when known).
       let strongest = 0;
