@@ -14,6 +14,7 @@ import {
   QUESTION_SUBJECTS,
 } from './question-words.js';
 import type { AnswerPassage, Answerer, PolicyDocument } from './types.js';
+import { clampChars } from './render/trim.js';
 
 /** One suggestion: what the list shows, and what is asked when it is picked. */
 export interface Suggestion {
@@ -89,7 +90,7 @@ export function suggestQuestions(answerer: Answerer, typed: string, options: Par
     const key = question.toLowerCase();
     if (out.length >= opts.limit || question.length > opts.maxChars || questions.has(key)) return;
     questions.add(key);
-    out.push({ label: clamp(label, opts.maxChars), question });
+    out.push({ label: clampChars(label, opts.maxChars), question });
   };
   const addSection = (section: IndexedSection): void => {
     if (out.length >= opts.limit || sections.has(section)) return;
@@ -214,10 +215,3 @@ function lastOf(path: readonly string[]): string {
   return path[path.length - 1] ?? '';
 }
 
-function clamp(text: string, maxChars: number): string {
-  if (text.length <= maxChars) return text;
-  let end = maxChars - 1;
-  // Never split a surrogate pair (emoji).
-  if (/[\uD800-\uDBFF]/.test(text.charAt(end - 1))) end -= 1;
-  return `${text.slice(0, end)}…`;
-}

@@ -8,7 +8,7 @@ import type { Answer, AnswerPassage, PolicyDocument } from '../../src/types.js';
 import { formatPolicyDate } from '../../src/answer/cite.js';
 import { retryAfterSeconds } from '../../src/rate-limit.js';
 import { highlightedLines, highlightsWithin, type TextRun } from '../../src/render/highlights.js';
-import { trimAtSentence } from '../../src/render/trim.js';
+import { clampChars, trimAtSentence } from '../../src/render/trim.js';
 import { INTRO_GAP, shownPassages } from '../../src/render/text.js';
 
 /** Discord's documented message limits (https://discord.com/developers/docs/resources/message#embed-object-embed-limits). */
@@ -76,13 +76,13 @@ const readMoreLabel = 'Read the full section';
  */
 export function renderAnswer(answer: Answer, options: Partial<RenderOptions> = {}): RenderedMessage {
   const settings = { ...defaultRenderOptions, ...options };
-  const content = clamp(`**Q:** ${safeUserText(answer.question, settings.questionPreviewLength)}`, discordLimits.content);
-  const cited = answer.answered ? answer.passages : answer.contact ? [answer.contact] : [];
-  const footerText = clamp(footerFor(cited), discordLimits.footerText);
+  const content = clampChars(`**Q:** ${safeUserText(answer.question, settings.questionPreviewLength)}`, discordLimits.content);
+  // The footer names the documents of the passages shown, not of the weaker ones left out.
+  const shown = answer.answered ? shownPassages(answer).slice(0, discordLimits.embeds) : [];
+  const cited = shown.length > 0 ? shown : !answer.answered && answer.contact ? [answer.contact] : [];
+  const footerText = clampChars(footerFor(cited), discordLimits.footerText);
 
-  const embeds = answer.answered && answer.passages.length > 0
-    ? passageEmbeds(shownPassages(answer).slice(0, discordLimits.embeds), footerText)
-    : [notCoveredEmbed(answer, footerText, settings.documents)];
+  const embeds = shown.length > 0 ? passageEmbeds(shown, footerText) : [notCoveredEmbed(answer, footerText, settings.documents)];
 
   const components: RenderedMessage['components'] = [];
   if (settings.feedbackButtons) {
@@ -99,7 +99,7 @@ export function renderAnswer(answer: Answer, options: Partial<RenderOptions> = {
  * await interaction.reply({ ...renderNotice('Please wait a moment.'), flags: MessageFlags.Ephemeral, allowedMentions: noMentions });
  */
 export function renderNotice(text: string): RenderedMessage {
-  return { content: clamp(text, discordLimits.content), embeds: [], components: [] };
+  return { content: clampChars(text, discordLimits.content), embeds: [], components: [] };
 }
 
 /**
@@ -140,9 +140,8 @@ export function safeUserText(text: string, maxLength: number): string {
     numberedList: true,
     maskedLink: true,
   }).replace(/@/g, '@\u200b');
-  return clamp(escaped, maxLength);
+  return clampChars(escaped, maxLength);
 }
-
 
 /**
  * Clamps arbitrary embeds to every Discord limit: string lengths, 25 fields, 10 embeds and 6,000 characters in total
@@ -154,15 +153,15 @@ export function safeUserText(text: string, maxLength: number): string {
 export function enforceEmbedLimits(embeds: readonly APIEmbed[]): APIEmbed[] {
   const out = embeds.slice(0, discordLimits.embeds).map((embed) => {
     const copy: APIEmbed = { ...embed };
-    if (copy.title !== undefined) copy.title = clamp(copy.title, discordLimits.embedTitle);
-    if (copy.description !== undefined) copy.description = clamp(copy.description, discordLimits.embedDescription);
-    if (copy.footer) copy.footer = { ...copy.footer, text: clamp(copy.footer.text, discordLimits.footerText) };
-    if (copy.author) copy.author = { ...copy.author, name: clamp(copy.author.name, discordLimits.authorName) };
+    if (copy.title !== undefined) copy.title = clampChars(copy.title, discordLimits.embedTitle);
+    if (copy.description !== undefined) copy.description = clampChars(copy.description, discordLimits.embedDescription);
+    if (copy.footer) copy.footer = { ...copy.footer, text: clampChars(copy.footer.text, discordLimits.footerText) };
+    if (copy.author) copy.author = { ...copy.author, name: clampChars(copy.author.name, discordLimits.authorName) };
     if (copy.fields) {
       copy.fields = copy.fields.slice(0, discordLimits.fields).map((field) => ({
         ...field,
-        name: clamp(field.name, discordLimits.fieldName),
-        value: clamp(field.value, discordLimits.fieldValue),
+        name: clampChars(field.name, discordLimits.fieldName),
+        value: clampChars(field.value, discordLimits.fieldValue),
       }));
     }
     return copy;
@@ -187,7 +186,7 @@ export function enforceEmbedLimits(embeds: readonly APIEmbed[]): APIEmbed[] {
   const [first] = out;
   if (first && excess > 0) {
     // One embed without description or fields is at most 256 + 2048 + 256 characters; only the footer can give.
-    if (first.footer) first.footer = { ...first.footer, text: clamp(first.footer.text, Math.max(1, first.footer.text.length - excess)) };
+    if (first.footer) first.footer = { ...first.footer, text: clampChars(first.footer.text, Math.max(1, first.footer.text.length - excess)) };
   }
   return out;
 }
@@ -232,7 +231,7 @@ export function parseFeedbackCustomId(customId: string): { helpful: boolean; sec
 
 function passageEmbeds(passages: readonly AnswerPassage[], footerText: string): APIEmbed[] {
   const embeds: APIEmbed[] = passages.map((passage) => {
-    const embed: APIEmbed = { color: answeredColor, title: clamp(passage.section.join(' › ') || passage.document, discordLimits.embedTitle) };
+    const embed: APIEmbed = { color: answeredColor, title: clampChars(passage.section.join(' › ') || passage.document, discordLimits.embedTitle) };
     const url = linkOf(passage.url);
     if (url) embed.url = url;
     return embed;
@@ -277,7 +276,7 @@ function notCoveredEmbed(answer: Answer, footerText: string, documents: readonly
  */
 function quotedPassage(passage: Pick<AnswerPassage, 'text' | 'highlights' | 'intro'>, url: string | undefined, maxLength: number): string {
   // A list item comes with the sentence that introduces its list, as a line of its own.
-  const intro = passage.intro === undefined ? '' : clamp(`> ${escapeMarkdown(`${passage.intro} ${INTRO_GAP}`)}\n`, Math.floor(maxLength / 2));
+  const intro = passage.intro === undefined ? '' : clampChars(`> ${escapeMarkdown(`${passage.intro} ${INTRO_GAP}`)}\n`, Math.floor(maxLength / 2));
   const room = maxLength - intro.length;
   // Escaping, quoting and bold only lengthen text, and escapeMarkdown is slow on huge input: a text longer than the
   // limit is trimmed before anything is rendered.
@@ -294,7 +293,7 @@ function quotedPassage(passage: Pick<AnswerPassage, 'text' | 'highlights' | 'int
     if (over <= 0 && quoted !== '') return quoted + suffix;
     budget -= Math.max(1, over);
   }
-  return clamp(url ? `[${readMoreLabel}](${url})` : '', maxLength);
+  return clampChars(url ? `[${readMoreLabel}](${url})` : '', maxLength);
 }
 
 /** Each non-empty line as `> line`, white space at its ends dropped, Markdown escaped, highlights in bold. */
@@ -343,10 +342,3 @@ function escapeLinkText(text: string): string {
   return escapeMarkdown(text).replace(/[[\]]/g, '\\$&');
 }
 
-function clamp(text: string, maxLength: number): string {
-  if (text.length <= maxLength) return text;
-  let end = maxLength - 1;
-  // Never split a surrogate pair (emoji), which would leave an invalid character.
-  if (/[\uD800-\uDBFF]/.test(text.charAt(end - 1))) end -= 1;
-  return `${text.slice(0, end)}…`;
-}

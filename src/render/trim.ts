@@ -21,5 +21,20 @@ export function trimAtSentence(text: string, maxChars: number): { text: string; 
   if (cut > maxChars / 5) return { text: text.slice(0, cut).trimEnd(), trimmed: true };
   const space = head.lastIndexOf(' ', maxChars - 1);
   if (space > 0) return { text: `${text.slice(0, space).trimEnd()}…`, trimmed: true };
-  return { text: `${text.slice(0, maxChars - 1)}…`, trimmed: true };
+  return { text: clampChars(text, maxChars), trimmed: true };
+}
+
+/**
+ * Cuts text to at most `maxChars` UTF-16 units (platform limits count those), ending with an ellipsis when cut, and
+ * never between the two halves of a surrogate pair (an emoji), which would leave an invalid character.
+ *
+ * @example
+ * clampChars('Data retention policy', 10) // => 'Data rete…'
+ * clampChars('ok', 10) // => 'ok'
+ */
+export function clampChars(text: string, maxChars: number): string {
+  if (text.length <= maxChars) return text;
+  let end = maxChars - 1;
+  if (/[\uD800-\uDBFF]/.test(text.charAt(end - 1))) end -= 1;
+  return `${text.slice(0, end)}…`;
 }

@@ -249,4 +249,13 @@ describe('renderAnswer: weaker matches and list introductions', () => {
     expect(message.embeds).toHaveLength(1);
     expect(message.embeds[0]?.description).toBe('> We may share your data with \\*partners\\*: […]\n> our payment processor;');
   });
+
+  it('names in the footer only the documents of the passages it shows', () => {
+    const other: AnswerPassage = { ...fixturePassage(['Cookies'], 'We use cookies.', 'cookies'), document: 'Acme Cookie Notice', documentId: 'acme-cookies', confidence: 'low' };
+    const message = renderAnswer({ question: 'q', answered: true, passages: [retention, other] });
+    expect(message.embeds).toHaveLength(1);
+    expect(message.embeds[0]?.footer?.text).toBe('DataRobot Privacy Policy · updated March 17, 2022');
+    const both = renderAnswer({ question: 'q', answered: true, passages: [retention, { ...other, confidence: 'high' }] });
+    expect(both.embeds.at(-1)?.footer?.text).toBe('DataRobot Privacy Policy · updated March 17, 2022; Acme Cookie Notice · updated March 17, 2022');
+  });
 });
