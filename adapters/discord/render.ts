@@ -9,7 +9,7 @@ import { formatPolicyDate } from '../../src/answer/cite.js';
 import { retryAfterSeconds } from '../../src/rate-limit.js';
 import { highlightedLines, highlightsWithin, type TextRun } from '../../src/render/highlights.js';
 import { clampChars, trimAtSentence } from '../../src/render/trim.js';
-import { INTRO_GAP, shownPassages } from '../../src/render/text.js';
+import { introLine, shownPassages } from '../../src/render/text.js';
 
 /** Discord's documented message limits (https://discord.com/developers/docs/resources/message#embed-object-embed-limits). */
 export const discordLimits = {
@@ -276,7 +276,8 @@ function notCoveredEmbed(answer: Answer, footerText: string, documents: readonly
  */
 function quotedPassage(passage: Pick<AnswerPassage, 'text' | 'highlights' | 'intro'>, url: string | undefined, maxLength: number): string {
   // A list item comes with the sentence that introduces its list, as a line of its own.
-  const intro = passage.intro === undefined ? '' : clampChars(`> ${escapeMarkdown(`${passage.intro} ${INTRO_GAP}`)}\n`, Math.floor(maxLength / 2));
+  const line = introLine(passage);
+  const intro = line === undefined ? '' : clampChars(`> ${escapeMarkdown(line)}\n`, Math.floor(maxLength / 2));
   const room = maxLength - intro.length;
   // Escaping, quoting and bold only lengthen text, and escapeMarkdown is slow on huge input: a text longer than the
   // limit is trimmed before anything is rendered.

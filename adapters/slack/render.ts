@@ -8,7 +8,7 @@ import type { Answer, AnswerPassage, PolicyDocument } from '../../src/types.js';
 import { isLinkableUrl, mrkdwnLink, safePolicyText, safeUserText } from './mrkdwn.js';
 import { highlightedLines, highlightedText, highlightsWithin } from '../../src/render/highlights.js';
 import { trimAtSentence } from '../../src/render/trim.js';
-import { INTRO_GAP, shownPassages } from '../../src/render/text.js';
+import { introLine, shownPassages } from '../../src/render/text.js';
 
 export type SlackBlock = types.KnownBlock;
 
@@ -269,10 +269,11 @@ function passageBlocks(passage: AnswerPassage, maxPassageChars: number): SlackBl
 function quote(passage: AnswerPassage, maxPassageChars: number): string {
   const text = passage.text.trim();
   const offset = passage.text.length - passage.text.trimStart().length;
+  const line = introLine(passage);
+  const intro = line === undefined ? '' : `>${safePolicyText(line)}\n`;
   let budget = maxPassageChars;
   for (;;) {
     const { text: kept, trimmed } = trimAtSentence(text, budget);
-    const intro = passage.intro === undefined ? '' : `>${safePolicyText(`${passage.intro} ${INTRO_GAP}`)}\n`;
     const quoted =
       intro +
       highlightedLines(kept, highlightsWithin(passage, kept.length, offset))

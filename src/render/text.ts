@@ -23,13 +23,25 @@ export function shownPassages(answer: Answer): AnswerPassage[] {
 export const INTRO_GAP = '[…]';
 
 /**
+ * The line that goes before a passage quoting list items: the sentence that introduces the list, then {@link INTRO_GAP}.
+ * Undefined for a passage that is not a list item. Renderers escape it as they escape policy text.
+ *
+ * @example
+ * introLine({ intro: 'We may share your data with:' }) // => 'We may share your data with: […]'
+ */
+export function introLine(passage: Pick<AnswerPassage, 'intro'>): string | undefined {
+  return passage.intro === undefined ? undefined : `${passage.intro} ${INTRO_GAP}`;
+}
+
+/**
  * The verbatim text a reader sees of a passage: its list's introducing sentence first, when it has one.
  *
  * @example
  * quotedText({ intro: 'We may share your data with:', text: 'our payment processor;' }) // => 'We may share your data with: […] our payment processor;'
  */
 export function quotedText(passage: Pick<AnswerPassage, 'intro' | 'text'>): string {
-  return passage.intro === undefined ? passage.text : `${passage.intro} ${INTRO_GAP} ${passage.text}`;
+  const intro = introLine(passage);
+  return intro === undefined ? passage.text : `${intro} ${passage.text}`;
 }
 
 /** The sentence shown when the policy does not cover a question. */
@@ -94,7 +106,8 @@ function markdownCitation(passage: AnswerPassage): string {
 function markdownQuote(passage: Pick<AnswerPassage, 'text' | 'highlights' | 'intro'>): string {
   // Each line quoted; a line starting like a heading or list marker is escaped so it stays literal text; highlighted
   // sentences in bold (runs start and end next to white space, so each can be escaped on its own).
-  const intro = passage.intro === undefined ? '' : `> ${escapeMarkdown(`${passage.intro} ${INTRO_GAP}`)}\n>\n`;
+  const line = introLine(passage);
+  const intro = line === undefined ? '' : `> ${escapeMarkdown(line)}\n>\n`;
   return intro + highlightedLines(passage.text, passage.highlights)
     .map((runs) => {
       const line = runs
