@@ -6,7 +6,7 @@
  */
 import { ChannelType, DiscordAPIError, MessageType, RESTJSONErrorCodes, type AnyThreadChannel, type Message } from 'discord.js';
 import type { AutoResponse, UnaddressedMessage } from '../../src/auto-respond.js';
-import { cleanQuestion, describeError, mentionsUser, renderRecorded, type DiscordContext } from './context.js';
+import { cleanQuestion, describeError, fromPerson, mentionsUser, renderRecorded, type DiscordContext } from './context.js';
 import { noMentions } from './render.js';
 import { rememberAnsweredThread, replyTo } from './reply.js';
 
@@ -21,8 +21,7 @@ const postChannelTypes: ReadonlySet<ChannelType> = new Set([ChannelType.GuildFor
  * if (questionOf(message) === undefined) await answerUnaddressedMessage(message, context);
  */
 export async function answerUnaddressedMessage(message: Message, context: DiscordContext): Promise<void> {
-  if (context.autoAnswerChannels.size === 0 || !message.inGuild()) return;
-  if (message.author.bot || message.author.id === message.client.user.id || message.webhookId || message.system) return;
+  if (context.autoAnswerChannels.size === 0 || !message.inGuild() || !fromPerson(message)) return;
   if (message.type !== MessageType.Default && message.type !== MessageType.Reply) return;
   const channel = message.channel;
   let channelId: string;
@@ -61,7 +60,7 @@ export async function answerForumPost(thread: AnyThreadChannel, newlyCreated: bo
   const botId = thread.client.user.id;
   if (thread.ownerId === botId) return;
   const starter = await fetchStarterMessage(thread, context);
-  if (!starter || starter.author.bot || starter.webhookId || starter.system) return;
+  if (!starter || !fromPerson(starter)) return;
   if (context.config.answerMentions && mentionsUser(starter.content, botId)) return;
   const text = `${thread.name}\n${cleanQuestion(starter.content)}`;
   const response = decide(context, { messageId: starter.id, userId: starter.author.id, channelId: thread.parentId, text, isPost: true });

@@ -1,6 +1,7 @@
 /**
  * What every Discord command and event handler receives: settings, core dependencies and per-adapter state.
  */
+import type { Message } from 'discord.js';
 import type { DiscordConfig } from '../config.js';
 import type { AdapterDeps } from '../deps.js';
 import type { AutoResponder } from '../../src/auto-respond.js';
@@ -97,6 +98,17 @@ export function renderRecorded(context: DiscordContext, answer: Answer): Rendere
     section: answer.passages[0]?.section ?? [],
   });
   return renderAnswer(answer, { documents: answerer.documents });
+}
+
+/**
+ * Whether a person wrote a message: not a bot (this one included), a webhook or Discord itself (joins, pins). The bot
+ * answers people only, so it never answers itself or another bot.
+ *
+ * @example
+ * if (!fromPerson(message)) return;
+ */
+export function fromPerson(message: Message): boolean {
+  return !(message.author.bot || message.author.id === message.client.user.id || message.webhookId || message.system);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { Events, type Message } from 'discord.js';
 import { answerUnaddressedMessage } from '../auto-answer.js';
-import { askAnswerer, cleanQuestion, describeError, mentionsUser, renderRecorded, type DiscordContext } from '../context.js';
+import { askAnswerer, cleanQuestion, describeError, fromPerson, mentionsUser, renderRecorded, type DiscordContext } from '../context.js';
 import { noMentions, renderCooldown, renderFailure, renderNotice, type RenderedMessage } from '../render.js';
 import { rememberAnsweredThread, replyTo } from '../reply.js';
 import type { DiscordEvent } from './types.js';
@@ -13,6 +13,7 @@ import type { DiscordEvent } from './types.js';
 export const messageCreate: DiscordEvent<Events.MessageCreate> = {
   name: Events.MessageCreate,
   async execute(context, message) {
+    if (!fromPerson(message)) return;
     const question = questionOf(message, context);
     if (question === undefined) {
       await answerUnaddressedMessage(message, context);
@@ -51,18 +52,17 @@ export const messageCreate: DiscordEvent<Events.MessageCreate> = {
   },
 };
 
-/** The question with the bot's mention removed; undefined when the message is not for the bot. */
+/** The question of a person's message with the bot's mention removed; undefined when the message is not for the bot. */
 function questionOf(message: Message, context: DiscordContext): string | undefined {
-  const botUser = message.client.user;
-  if (message.author.bot || message.author.id === botUser.id || message.webhookId || message.system) return undefined;
   // Only an explicit <@bot> counts: `mentions.has()` would also match @everyone, roles and reply pings.
-  const mentioned = mentionsUser(message.content, botUser.id);
+  const mentioned = mentionsUser(message.content, message.client.user.id);
   if (message.inGuild()) {
     if (!context.config.answerMentions || !mentioned) return undefined;
   } else if (!context.options.answerDirectMessages) {
     return undefined;
   }
-  return cleanQuestion(message.content.replace(new RegExp(`<@!?${botUser.id}>`, 'g'), ' '));
+  // Every mention goes, the bot's own included: it addresses, it asks nothing.
+  return cleanQuestion(message.content);
 }
 
 async function notifyCooldown(message: Message, retryAfterMs: number, context: DiscordContext): Promise<void> {
