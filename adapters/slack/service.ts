@@ -75,10 +75,11 @@ export interface SlackService {
    * `share.threadTs`, "Share in channel" posts into that thread instead of the channel.
    */
   ask(userId: string, question: string, surface: SlackSurface, share?: { threadTs: string }): AskOutcome;
-  /** The answer behind a "Share in channel" button: cached, or re-answered from the question it carries. */
-  answerForShare(buttonValue: string | undefined): Answer | undefined;
-  /** The thread a "Share in channel" button posts into, when the answer was asked for from a message (shortcut). */
-  shareThreadOf(buttonValue: string | undefined): string | undefined;
+  /**
+   * The answer behind a "Share in channel" button (cached, or re-answered from the question it carries), and the
+   * thread it posts into when the answer was asked for from a message (shortcut).
+   */
+  answerForShare(buttonValue: string | undefined): { answer: Answer; threadTs?: string } | undefined;
   /** Whether questions in this channel are answered without a mention. */
   answersWithoutMention(channel: string): boolean;
   /**
@@ -150,10 +151,6 @@ export function createSlackService(deps: AdapterDeps, options: Partial<SlackServ
       return { kind: 'answer', answer, shareValue: shareButtonValue(id, question, share?.threadTs) };
     },
 
-    shareThreadOf(buttonValue) {
-      return parseShareValue(buttonValue)?.threadTs;
-    },
-
     answersWithoutMention(channel) {
       return autoAnswerChannels.has(channel);
     },
@@ -181,9 +178,9 @@ export function createSlackService(deps: AdapterDeps, options: Partial<SlackServ
     answerForShare(buttonValue) {
       const parsed = parseShareValue(buttonValue);
       if (!parsed) return undefined;
-      const cached = shareCache.get(parsed.id);
-      if (cached) return cached;
-      return parsed.question ? answerQuestion(parsed.question) : undefined;
+      const answer = shareCache.get(parsed.id) ?? (parsed.question ? answerQuestion(parsed.question) : undefined);
+      if (!answer) return undefined;
+      return parsed.threadTs === undefined ? { answer } : { answer, threadTs: parsed.threadTs };
     },
 
     isRepeatDelivery({ eventId, retryNum, retryReason }) {

@@ -58,17 +58,26 @@ describe('SlackService.answerForShare', () => {
     const service = createSlackService(deps(recordingAnswerer(asked), { limit: 100, windowMs: 1000 }), { shareCacheSize: 1 });
     const first = service.ask('U1', 'first <!channel> question', 'command');
     if (first.kind !== 'answer') throw new Error('expected an answer');
-    expect(service.answerForShare(first.shareValue)).toBe(first.answer);
+    expect(service.answerForShare(first.shareValue)?.answer).toBe(first.answer);
     expect(first.shareValue).not.toContain('<!channel>');
 
     service.ask('U1', 'second', 'command'); // evicts the first answer
-    const reanswered = service.answerForShare(first.shareValue);
+    const reanswered = service.answerForShare(first.shareValue)?.answer;
     expect(reanswered?.question).toBe('first <!channel> question');
     expect(asked).toEqual(['first <!channel> question', 'second', 'first <!channel> question']);
 
     expect(service.answerForShare(undefined)).toBeUndefined();
     expect(service.answerForShare('not json')).toBeUndefined();
     expect(service.answerForShare('{"q":"no id"}')).toBeUndefined();
+  });
+
+  it('gives the thread a shortcut answer is shared into, and none for a /privacy answer', () => {
+    const service = createSlackService(deps(recordingAnswerer([]), { limit: 100, windowMs: 1000 }));
+    const fromMessage = service.ask('U1', 'do you sell my data?', 'shortcut', { threadTs: '1700000000.000100' });
+    const fromCommand = service.ask('U1', 'do you sell my data?', 'command');
+    if (fromMessage.kind !== 'answer' || fromCommand.kind !== 'answer') throw new Error('expected answers');
+    expect(service.answerForShare(fromMessage.shareValue)).toEqual({ answer: fromMessage.answer, threadTs: '1700000000.000100' });
+    expect(service.answerForShare(fromCommand.shareValue)).toEqual({ answer: fromCommand.answer });
   });
 
   it('keeps the share button value within 2,000 characters for a huge question', () => {

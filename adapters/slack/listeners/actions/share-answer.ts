@@ -25,12 +25,12 @@ export function shareAnswer(service: SlackService) {
   return async ({ ack, action, body, client, respond }: ShareAnswerArgs): Promise<void> => {
     await ack();
     try {
-      const answer = service.answerForShare(action.value);
-      if (!answer) {
+      const shared = service.answerForShare(action.value);
+      if (!shared) {
         await respond({ response_type: 'ephemeral', replace_original: false, ...renderNotice('This answer can no longer be shared. Please ask again.') });
         return;
       }
-      const threadTs = service.shareThreadOf(action.value);
+      const { answer, threadTs } = shared;
       const channel = body.channel?.id ?? body.container?.['channel_id'];
       if (threadTs && typeof channel === 'string') {
         if (await shareInThread(service, client, answer, channel, threadTs)) {
