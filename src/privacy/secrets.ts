@@ -47,6 +47,9 @@ function looksGenerated(run: string): boolean {
 const MIN_SECRET_LENGTH = 6;
 
 const registered = new Set<string>();
+// The registered secrets longest first, so a secret that contains another is masked whole; kept sorted as they are
+// registered, since masking runs on every question and every log line.
+let registeredLongestFirst: readonly string[] = [];
 
 /**
  * Registers literal secrets (the configured tokens and signing secret) to be masked by every {@link maskSecrets} and
@@ -58,6 +61,11 @@ const registered = new Set<string>();
  */
 export function registerSecrets(secrets: Iterable<string>): void {
   for (const secret of secrets) if (secret.length >= MIN_SECRET_LENGTH) registered.add(secret);
+  registeredLongestFirst = longestFirst(registered);
+}
+
+function longestFirst(secrets: Iterable<string>): string[] {
+  return [...secrets].sort((a, b) => b.length - a.length);
 }
 
 /**
@@ -68,8 +76,8 @@ export function registerSecrets(secrets: Iterable<string>): void {
  */
 export function maskSecrets(text: string, secrets: readonly string[] = []): string {
   let out = text;
-  // Longest first, so a secret that contains another is masked whole.
-  const literals = [...registered, ...secrets.filter((s) => s.length >= MIN_SECRET_LENGTH)].sort((a, b) => b.length - a.length);
+  const extra = secrets.filter((secret) => secret.length >= MIN_SECRET_LENGTH);
+  const literals = extra.length === 0 ? registeredLongestFirst : longestFirst([...registered, ...extra]);
   for (const secret of literals) if (out.includes(secret)) out = out.split(secret).join(SECRET_PLACEHOLDER);
   for (const pattern of TOKEN_PATTERNS) out = out.replace(pattern, SECRET_PLACEHOLDER);
   for (const pattern of LABELLED_PATTERNS) out = out.replace(pattern, `$1${SECRET_PLACEHOLDER}`);
