@@ -5,6 +5,7 @@
  * index's own tokenizer and stemmer.
  */
 import table from './highlight-cues.json' with { type: 'json' };
+import { EMAIL } from '../search/noise.js';
 import { stem } from '../search/stem.js';
 import { tokenize } from '../search/tokenize.js';
 
@@ -31,7 +32,7 @@ type TextCue = Exclude<(typeof specialCues)[number], '#number'>;
 const NUMBER = /^\d+(?:st|nd|rd|th)?$/;
 
 const TEXT_TESTS: Readonly<Record<TextCue, RegExp>> = {
-  '#email': /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/,
+  '#email': new RegExp(EMAIL),
   '#url': /\bhttps?:\/\/\S|\bwww\.\S/i,
   // A colon that introduces something, not one inside a time ("10:30") or an address ("https://").
   '#colon': /:(?:\s|$)/,

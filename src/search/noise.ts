@@ -18,7 +18,8 @@ export const defaultNoiseOptions: NoiseOptions = { replacement: ' ' };
 // wrapper goes with it, or "mail" would look like a question about e-mail.
 const CONTACT_LEAD = String.raw`(?:\b(?:e-?mail|mail|ping|reach|contact|write|text|call|phone|ring|message|dm|cc|reply to|respond to)\s+(?:me|us|him|her|them)?\s*(?:back\s+)?(?:at|on|via|to|@)?\s*|\bmy\s+(?:e-?mail(?:\s+address)?|address|(?:phone\s+|mobile\s+|cell\s+)?number|phone|mobile|cell)\s+(?:is\s+)?|\b(?:at|on|via)\s+)?`;
 
-const EMAIL = String.raw`[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}`;
+/** An e-mail address as a pattern source: in a question (stripped as noise) or a policy sentence (a contact cue). */
+export const EMAIL = String.raw`[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}`;
 // 7+ digits with the usual separators, optional leading +: phone numbers, not "under 18" or "12 months".
 const PHONE = String.raw`(?:\+|\b)\d[\d\s().-]{5,}\d\b`;
 
