@@ -277,7 +277,7 @@ function documentsOf(passages: readonly IndexedPassage[]): PolicyDocument[] {
 
 /**
  * The general tables plus what the documents' knowledge files add (company paraphrases, things the policy does not
- * state); the general tables alone are compiled once per process.
+ * state); the general tables alone are compiled once per thread.
  */
 function compileKnowledge(documents: readonly PolicyDocument[], opts: AnswererOptions): CompiledSynonyms {
   // Without synonyms (ablation), filler removal still applies: it is not paraphrase knowledge.

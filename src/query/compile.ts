@@ -66,7 +66,8 @@ export function compileSynonyms(
   otherPolicyKinds: readonly string[] = OTHER_POLICY_KINDS,
   unstatedDetails: readonly string[] = UNSTATED_DETAILS,
 ): CompiledSynonyms {
-  // The bundled tables are compiled once per process: every answerer (and every hot reload) shares them.
+  // The general tables alone are compiled once per thread and shared by the answerers it builds (the served index
+  // lives in a worker thread of its own, so a hot reload compiles them again there).
   const isDefault =
     rules === SYNONYM_RULES && fillerPhrases === FILLER_PHRASES && fillerWords === FILLER_WORDS && weakWords === WEAK_WORDS && otherPolicyKinds === OTHER_POLICY_KINDS && unstatedDetails === UNSTATED_DETAILS;
   if (isDefault && compiledDefaults !== undefined) return compiledDefaults;

@@ -294,7 +294,8 @@ function baseForms(word: string, part: Part): string[] {
 let shared: WordNet | undefined;
 
 /**
- * The process-wide WordNet instance (its cache is shared by every answerer and every hot reload).
+ * The thread's WordNet instance (its cache is shared by every answerer built in this thread; the served index lives in
+ * a worker thread of its own).
  *
  * @example
  * sharedWordNet().related('kid') // includes 'child'
