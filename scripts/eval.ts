@@ -269,8 +269,8 @@ export function flatten(document: PolicyDocument): PolicyDocument {
  * @example
  * flatCheck(document, mergeSets(sets.dev).onTopic)?.answererTop5 // => 0.8
  */
-export function flatCheck(document: PolicyDocument, items: readonly OnTopicItem[]): FlatReport | null {
-  const answerer = answererSystem(createAnswerer([flatten(document)]));
+export function flatCheck(document: PolicyDocument, items: readonly OnTopicItem[], options: AnswererOptionsInput = {}): FlatReport | null {
+  const answerer = answererSystem(createAnswerer([flatten(document)], options));
   if (answerer.passages.length < flatMinPassages) return null;
   const bm25 = bm25Baseline(answerer.passages);
   const withSentences = items.filter((item) => (item.sentences ?? []).length > 0);
@@ -343,7 +343,7 @@ export function runEval(policies: readonly PolicySets[] = discoverPolicySets(), 
       reports.push(evaluatePolicy(document, split, set, answerer, settings.baselines));
       if (settings.highlights) highlights.push(evaluateHighlights(document, split, set.onTopic, answerer));
       if (split !== 'dev' || !settings.flat || set.onTopic.length === 0) continue;
-      const flatReport = flatCheck(document, set.onTopic);
+      const flatReport = flatCheck(document, set.onTopic, settings.answerer);
       if (flatReport !== null) flat.push(flatReport);
     }
   }
