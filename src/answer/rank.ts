@@ -40,6 +40,8 @@ export class Ranker {
   private readonly conceptMax: Float64Array;
   private readonly conceptSum: Float64Array;
   private readonly conceptHit: Float64Array;
+  private readonly baseRank: Float64Array;
+  private readonly plain: Float64Array;
   private readonly queryMark: Uint32Array;
   private readonly conceptMark: Uint32Array;
   private readonly touched: Int32Array;
@@ -57,6 +59,8 @@ export class Ranker {
     this.conceptMax = new Float64Array(size);
     this.conceptSum = new Float64Array(size);
     this.conceptHit = new Float64Array(size);
+    this.baseRank = new Float64Array(size);
+    this.plain = new Float64Array(size);
     this.queryMark = new Uint32Array(size);
     this.conceptMark = new Uint32Array(size);
     this.touched = new Int32Array(size);
@@ -67,6 +71,7 @@ export class Ranker {
   rank(query: AnalyzedQuery, poolSize: number): RankedCandidate[] {
     const { touchedCount, totalCoverage } = this.accumulate(query);
     if (touchedCount === 0 || totalCoverage <= 0) return [];
+    this.accumulatePlain(query, touchedCount);
     const pool = this.topByRank(query, touchedCount, totalCoverage, poolSize);
     this.promoteFacets(pool);
     return pool;
@@ -125,6 +130,24 @@ export class Ranker {
     return { touchedCount, totalCoverage };
   }
 
+  /** Plain BM25 of the asker's own words, for the passages the concepts reached (the others cannot be candidates). */
+  private accumulatePlain(query: AnalyzedQuery, touchedCount: number): void {
+    const { bm25 } = this.index;
+    const { plain, queryMark, touched } = this;
+    for (let k = 0; k < touchedCount; k++) plain[touched[k]!] = 0;
+    if (this.options.plainScoreWeight === 0) return;
+    for (const { term, weight } of query.terms) {
+      const id = bm25.terms.get(term);
+      if (id === undefined) continue;
+      const idf = weight * bm25.idf[id]!;
+      const end = bm25.postingStart[id + 1]!;
+      for (let at = bm25.postingStart[id]!; at < end; at++) {
+        const p = bm25.postingUnit[at]!;
+        if (queryMark[p] === this.queryEpoch) plain[p] = plain[p]! + idf * bm25.postingWeight[at]!;
+      }
+    }
+  }
+
   /** Keeps the best `poolSize` touched passages by rank, with insertion into a short sorted list. */
   private topByRank(query: AnalyzedQuery, touchedCount: number, totalCoverage: number, poolSize: number): RankedCandidate[] {
     const { passages, leadPassage, headingInterrogative, regionalPassage } = this.index;
@@ -134,11 +157,23 @@ export class Ranker {
     const lead = this.options.leadPassageBoost;
     const interrogative = query.interrogative === 'how' ? 1 : query.interrogative === 'what' ? 2 : 0;
     const interrogativeBonus = this.options.interrogativeHeadingBonus;
+    const { baseRank, plain } = this;
+    let bestBase = 0;
+    let bestPlain = 0;
     for (let k = 0; k < touchedCount; k++) {
       const p = this.touched[k]!;
       const coverage = Math.min(1, this.covered[p]! / totalCoverage);
       const aligned = interrogative !== 0 && headingInterrogative[p] === interrogative && this.reachesHeading(query, p) ? interrogativeBonus : 0;
-      const rank = (this.score[p]! + aligned) * (floor + (1 - floor) * coverage) * (leadPassage[p] === 1 ? lead : 1) * (regionalPassage[p] === 1 ? regionalFactor : 1);
+      baseRank[p] = (this.score[p]! + aligned) * (floor + (1 - floor) * coverage) * (leadPassage[p] === 1 ? lead : 1) * (regionalPassage[p] === 1 ? regionalFactor : 1);
+      bestBase = Math.max(bestBase, baseRank[p]!);
+      bestPlain = Math.max(bestPlain, plain[p]!);
+    }
+    const plainWeight = bestPlain > 0 ? this.options.plainScoreWeight / bestPlain : 0;
+    const baseWeight = bestBase > 0 ? 1 / bestBase : 0;
+    for (let k = 0; k < touchedCount; k++) {
+      const p = this.touched[k]!;
+      const coverage = Math.min(1, this.covered[p]! / totalCoverage);
+      const rank = baseRank[p]! * baseWeight + plain[p]! * plainWeight;
       if (pool.length === poolSize && rank <= pool[pool.length - 1]!.rank) continue;
       let at = pool.length;
       while (at > 0 && pool[at - 1]!.rank < rank) at--;

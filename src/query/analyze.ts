@@ -8,12 +8,14 @@
  * 5. intent (intent.ts): instruction requests about product objects, the opening interrogative.
  */
 import { stem } from '../search/stem.js';
+import { isStopword } from '../search/tokenize.js';
 import { addSegmentConcept, ConceptList, weighConcepts } from './concepts.js';
 import { instructionStart, isProductInstruction, leadInterrogative } from './intent.js';
 import { questionWords } from './normalize.js';
 import { segmentWords } from './segment.js';
 import { correctSpelling } from './spelling.js';
-import { defaultQueryOptions, type AnalyzedQuery, type QueryContext, type QueryOptions } from './types.js';
+import { isFiller, isWeak } from './words.js';
+import { defaultQueryOptions, type AnalyzedQuery, type PlainTerm, type QueryContext, type QueryOptions } from './types.js';
 
 /**
  * Analyses a question into concepts.
@@ -42,5 +44,11 @@ export function analyzeQuery(question: string, context: QueryContext, options: Q
   }
   weighConcepts(list, context, options);
   const productHowTo = howToStart >= 0 && actionAt >= 0 && isProductInstruction(list.concepts, actionAt);
-  return { concepts: list.concepts, keywords: keywords.join(' '), productHowTo, interrogative: leadInterrogative(tokens, howToStart >= 0), regional };
+  // Filler is skipped and weak words discounted as in the concepts: "my colleague asked" and "data" pick no passage.
+  const terms: PlainTerm[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    if (isStopword(tokens[i]!) || isFiller(tokens[i]!, context.synonyms)) continue;
+    terms.push({ term: stems[i]!, weight: isWeak(stems[i]!, context) ? options.weakWordRankFactor : 1 });
+  }
+  return { concepts: list.concepts, keywords: keywords.join(' '), productHowTo, interrogative: leadInterrogative(tokens, howToStart >= 0), regional, terms };
 }

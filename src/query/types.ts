@@ -55,6 +55,19 @@ export interface AnalyzedQuery {
   interrogative: 'how' | 'what' | null;
   /** Whether the question names a region or its law ("GDPR", "in California", "a user in Germany"). */
   regional: boolean;
+  /**
+   * The asker's own words as index stems (typos corrected, repeated as typed), for the plain lexical score that
+   * ranking blends in (`RankingOptions.plainScoreWeight`): stop words and chat filler dropped, weak words discounted.
+   */
+  terms: PlainTerm[];
+}
+
+/** One of the asker's own words in the plain lexical score. */
+export interface PlainTerm {
+  /** The word's stem. */
+  term: string;
+  /** 1, or `weakWordRankFactor` for a weak word ("data", the company's name). */
+  weight: number;
 }
 
 /** What kind of word an unknown concept is; it decides how much the word counts against coverage. */

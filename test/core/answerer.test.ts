@@ -39,7 +39,8 @@ describe('query understanding', () => {
   it.each([
     ['can i erase everything you have on me', /Your data rights|Data retention|View, correct and delete/],
     ['can kids use datarobot', /Children’s data/],
-    ['gdpr?', /European residents/],
+    // The legal-basis section names the GDPR itself ("…subject to the EU General Data Protection Regulation (“GDPR”)…").
+    ['gdpr?', /European residents|legal basis for processing/],
     ['ccpa rights', /California residents/],
     ['what if you get hacked', /Data security/],
     ['is my card stored', /Payment information/],
