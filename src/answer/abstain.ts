@@ -3,7 +3,7 @@
  *
  * Decided on signals that are comparable across questions (raw BM25 is not): the idf-weighted share of the
  * question's concepts that a top passage with its headings covers, the idf mass it covers, whether the question
- * names any policy topic, and whether it is an instruction about product objects ("how do I delete a project").
+ * names any policy topic or personal data, and whether it is an instruction about product objects ("how do I delete a project").
  */
 import type { AnalyzedQuery } from '../query/types.js';
 import type { AbstentionThresholds } from './options.js';
@@ -20,7 +20,7 @@ export function shouldAnswer(query: AnalyzedQuery, candidates: readonly RankedCa
   const top = candidates.slice(0, Math.max(1, t.decisionDepth));
   // "how do I delete a project": an instruction about product objects, however many policy words it shares.
   if (t.declineProductHowTo && query.productHowTo) return false;
-  if (t.requireTopical && !query.concepts.some((concept) => concept.topical)) {
+  if (t.requireTopical && !query.namesPersonalData && !query.concepts.some((concept) => concept.topical)) {
     // Several specific words found together in one passage still show the policy talks about this.
     const specific = query.concepts.filter((concept) => !concept.weak && concept.alternatives.length > 0).length;
     return specific >= t.coOccurrenceConcepts && top.some((c) => c.coverage >= t.coOccurrenceCoverage);

@@ -18,8 +18,8 @@ export interface AbstentionThresholds {
   /** ...it answers from this coverage on. */
   coveredWeightCoverage: number;
   /**
-   * Decline questions with no topical concept (no synonym-table or heading word, weak words aside), e.g. "how
-   * much does it cost"...
+   * Decline questions with no topical concept (no synonym-table or heading word, weak words aside) that name no
+   * personal data either, e.g. "how much does it cost"...
    */
   requireTopical: boolean;
   /** ...unless at least this many concepts (weak words aside) occur together in one passage... */

@@ -130,6 +130,8 @@ export const UNSTATED_DETAILS: readonly string[] = stringList(notStated.details,
 
 /** Words in almost every question about a privacy policy: they rank a little and count little toward coverage. */
 export const WEAK_WORDS: readonly string[] = stringList(vocabulary.weakWords, 'vocabulary.json', 'weakWords');
+/** Words that make a question about personal data ("my data", "my info"), whether or not a family names its topic. */
+export const PRIVACY_WORDS: ReadonlySet<string> = new Set(stringList(vocabulary.privacyWords, 'vocabulary.json', 'privacyWords'));
 /** Prefixes an unknown word may carry in front of a known word ("subcontractors", "resell", "pre-filled"). */
 export const WORD_PREFIXES: readonly string[] = stringList(vocabulary.wordPrefixes, 'vocabulary.json', 'wordPrefixes');
 

@@ -7,6 +7,7 @@
  * 4. concepts (concepts.ts): each segment's alternatives over index terms, and each concept's weight;
  * 5. intent (intent.ts): instruction requests about product objects, the opening interrogative.
  */
+import { PRIVACY_WORDS } from '../knowledge/tables.js';
 import { stem } from '../search/stem.js';
 import { isStopword } from '../search/tokenize.js';
 import { addSegmentConcept, ConceptList, weighConcepts } from './concepts.js';
@@ -50,5 +51,6 @@ export function analyzeQuery(question: string, context: QueryContext, options: Q
     if (isStopword(tokens[i]!) || isFiller(tokens[i]!, context.synonyms)) continue;
     terms.push({ term: stems[i]!, weight: isWeak(stems[i]!, context) ? options.weakWordRankFactor : 1 });
   }
-  return { concepts: list.concepts, keywords: keywords.join(' '), productHowTo, interrogative: leadInterrogative(tokens, howToStart >= 0), regional, terms };
+  const namesPersonalData = tokens.some((token) => PRIVACY_WORDS.has(token));
+  return { concepts: list.concepts, keywords: keywords.join(' '), productHowTo, interrogative: leadInterrogative(tokens, howToStart >= 0), regional, terms, namesPersonalData };
 }

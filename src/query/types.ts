@@ -56,6 +56,11 @@ export interface AnalyzedQuery {
   /** Whether the question names a region or its law ("GDPR", "in California", "a user in Germany"). */
   regional: boolean;
   /**
+   * Whether the question names personal data ("my data", "their info", "privacy"): it is about the policy even when
+   * no family of the tables names its topic ("who is in charge of my data on the forum?").
+   */
+  namesPersonalData: boolean;
+  /**
    * The asker's own words as index stems (typos corrected, repeated as typed), for the plain lexical score that
    * ranking blends in (`RankingOptions.plainScoreWeight`): stop words and chat filler dropped, weak words discounted.
    */

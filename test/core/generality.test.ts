@@ -46,6 +46,25 @@ describe('a short policy', () => {
   });
 });
 
+describe('questions about personal data with no word of the tables', () => {
+  const withForum = policy('Tinyshop Privacy Notice', [
+    [['What we collect'], 'Tinyshop collects your name, e-mail address and delivery address when you place an order.'],
+    [['Other services'], 'The Tinyshop community forum is run by Forumly Ltd, which is in charge of the accounts and posts made there.'],
+    [['Contact'], 'Write to privacy@tinyshop.example with any question about this notice.'],
+  ]);
+  const answerer = createAnswerer([withForum]);
+
+  it('answers when the question names personal data and the policy has its other words', () => {
+    for (const question of ['what happens to my data on the forum?', 'what about my info on the forum']) {
+      expect(topSection(answerer, question), question).toBe('Other services');
+    }
+  });
+
+  it('still declines the same words without personal data: nothing says the question is about the policy', () => {
+    expect(answerer.answer('what happens on the forum?').answered).toBe(false);
+  });
+});
+
 describe('facts a policy may or may not state', () => {
   const withDnt = policy('Signals Notice', [
     [['Browser signals'], 'We honour Do Not Track and Global Privacy Control signals sent by your browser.'],
