@@ -30,6 +30,13 @@ describe('a short policy', () => {
     expect(topSection(answerer, 'does the notice explicitly mention whether you sell my data?')).toBe('Selling');
   });
 
+  it('reads requests about the form of the answer as chat, not as what is asked', () => {
+    for (const question of ['straight answer pls: do you sell my data??', 'short answer: can i get my account erased?', 'bottom line, do you rent out my info?']) {
+      expect(answerer.answer(question).answered, question).toBe(true);
+    }
+    expect(answerer.explain('straight answer pls: do you sell my data??').query.concepts.map((c) => c.surface)).toEqual(['sell my data']);
+  });
+
   it('declines when the thing asked about is a name or a fact it never states', () => {
     for (const question of ['does tinyshop use mailchimp for newsletters?', 'is tinyshop soc 2 certified?', 'when is the tinyshop summer picnic?']) {
       expect(answerer.answer(question).answered, question).toBe(false);
