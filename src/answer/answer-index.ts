@@ -87,7 +87,10 @@ export function buildAnswerIndex(documents: readonly PolicyDocument[], opts: Ans
   const passages = buildPassages(documents, opts.maxPassageChars);
   const isFacet = facetTest(documents, opts.ranking.facetHeadingParents);
   const synonyms = compileKnowledge(documents, opts);
-  const phrases = phraseFinder(synonyms.phraseTargets);
+  // The rules' multi-word targets, and the multi-word details a policy may state ("do not track"), are terms too.
+  const targetPhrases = phraseFinder(synonyms.phraseTargets);
+  const detailPhrases = phraseFinder(new Set([...synonyms.unstated].filter((key) => key.includes(' '))));
+  const phrases = (stems: readonly string[]): string[] => [...targetPhrases(stems), ...detailPhrases(stems)];
   const words = wordsOfHeadings();
   // Which "unstated details" the policy does state after all, in its text or headings.
   const unstated = { phrases: synonyms.unstated, longest: longestPhrase(synonyms.unstated), found: new Set<string>() };

@@ -68,6 +68,12 @@ export function addSegmentConcept(list: ConceptList, segment: Segment, words: Wo
       // "refund policy", "SOC 2": as unknown as a word the policy never uses, whatever topic its words belong to.
       list.unstated.add(list.add(stems.slice(segment.start, segment.start + segment.length).join(' '), new Map(), false, span.join(' ')));
       return span;
+    case 'stated': {
+      // A detail this policy states ("do not track"): the phrase is a term of the index, and a privacy topic.
+      const key = stems.slice(segment.start, segment.start + segment.length).join(' ');
+      list.add(key, new Map([[key, 1]]), false, span.join(' '), true);
+      return span;
+    }
     case 'word':
       return wordConcept(list, segment.start, words, context, options);
     case 'rule':

@@ -11,7 +11,7 @@ import { isFiller, isGerund } from './words.js';
 
 /** A run of question words and what it is. */
 export type Segment =
-  | { kind: 'skip' | 'filler' | 'word' | 'unstated'; start: number; length: number }
+  | { kind: 'skip' | 'filler' | 'word' | 'unstated' | 'stated'; start: number; length: number }
   | { kind: 'rule'; start: number; length: number; rule: ReadonlyMap<string, number> };
 
 /**
@@ -43,7 +43,10 @@ export function segmentWords(tokens: readonly string[], stems: readonly string[]
       // A detail the policy itself names is stated after all ("hipaa" in a policy that names HIPAA, "do not track"
       // in one that says how it treats Do Not Track).
       const unstated = synonyms.unstated.has(key) && !(length === 1 ? terms.has(key) : (context.statedPhrases?.has(key) ?? false));
+      // Stated, a multi-word detail is the asker's phrase: "do not track" is not the word "track".
+      const stated = length > 1 && !unstated && synonyms.unstated.has(key);
       if ((length > 1 && synonyms.otherPolicies.has(key)) || unstated) best = { kind: 'unstated', start: i, length };
+      else if (stated) best = { kind: 'stated', start: i, length };
       else if (rule !== undefined && !blocked) best = { kind: 'rule', start: i, length, rule };
       else if (length > 1 && synonyms.fillerPhrases.has(key)) best = { kind: 'filler', start: i, length };
       if (!synonyms.prefixes.has(key)) break;

@@ -86,6 +86,16 @@ describe('facts a policy may or may not state', () => {
     expect(createAnswerer([withDnt]).answer('do you respect do not track?').passages[0]?.section).toEqual(['Browser signals']);
     expect(createAnswerer([withoutDnt]).answer('do you respect do not track?').answered).toBe(false);
   });
+
+  it('matches a stated practice as the whole phrase, not as its last word', () => {
+    const trackingHeavy = policy('Tracking Notice', [
+      [['Analytics'], 'We track page views and track clicks to measure which features people use; we track errors too.'],
+      [['Choices'], 'You can block cookies in your browser. We do not respond to Do Not Track signals at this time.'],
+    ]);
+    const answerer = createAnswerer([trackingHeavy]);
+    expect(answerer.answer('do you respect the do not track setting in my browser?').passages[0]?.section).toEqual(['Choices']);
+    expect(answerer.explain('do you honour do not track').query.concepts.map((c) => c.surface)).toContain('do not track');
+  });
 });
 
 describe('the policy’s own acronyms and phrases', () => {
