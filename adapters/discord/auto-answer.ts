@@ -5,7 +5,7 @@
  * nobody asked the bot, so humans stay in charge.
  */
 import { ChannelType, DiscordAPIError, MessageType, RESTJSONErrorCodes, type AnyThreadChannel, type Message } from 'discord.js';
-import type { AutoResponse, UnaddressedMessage } from '../../src/auto-respond.js';
+import { unloggedSkipReasons, type AutoResponse, type UnaddressedMessage } from '../../src/auto-respond.js';
 import { cleanQuestion, describeError, fromPerson, mentionsUser, renderRecorded, type DiscordContext } from './context.js';
 import { noMentions } from './render.js';
 import { rememberAnsweredThread, replyTo } from './reply.js';
@@ -14,25 +14,24 @@ import { rememberAnsweredThread, replyTo } from './reply.js';
 const postChannelTypes: ReadonlySet<ChannelType> = new Set([ChannelType.GuildForum, ChannelType.GuildMedia]);
 
 /**
- * A message nobody addressed to the bot: answered when it is a question in an auto-answer text channel, or a
- * follow-up in a thread the bot answered in one. A forum post is answered by {@link answerForumPost}.
+ * A message nobody addressed to the bot: answered when it is a question in a watched text channel, or a follow-up in
+ * a thread the bot answered in one (the `AutoResponder` decides both). A forum post is answered by
+ * {@link answerForumPost}.
  *
  * @example
  * if (questionOf(message) === undefined) await answerUnaddressedMessage(message, context);
  */
 export async function answerUnaddressedMessage(message: Message, context: DiscordContext): Promise<void> {
-  if (context.autoAnswerChannels.size === 0 || !message.inGuild() || !fromPerson(message)) return;
+  if (!message.inGuild() || !fromPerson(message)) return;
   if (message.type !== MessageType.Default && message.type !== MessageType.Reply) return;
   const channel = message.channel;
   let channelId: string;
   if (channel.isThread()) {
     // A forum post's first message is not a follow-up: the post is answered as a whole on THREAD_CREATE, which
     // records that message's id, so the AutoResponder skips it as a repeat.
-    if (!channel.parentId || !context.autoAnswerChannels.has(channel.parentId)) return;
-    if (!context.autoResponder.answeredIn(channel.id)) return;
+    if (!channel.parentId || !context.autoResponder.answeredIn({ channelId: channel.parentId, threadId: channel.id })) return;
     channelId = channel.parentId;
   } else {
-    if (!context.autoAnswerChannels.has(channel.id)) return;
     channelId = channel.id;
   }
   const question = cleanQuestion(message.content);
@@ -47,7 +46,7 @@ export async function answerUnaddressedMessage(message: Message, context: Discor
 }
 
 /**
- * A new post in an auto-answer forum: its title and first message are answered in the post, only when the policy
+ * A new post in a watched forum: its title and first message are answered in the post, only when the policy
  * answers them. Posts by bots, by the bot itself, or that @mention the bot (the mention is answered instead) get
  * nothing here.
  *
@@ -55,7 +54,8 @@ export async function answerUnaddressedMessage(message: Message, context: Discor
  * client.on(Events.ThreadCreate, (thread, newlyCreated) => void answerForumPost(thread, newlyCreated, context));
  */
 export async function answerForumPost(thread: AnyThreadChannel, newlyCreated: boolean, context: DiscordContext): Promise<void> {
-  if (!newlyCreated || !thread.parentId || !context.autoAnswerChannels.has(thread.parentId)) return;
+  // Checked before anything is fetched for the post; `decide` would skip it too, after a wasted request.
+  if (!newlyCreated || !thread.parentId || !context.autoResponder.watches(thread.parentId)) return;
   if (!thread.parent || !postChannelTypes.has(thread.parent.type)) return;
   const botId = thread.client.user.id;
   if (thread.ownerId === botId) return;
@@ -67,7 +67,7 @@ export async function answerForumPost(thread: AnyThreadChannel, newlyCreated: bo
   if (response.kind !== 'answer') return;
   try {
     await thread.send({ ...renderRecorded(context, response.answer), allowedMentions: noMentions });
-    context.autoResponder.rememberThread(thread.id);
+    context.autoResponder.rememberThread({ channelId: thread.parentId, threadId: thread.id });
   } catch (error) {
     context.deps.logger.error('discord: answering a forum post failed', { error: describeError(error) });
   }
@@ -75,7 +75,7 @@ export async function answerForumPost(thread: AnyThreadChannel, newlyCreated: bo
 
 function decide(context: DiscordContext, message: UnaddressedMessage): AutoResponse {
   const response = context.autoResponder.decide(message);
-  if (response.kind === 'skip' && response.reason !== 'not-a-question') {
+  if (response.kind === 'skip' && !unloggedSkipReasons.has(response.reason)) {
     context.deps.logger.debug('discord: not answering without a mention', { reason: response.reason });
   }
   return response;

@@ -27,13 +27,22 @@ export interface DiscordAdapter {
   stop(): Promise<void>;
 }
 
+/** The features that decide which gateway intents the bot needs. */
+export interface IntentFeatures {
+  /** `DISCORD_ANSWER_MENTIONS`. */
+  answerMentions: boolean;
+  /** Whether the `AutoResponder` watches any channel (`DISCORD_AUTO_ANSWER_CHANNELS`); absent means no. */
+  watchesChannels?: boolean;
+}
+
 /**
  * Gateway intents the bot needs, and no more.
  * - `Guilds`: always; slash commands, and the guild and channel cache that interactions and threads rely on.
  * - `GuildMessages` + `MessageContent`: only when answering @mentions or channels without a mention. Discord delivers
  *   the content of messages that mention the bot even without the privileged Message Content intent, but the intent
  *   is requested (and must be enabled in the Developer Portal) only when one of these is on, so a commands-only bot
- *   stays unprivileged. Reading questions nobody addressed to the bot (`autoAnswerChannels`) needs it in any case.
+ *   stays unprivileged. Reading questions nobody addressed to the bot (`watchesChannels`: the `AutoResponder` watches
+ *   some channel, from `DISCORD_AUTO_ANSWER_CHANNELS`) needs it in any case.
  *   The "Ask Privacy Assistant" message command does not: Discord sends the target message's content with it.
  * - `DirectMessages`: only when answering direct messages.
  *
@@ -41,11 +50,11 @@ export interface DiscordAdapter {
  * discordIntents({ answerMentions: false }, { answerDirectMessages: false }) // => [GatewayIntentBits.Guilds]
  */
 export function discordIntents(
-  config: Pick<DiscordConfig, 'answerMentions' | 'autoAnswerChannels'>,
+  features: IntentFeatures,
   options: Pick<DiscordAdapterOptions, 'answerDirectMessages'> = defaultDiscordAdapterOptions,
 ): GatewayIntentBits[] {
   const intents = [GatewayIntentBits.Guilds];
-  if (config.answerMentions || (config.autoAnswerChannels?.length ?? 0) > 0) {
+  if (features.answerMentions || features.watchesChannels) {
     intents.push(GatewayIntentBits.GuildMessages, GatewayIntentBits.MessageContent);
   }
   if (options.answerDirectMessages) intents.push(GatewayIntentBits.DirectMessages);
@@ -66,8 +75,19 @@ export function createDiscordAdapter(
   options: Partial<DiscordAdapterOptions> = {},
 ): DiscordAdapter {
   const settings: DiscordAdapterOptions = { ...defaultDiscordAdapterOptions, ...options };
+  const rateLimiter = new RateLimiter(deps.rateLimit);
+  const autoResponder = new AutoResponder(
+    {
+      answerer: () => deps.answerer,
+      userLimiter: rateLimiter,
+      channelLimiter: new RateLimiter(channelRateLimitOf(deps)),
+      watchedChannels: config.autoAnswerChannels ?? [],
+    },
+    { top: settings.top, rememberedThreads: settings.rememberedThreads },
+  );
+  const features: IntentFeatures = { answerMentions: config.answerMentions, watchesChannels: autoResponder.watchesAnyChannel };
   const clientOptions: ClientOptions = {
-    intents: discordIntents(config, settings),
+    intents: discordIntents(features, settings),
     // DM channels are not cached until a message arrives in them.
     partials: settings.answerDirectMessages ? [Partials.Channel] : [],
     // Client-wide default; every send also passes it explicitly.
@@ -77,7 +97,6 @@ export function createDiscordAdapter(
   if (config.apiUrl) clientOptions.rest = { api: config.apiUrl.replace(/\/+$/, '') };
   const client = new Client(clientOptions);
 
-  const rateLimiter = new RateLimiter(deps.rateLimit);
   const context: DiscordContext = {
     config,
     deps,
@@ -85,11 +104,7 @@ export function createDiscordAdapter(
     rateLimiter,
     feedbackSeen: new Set(),
     cooldownNoticeUntil: new Map(),
-    autoAnswerChannels: new Set(config.autoAnswerChannels ?? []),
-    autoResponder: new AutoResponder(
-      { answerer: () => deps.answerer, userLimiter: rateLimiter, channelLimiter: new RateLimiter(channelRateLimitOf(deps)) },
-      { top: settings.top, rememberedThreads: settings.rememberedThreads },
-    ),
+    autoResponder,
   };
   register(client, context, ready);
   register(client, context, clientError);
@@ -132,7 +147,7 @@ export function createDiscordAdapter(
         // login() resolves on the gateway's READY; ClientReady follows once the guilds have arrived.
         await Promise.race([client.login(config.token).then(() => isReady), timeout]);
       } catch (error) {
-        const failure = loginError(error, config);
+        const failure = loginError(error, features);
         deps.logger.error('discord: login failed', { error: describeError(failure) });
         await destroyClient();
         throw failure;
@@ -150,13 +165,12 @@ export function createDiscordAdapter(
 }
 
 /** Turns discord.js's login errors into one actionable message, prefixed like every error of this module. */
-function loginError(error: unknown, config: DiscordConfig): Error {
+function loginError(error: unknown, features: IntentFeatures): Error {
   if (error instanceof Error && error.message.startsWith('discord:')) return error;
   const message = describeError(error).message;
   let hint = '';
   if (/disallowed intent/i.test(message)) {
-    const autoAnswer = (config.autoAnswerChannels?.length ?? 0) > 0;
-    const turnOff = [config.answerMentions ? 'set DISCORD_ANSWER_MENTIONS=false' : '', autoAnswer ? 'unset DISCORD_AUTO_ANSWER_CHANNELS' : '']
+    const turnOff = [features.answerMentions ? 'set DISCORD_ANSWER_MENTIONS=false' : '', features.watchesChannels ? 'unset DISCORD_AUTO_ANSWER_CHANNELS' : '']
       .filter(Boolean)
       .join(' and ');
     hint = turnOff

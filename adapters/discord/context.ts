@@ -54,9 +54,10 @@ export interface DiscordContext {
    * once per cooldown rather than once per message, or the bot would amplify the spam it limits.
    */
   cooldownNoticeUntil: Map<string, number>;
-  /** Channels answered without a mention (`DISCORD_AUTO_ANSWER_CHANNELS`); empty turns the feature off. */
-  autoAnswerChannels: ReadonlySet<string>;
-  /** Decides on messages nobody addressed to the bot; shares {@link rateLimiter} as its per-user limit. */
+  /**
+   * Decides on messages nobody addressed to the bot and owns which channels are watched for them
+   * (`DISCORD_AUTO_ANSWER_CHANNELS`); shares {@link rateLimiter} as its per-user limit.
+   */
   autoResponder: AutoResponder;
 }
 

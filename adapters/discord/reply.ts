@@ -28,14 +28,14 @@ export async function replyTo(message: Message, payload: RenderedMessage, contex
 }
 
 /**
- * Remembers a thread the bot answered in, when it belongs to a channel answered without a mention, so follow-ups
- * there are answered too.
+ * Remembers a thread the bot answered in, so follow-ups there are answered too; the `AutoResponder` keeps only threads
+ * of watched channels.
  *
  * @example
  * if (answer.answered && thread) rememberAnsweredThread(context, thread);
  */
 export function rememberAnsweredThread(context: DiscordContext, thread: AnyThreadChannel): void {
-  if (thread.parentId && context.autoAnswerChannels.has(thread.parentId)) context.autoResponder.rememberThread(thread.id);
+  if (thread.parentId) context.autoResponder.rememberThread({ channelId: thread.parentId, threadId: thread.id });
 }
 
 /** Thread names do not render mentions or Markdown; the zero-width space is belt and braces. */

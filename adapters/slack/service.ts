@@ -4,7 +4,7 @@
  * be shared, de-duplicating retried event deliveries, and recording feedback votes. No Slack I/O here.
  */
 import { randomUUID } from 'node:crypto';
-import { AutoResponder, type AutoResponderOptions, type AutoResponse } from '../../src/auto-respond.js';
+import { AutoResponder, unloggedSkipReasons, type AutoResponderOptions, type AutoResponse } from '../../src/auto-respond.js';
 import type { Answer } from '../../src/types.js';
 import { redactPersonalData } from '../../src/privacy/redact.js';
 import { RateLimiter, retryAfterSeconds } from '../../src/rate-limit.js';
@@ -27,7 +27,10 @@ export interface SlackServiceOptions {
   seenEventIds: number;
   /** (message, user) pairs remembered so one person's repeated clicks count as one vote. */
   seenVotes: number;
-  /** Channel IDs answered without a mention (`SLACK_AUTO_ANSWER_CHANNELS`); empty turns the feature off. */
+  /**
+   * Channel IDs answered without a mention (`SLACK_AUTO_ANSWER_CHANNELS`), handed to the `AutoResponder`, which alone
+   * decides what is watched; empty turns the feature off.
+   */
   autoAnswerChannels: readonly string[];
   /** Threads the bot answered in those channels, remembered for follow-ups. */
   rememberedThreads: AutoResponderOptions['rememberedThreads'];
@@ -80,16 +83,19 @@ export interface SlackService {
    * thread it posts into when the answer was asked for from a message (shortcut).
    */
   answerForShare(buttonValue: string | undefined): { answer: Answer; threadTs?: string } | undefined;
-  /** Whether questions in this channel are answered without a mention. */
-  answersWithoutMention(channel: string): boolean;
   /**
-   * Decides on a channel message nobody addressed to the bot (see `AutoResponder`) and records an answer it will post.
-   * Channels not in `autoAnswerChannels` are always skipped.
+   * Decides which messages nobody addressed to the bot are answered, and which channels are watched for them
+   * (`autoAnswerChannels`); ask it with `watches(channel)` and `watchesAnyChannel`.
+   */
+  readonly autoResponder: AutoResponder;
+  /**
+   * Decides on a channel message nobody addressed to the bot (see `AutoResponder`: channels that are not watched are
+   * skipped as 'not-watched') and records an answer it will post.
    */
   answerUnaddressed(message: ChannelMessage, surface: 'channel' | 'follow_up'): AutoResponse;
-  /** Records that the bot answered in this thread of an auto-answer channel (other channels are not remembered). */
+  /** Records that the bot answered in this thread; only threads of watched channels are remembered. */
   rememberThread(channel: string, threadTs: string): void;
-  /** Whether the bot answered in this thread of an auto-answer channel. */
+  /** Whether the bot answered in this thread of a watched channel. */
   answeredInThread(channel: string, threadTs: string): boolean;
   /** True when this delivery must not be answered because the same event was (or is being) handled. */
   isRepeatDelivery(delivery: DeliveryInfo): boolean;
@@ -113,12 +119,15 @@ export function createSlackService(deps: AdapterDeps, options: Partial<SlackServ
   const shareCache = new BoundedLru<string, Answer>(opts.shareCacheSize);
   const seenEvents = new BoundedLru<string, true>(opts.seenEventIds);
   const seenVotes = new BoundedLru<string, true>(opts.seenVotes);
-  const autoAnswerChannels = new Set(opts.autoAnswerChannels);
   const responder = new AutoResponder(
-    { answerer: () => deps.answerer, userLimiter: limiter, channelLimiter: new RateLimiter({ ...channelRateLimitOf(deps), ...clock }) },
+    {
+      answerer: () => deps.answerer,
+      userLimiter: limiter,
+      channelLimiter: new RateLimiter({ ...channelRateLimitOf(deps), ...clock }),
+      watchedChannels: opts.autoAnswerChannels,
+    },
     { top: opts.top, maxQuestionChars: opts.maxQuestionChars, rememberedThreads: opts.rememberedThreads },
   );
-  const threadKey = (channel: string, threadTs: string) => `${channel}:${threadTs}`;
   const recordQuestion = (answer: Answer): void => {
     try {
       deps.usageLog.recordQuestion('slack', answer);
@@ -134,6 +143,7 @@ export function createSlackService(deps: AdapterDeps, options: Partial<SlackServ
   return {
     deps,
     options: opts,
+    autoResponder: responder,
 
     ask(userId, rawQuestion, surface, share) {
       const question = rawQuestion.replace(/\s+/g, ' ').trim().slice(0, opts.maxQuestionChars);
@@ -151,28 +161,23 @@ export function createSlackService(deps: AdapterDeps, options: Partial<SlackServ
       return { kind: 'answer', answer, shareValue: shareButtonValue(id, question, share?.threadTs) };
     },
 
-    answersWithoutMention(channel) {
-      return autoAnswerChannels.has(channel);
-    },
-
     answerUnaddressed({ channel, ts, user, question }, surface) {
-      if (!autoAnswerChannels.has(channel)) return { kind: 'skip', reason: 'not-a-question' };
       const response = responder.decide({ messageId: `${channel}:${ts}`, userId: user, channelId: channel, text: question });
       if (response.kind === 'answer') {
         recordQuestion(response.answer);
         deps.logger.debug('slack: answering without a mention', { surface, section: response.answer.passages[0]?.section ?? [] });
-      } else if (response.reason !== 'not-a-question') {
+      } else if (!unloggedSkipReasons.has(response.reason)) {
         deps.logger.debug('slack: not answering without a mention', { surface, reason: response.reason });
       }
       return response;
     },
 
     rememberThread(channel, threadTs) {
-      if (autoAnswerChannels.has(channel)) responder.rememberThread(threadKey(channel, threadTs));
+      responder.rememberThread({ channelId: channel, threadId: threadTs });
     },
 
     answeredInThread(channel, threadTs) {
-      return autoAnswerChannels.has(channel) && responder.answeredIn(threadKey(channel, threadTs));
+      return responder.answeredIn({ channelId: channel, threadId: threadTs });
     },
 
     answerForShare(buttonValue) {

@@ -12,14 +12,54 @@ function message(fields: Partial<UnaddressedMessage> = {}): UnaddressedMessage {
   return { messageId: `m${++sequence}`, userId: 'U1', channelId: 'C1', text: 'how long do you keep my data?', ...fields };
 }
 
-function responder(options: { user?: number; channel?: number; answerer?: () => Answerer; now?: () => number } = {}) {
+const watchedChannels = ['C1', 'C2'];
+
+function responder(options: { user?: number; channel?: number; answerer?: () => Answerer; now?: () => number; watched?: string[] } = {}) {
   const now = options.now ?? (() => 1_000_000);
   return new AutoResponder({
     answerer: options.answerer ?? (() => bundled),
     userLimiter: new RateLimiter({ limit: options.user ?? 100, windowMs: 60_000, now }),
     channelLimiter: new RateLimiter({ limit: options.channel ?? 100, windowMs: 60_000, now }),
+    watchedChannels: options.watched ?? watchedChannels,
   });
 }
+
+/** The bundled answerer, counting the questions it is asked. */
+function countingAnswerer(): { answerer: () => Answerer; asked: string[] } {
+  const asked: string[] = [];
+  const counting: Answerer = { documents: bundled.documents, answer: (question, options) => (asked.push(question), bundled.answer(question, options)) };
+  return { answerer: () => counting, asked };
+}
+
+describe('AutoResponder watched channels', () => {
+  it('watches exactly the channels it was given; none turns answering without a mention off', () => {
+    const r = responder({ watched: ['C1'] });
+    expect([r.watches('C1'), r.watches('C2'), r.watches('')]).toEqual([true, false, false]);
+    expect(r.watchesAnyChannel).toBe(true);
+    const off = responder({ watched: [] });
+    expect(off.watchesAnyChannel).toBe(false);
+    expect(off.decide(message())).toEqual({ kind: 'skip', reason: 'not-watched' });
+  });
+
+  it('skips a message in a channel it does not watch as not-watched, before reading it, asking or spending any budget', () => {
+    const { answerer, asked } = countingAnswerer();
+    const r = responder({ user: 1, channel: 1, answerer, watched: ['C1'] });
+    // A question the policy answers, a statement and a post: in an unwatched channel all three are simply not watched.
+    expect(r.decide(message({ channelId: 'C9' }))).toEqual({ kind: 'skip', reason: 'not-watched' });
+    expect(r.decide(message({ channelId: 'C9', text: 'I deleted the export.' }))).toEqual({ kind: 'skip', reason: 'not-watched' });
+    expect(r.decide(message({ channelId: 'C9', text: 'Data retention for deleted accounts', isPost: true }))).toEqual({ kind: 'skip', reason: 'not-watched' });
+    expect(asked).toEqual([]);
+    // U1's single answer and C1's single answer are still there to spend.
+    expect(r.decide(message({ userId: 'U1', channelId: 'C1' })).kind).toBe('answer');
+    expect(asked).toEqual(['how long do you keep my data?']);
+  });
+
+  it('does not remember a message it skipped as not-watched', () => {
+    const r = responder({ watched: ['C1'] });
+    expect(r.decide(message({ messageId: 'moved', channelId: 'C9' }))).toEqual({ kind: 'skip', reason: 'not-watched' });
+    expect(r.decide(message({ messageId: 'moved', channelId: 'C1' })).kind).toBe('answer');
+  });
+});
 
 describe('AutoResponder.decide', () => {
   it('answers a question the policy answers, with the answerer’s passages', () => {
@@ -67,7 +107,7 @@ describe('AutoResponder.decide', () => {
 
   it('shares the per-user budget with the adapter’s other ways to ask', () => {
     const userLimiter = new RateLimiter({ limit: 1, windowMs: 60_000 });
-    const r = new AutoResponder({ answerer: () => bundled, userLimiter, channelLimiter: new RateLimiter({ limit: 10, windowMs: 60_000 }) });
+    const r = new AutoResponder({ answerer: () => bundled, userLimiter, channelLimiter: new RateLimiter({ limit: 10, windowMs: 60_000 }), watchedChannels });
     expect(userLimiter.take('U1').allowed).toBe(true);
     expect(r.decide(message({ userId: 'U1' }))).toEqual({ kind: 'skip', reason: 'user-rate-limited' });
   });
@@ -76,7 +116,7 @@ describe('AutoResponder.decide', () => {
     const asked: string[] = [];
     let current: Answerer = bundled;
     const r = new AutoResponder(
-      { answerer: () => current, userLimiter: new RateLimiter({ limit: 10 }), channelLimiter: new RateLimiter({ limit: 10 }) },
+      { answerer: () => current, userLimiter: new RateLimiter({ limit: 10 }), channelLimiter: new RateLimiter({ limit: 10 }), watchedChannels },
       { maxQuestionChars: 20 },
     );
     r.decide(message());
@@ -87,17 +127,33 @@ describe('AutoResponder.decide', () => {
 });
 
 describe('AutoResponder threads', () => {
+  const thread = (threadId: string, channelId = 'C1') => ({ channelId, threadId });
+
   it('remembers the threads it answered in, forgetting the oldest beyond its capacity', () => {
     const r = new AutoResponder(
-      { answerer: () => bundled, userLimiter: new RateLimiter(), channelLimiter: new RateLimiter() },
+      { answerer: () => bundled, userLimiter: new RateLimiter(), channelLimiter: new RateLimiter(), watchedChannels },
       { rememberedThreads: 2 },
     );
-    expect(r.answeredIn('T1')).toBe(false);
-    r.rememberThread('T1');
-    r.rememberThread('T2');
-    expect(r.answeredIn('T1')).toBe(true);
-    r.rememberThread('T3');
+    expect(r.answeredIn(thread('T1'))).toBe(false);
+    r.rememberThread(thread('T1'));
+    r.rememberThread(thread('T2'));
+    expect(r.answeredIn(thread('T1'))).toBe(true);
+    r.rememberThread(thread('T3'));
     // T1 was used more recently than T2, so T2 is forgotten.
-    expect([r.answeredIn('T1'), r.answeredIn('T2'), r.answeredIn('T3')]).toEqual([true, false, true]);
+    expect([r.answeredIn(thread('T1')), r.answeredIn(thread('T2')), r.answeredIn(thread('T3'))]).toEqual([true, false, true]);
+  });
+
+  it('remembers only threads of watched channels, each under its own parent channel', () => {
+    const r = new AutoResponder(
+      { answerer: () => bundled, userLimiter: new RateLimiter(), channelLimiter: new RateLimiter(), watchedChannels: ['C1'] },
+      { rememberedThreads: 1 },
+    );
+    r.rememberThread(thread('T1', 'C1'));
+    // An answer in an unwatched channel (after a mention) is not remembered, and does not push out a watched thread.
+    r.rememberThread(thread('T9', 'C9'));
+    expect(r.answeredIn(thread('T9', 'C9'))).toBe(false);
+    expect(r.answeredIn(thread('T1', 'C1'))).toBe(true);
+    // Slack thread timestamps are unique per channel only: the same ts elsewhere is another thread.
+    expect(r.answeredIn(thread('T1', 'C9'))).toBe(false);
   });
 });

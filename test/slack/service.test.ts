@@ -88,6 +88,18 @@ describe('SlackService.answerForShare', () => {
   });
 });
 
+describe('SlackService.answerUnaddressed', () => {
+  it('reports a question in a channel that is not watched as not-watched, without asking the answerer', () => {
+    const asked: string[] = [];
+    const service = createSlackService(deps(recordingAnswerer(asked)), { autoAnswerChannels: ['C0PRIVACY1'] });
+    const question = { channel: 'C0RANDOM01', ts: '1700000000.000100', user: 'U1', question: 'how long do you keep my data?' };
+    expect(service.answerUnaddressed(question, 'channel')).toEqual({ kind: 'skip', reason: 'not-watched' });
+    expect(asked).toEqual([]);
+    expect(service.answerUnaddressed({ ...question, channel: 'C0PRIVACY1' }, 'channel')).toEqual({ kind: 'skip', reason: 'declined' });
+    expect(asked).toEqual(['how long do you keep my data?']);
+  });
+});
+
 describe('SlackService.isRepeatDelivery', () => {
   it('drops a second delivery of the same event id and a timed-out retry, but answers other retries once', () => {
     const service = createSlackService(deps(recordingAnswerer([])));

@@ -305,11 +305,11 @@ describe('discord: without DISCORD_AUTO_ANSWER_CHANNELS', () => {
 
 describe('discordIntents with channels answered without a mention', () => {
   it('adds GuildMessages and MessageContent even when mentions are off', () => {
-    expect(discordIntents({ answerMentions: false, autoAnswerChannels: ['123456789012345678'] })).toEqual([
+    expect(discordIntents({ answerMentions: false, watchesChannels: true })).toEqual([
       GatewayIntentBits.Guilds,
       GatewayIntentBits.GuildMessages,
       GatewayIntentBits.MessageContent,
     ]);
-    expect(discordIntents({ answerMentions: false, autoAnswerChannels: [] })).toEqual([GatewayIntentBits.Guilds]);
+    expect(discordIntents({ answerMentions: false, watchesChannels: false })).toEqual([GatewayIntentBits.Guilds]);
   });
 });

@@ -18,7 +18,7 @@ export function channelQuestion(service: SlackService) {
   return async ({ message, body, context, client }: ChannelQuestionArgs): Promise<void> => {
     // Checking subtype first narrows the union to plain user messages.
     if (message.subtype !== undefined) return;
-    if (!service.answersWithoutMention(message.channel)) return;
+    if (!service.autoResponder.watches(message.channel)) return;
     if (message.thread_ts !== undefined && message.thread_ts !== message.ts) return;
     const question = unaddressedQuestion(message, context.botUserId);
     if (question === undefined || !message.user) return;
