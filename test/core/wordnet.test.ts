@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { ENGLISH_WORDS_BY_CLASS } from '../../src/search/english-lexicon.js';
 import { WordNet } from '../../src/search/wordnet.js';
 
 const require = createRequire(import.meta.url);
@@ -41,5 +42,26 @@ describe('WordNet index lookups', () => {
     }
     expect(checked).toBeGreaterThan(900);
     for (const word of ['qqzx', 'zzzzzzzz', 'aaaaaaaa', 'datarobot']) expect(wordnet.lookup(word).known, word).toBe(false);
+  });
+});
+
+describe('WordNet related words', () => {
+  it('gives the same words whether parsed synsets are cached or read again for every word', () => {
+    // Inflections that share synsets, and every 25th word of the English word lists (about 1,700).
+    const lexicon = Object.values(ENGLISH_WORDS_BY_CLASS).flatMap((list) => list.split(' ')).filter((_, i) => i % 25 === 0);
+    const words = ['collect', 'collects', 'collected', 'collecting', 'erase', 'erased', 'kid', 'kids', 'hurt', 'protect', 'protection', 'share', 'sharing', 'sell', 'sold', 'payday', ...lexicon];
+    const cached = new WordNet({ dictionary });
+    // Caches of one entry are cleared before every new word and synset: each is read from the file again.
+    const uncached = new WordNet({ dictionary, cacheLimit: 1, synsetCacheLimit: 1 });
+    for (const word of words) expect(cached.related(word), word).toEqual(uncached.related(word));
+    // In reverse order too, so each word also meets synsets cached for another.
+    const reversed = new WordNet({ dictionary });
+    for (const word of [...words].reverse()) expect(reversed.related(word), word).toEqual(uncached.related(word));
+    // Synonyms, derived forms and similar adjectives only: no hypernyms ("remove"), hyponyms or antonyms.
+    expect(cached.related('erase')).toEqual(['erasure', 'efface', 'eraser', 'delete']);
+    expect(cached.related('kids')).toEqual(['child', 'youngster', 'minor', 'shaver', 'nipper', 'tiddler', 'tike', 'tyke', 'fry', 'nestling', 'kidskin', 'kyd', 'chaff', 'jolly', 'josh', 'banter']);
+    cached.close();
+    uncached.close();
+    reversed.close();
   });
 });
