@@ -137,11 +137,11 @@ export const WORD_PREFIXES: readonly string[] = stringList(vocabulary.wordPrefix
 
 /**
  * Rewrites applied to the raw question before tokenizing, for variants that only the original spelling or case
- * tells apart: "US"/"U.S." in capitals meaning the country rather than "us", and "e-mail".
+ * tells apart: "US"/"U.S." in capitals meaning the country rather than "us". ("e-mail" needs none: the tokenizer
+ * joins it.)
  */
 export const TEXT_REWRITES: ReadonlyArray<readonly [pattern: RegExp, replacement: string]> = [
   [/\bU\.?S\.?A?\b\.?/g, ' usa '],
-  [/\be-mails?\b/gi, 'email'],
   // "one of your webinars" is "your webinars"; "data sets" is "datasets".
   [/\bone of (your|the|our|their)\b/gi, '$1'],
   [/\bdata (sets?)\b/gi, 'data$1'],
