@@ -108,3 +108,20 @@ export function readFileBounded(path: string, maxBytes: number, what = 'policy f
     closeSync(fd);
   }
 }
+
+/**
+ * Reads a JSON companion of a policy (its sidecar or knowledge file) when there is one: its text as written and its
+ * parsed value. Throws `CorpusError` naming the file when it is unreadable, over `maxBytes` or not JSON.
+ *
+ * @example
+ * readJsonCompanion('corpus/acme.meta.json', 64 * 1024, 'sidecar')?.data // => { title: 'Acme Privacy Policy' }
+ */
+export function readJsonCompanion(path: string, maxBytes: number, what: string): { text: string; data: unknown } | undefined {
+  if (!somethingAt(path)) return undefined;
+  const text = readFileBounded(path, maxBytes, what).toString('utf8');
+  try {
+    return { text, data: JSON.parse(text) };
+  } catch (error) {
+    throw new CorpusError(`corpus: ${path} is not valid JSON (${(error as Error).message})`, path);
+  }
+}

@@ -1,7 +1,7 @@
 import { readSynonymRules } from '../knowledge/tables.js';
 import type { DocumentKnowledge } from '../types.js';
 import { CorpusError } from './errors.js';
-import { besidePath, COMPANION_SUFFIXES, readFileBounded, somethingAt } from './files.js';
+import { besidePath, COMPANION_SUFFIXES, readJsonCompanion } from './files.js';
 import { escapeRegExp } from '../regexp.js';
 
 /** A knowledge file is a short list of names and phrases; anything this big is a mistake. */
@@ -80,15 +80,8 @@ export function readKnowledge(file: string): DocumentKnowledge | undefined {
  */
 export function readKnowledgeFile(file: string): { knowledge: DocumentKnowledge; text: string } | undefined {
   const path = knowledgePath(file);
-  if (!somethingAt(path)) return undefined;
-  const text = readFileBounded(path, MAX_KNOWLEDGE_BYTES, 'knowledge file').toString('utf8');
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    fail(path, `not valid JSON (${(error as Error).message})`);
-  }
-  return { knowledge: parseKnowledge(data, path), text };
+  const read = readJsonCompanion(path, MAX_KNOWLEDGE_BYTES, 'knowledge file');
+  return read === undefined ? undefined : { knowledge: parseKnowledge(read.data, path), text: read.text };
 }
 
 /** Folds case, curly quotes and runs of white space, so a phrase matches however the page typesets it. */

@@ -4,7 +4,7 @@ import type { DocumentKnowledge, PolicyDocument } from '../types.js';
 import { parseDate } from './dates.js';
 import { checkDocumentUrl, finishDocument, type DocumentOptions, type ParsedDocument } from './document.js';
 import { CorpusError, fileSystemError } from './errors.js';
-import { besidePath, COMPANION_SUFFIXES, readFileBounded, somethingAt, statPath } from './files.js';
+import { besidePath, COMPANION_SUFFIXES, readFileBounded, readJsonCompanion, statPath } from './files.js';
 import { parseHtml } from './html.js';
 import { boilerplatePatterns, readKnowledge } from './knowledge.js';
 import { extendLexicon } from './lexicon.js';
@@ -166,14 +166,8 @@ export function sidecarPath(file: string): string {
  */
 export function readSidecar(file: string): SidecarMeta | undefined {
   const path = sidecarPath(file);
-  if (!somethingAt(path)) return undefined;
-  let data: unknown;
-  try {
-    data = JSON.parse(readFileBounded(path, MAX_SIDECAR_BYTES, 'sidecar').toString('utf8'));
-  } catch (error) {
-    if (error instanceof CorpusError) throw error;
-    throw new CorpusError(`corpus: ${path} is not valid JSON (${(error as Error).message})`, path);
-  }
+  const data = readJsonCompanion(path, MAX_SIDECAR_BYTES, 'sidecar')?.data;
+  if (data === undefined) return undefined;
   if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new CorpusError(`corpus: ${path} must hold a JSON object`, path);
   const meta: SidecarMeta = {};
   for (const key of ['title', 'url', 'updated', 'id'] as const) {

@@ -69,7 +69,7 @@ describe('per-document knowledge files', () => {
     const page = write('broken.md', '# Broken\n\n## A\n\nText.\n');
     const file = knowledgePath(page);
     const cases: [string, RegExp][] = [
-      ['not json', /broken\.knowledge\.json: not valid JSON/],
+      ['not json', /broken\.knowledge\.json is not valid JSON/],
       ['[]', /broken\.knowledge\.json: must hold a JSON object/],
       ['{"names": "Acme"}', /"names" must be an array of strings/],
       ['{"names": ["Acme", 3]}', /"names\[1\]" must be a non-empty string/],
