@@ -6,7 +6,7 @@
  * ranker uses): concepts of the clause that asks count fully, those of the clauses around it ("Customer in Virginia
  * had their request turned down. Can they challenge that?") as context, at a discount; one word of a sentence
  * stands for one concept only. A sentence whose wording gives the kind of answer the question asks for (a duration
- * for "how long", a party for "who", a right or a choice for "can I", a negation for "do you sell", an address
+ * for "how long", a party for "who", a right, a choice or a refusal for "can I", a negation for "do you sell", an address
  * for "where do I write"; highlight-cues.json) gets a bonus, a larger one when it all but states it ("30 days", an
  * e-mail address). The question's own words break ties. A fragment (a heading inside the text) or a sentence that
  * only introduces a list scores less.
@@ -28,7 +28,10 @@ export interface HighlightOptions {
   maxSentences: number;
   /** A further sentence is highlighted when it scores at least this share of the best sentence. */
   followerRatio: number;
-  /** Bonus, in shares of the question's coverage, for a sentence giving the kind of answer the question asks for. */
+  /**
+   * Bonus, in shares of the question's coverage, for a sentence giving the kind of answer the question asks for; a
+   * question may ask for two ("can I opt out?": a right, or that one cannot), and each kind given counts.
+   */
   kindBonus: number;
   /** Bonus for a sentence all but stating that kind of answer ("30 days" for "how long", an address for "who do I write to"). */
   strongKindBonus: number;
@@ -235,7 +238,8 @@ export class SentenceHighlighter {
       let coverage = 0;
       for (let c = 0; c < concepts; c++) coverage += weight[c]! * hits[c]!;
       const echo = echoCount > 0 ? (echoWeight * echoed) / echoCount : 0;
-      const kind = (sentence.kinds.strong & askedBit) !== 0 ? strongKindBonus : (sentence.kinds.kinds & askedBit) !== 0 ? kindBonus : 0;
+      const strongBits = sentence.kinds.strong & askedBit;
+      const kind = bitCount(strongBits) * strongKindBonus + bitCount(sentence.kinds.kinds & askedBit & ~strongBits) * kindBonus;
       scores[i] = (coverage + echo + kind) * sentence.form;
     }
     return scores;
@@ -316,7 +320,7 @@ export class SentenceHighlighter {
       const id = this.terms.get(stem(token));
       if (id !== undefined) echo.add(id);
     }
-    const cues: QuestionCues = { askedBit: asked.kind < 0 ? 0 : 1 << asked.kind, focus: asked.focus, echo: Int32Array.from(echo), negated };
+    const cues: QuestionCues = { askedBit: asked.bits, focus: asked.focus, echo: Int32Array.from(echo), negated };
     if (this.cuesByQuestion.size >= QUESTION_MEMO_SIZE) this.cuesByQuestion.clear();
     this.cuesByQuestion.set(question, cues);
     return cues;
@@ -393,4 +397,11 @@ export class SentenceHighlighter {
     if (sentence.endsWith(':')) return introducerFactor;
     return 1;
   }
+}
+
+/** Number of set bits (asked kinds a sentence gives). */
+function bitCount(bits: number): number {
+  let count = 0;
+  for (let rest = bits; rest !== 0; rest &= rest - 1) count++;
+  return count;
 }

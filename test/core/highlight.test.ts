@@ -116,6 +116,31 @@ describe('sentence highlights', () => {
     expect(first('how long do you keep support tickets?', { kindBonus: 0, strongKindBonus: 0 })).toBe('');
   });
 
+  it('answers "can I…" with the sentence that says what cannot be done', () => {
+    const notices: PolicyDocument = {
+      id: 'notices',
+      title: 'Notices',
+      sections: [
+        {
+          id: 'service-emails',
+          path: ['Service emails'],
+          text: 'We send billing emails and security alerts to the address on your account. You may not opt out of these messages.',
+        },
+        { id: 'cookies', path: ['Cookies'], text: 'Cookies remember your language. Analytics cookies count visits.' },
+      ],
+    };
+    const index = buildAnswerIndex([notices], mergeAnswererOptions());
+    const text = notices.sections[0]!.text;
+    const question = 'can I opt out of billing emails and security alerts?';
+    const highlighter = new SentenceHighlighter(index.bm25.terms, index.passages.length);
+    const [best] = highlighter.highlight(question, analyzeQuery(question, index.queryContext), { text });
+    // The first sentence repeats more of the question; the second one answers it.
+    expect(best && text.slice(best.start, best.end)).toBe('You may not opt out of these messages.');
+    const kinds = defaultAnswerKinds();
+    const asked = askingClause(kinds, question);
+    expect(asked.bits).toBe((1 << kinds.names.indexOf('right')) | (1 << kinds.names.indexOf('cannot')));
+  });
+
   it('returns one to three ranges on sentence boundaries, best first, never every sentence', () => {
     for (const question of ['how long do you keep server logs?', 'do you sell my data?', 'what do you collect?', 'can i opt out of emails']) {
       for (const passage of answerer.answer(question).passages) {
