@@ -141,6 +141,27 @@ describe('sentence highlights', () => {
     expect(asked.bits).toBe((1 << kinds.names.indexOf('right')) | (1 << kinds.names.indexOf('cannot')));
   });
 
+  it('answers "what does X mean" with the sentence that defines it', () => {
+    const glossary: PolicyDocument = {
+      id: 'glossary',
+      title: 'Glossary',
+      sections: [
+        {
+          id: 'location',
+          path: ['Location'],
+          text: 'We use location data to show nearby stores and to prevent fraud on your account. Location data is any information about where your device is.',
+        },
+        { id: 'cookies', path: ['Cookies'], text: 'Cookies remember your language. Analytics cookies count visits.' },
+      ],
+    };
+    const index = buildAnswerIndex([glossary], mergeAnswererOptions());
+    const text = glossary.sections[0]!.text;
+    const question = 'what does location data mean?';
+    const highlighter = new SentenceHighlighter(index.bm25.terms, index.passages.length);
+    const [best] = highlighter.highlight(question, analyzeQuery(question, index.queryContext), { text });
+    expect(best && text.slice(best.start, best.end)).toBe('Location data is any information about where your device is.');
+  });
+
   it('returns one to three ranges on sentence boundaries, best first, never every sentence', () => {
     for (const question of ['how long do you keep server logs?', 'do you sell my data?', 'what do you collect?', 'can i opt out of emails']) {
       for (const passage of answerer.answer(question).passages) {
@@ -226,6 +247,7 @@ describe('answer-kind table (highlight-cues.json)', () => {
     ['will you tell me if you change the policy?', 'notice'],
     ['when do you delete my account?', 'time'],
     ['what data do you collect', 'list'],
+    ["what's the difference between a cookie and a pixel?", 'definition'],
     ['what is the weather like', undefined],
   ])('reads "%s" as asking for a %s', (question, kind) => {
     expect(named(question)).toBe(kind);
