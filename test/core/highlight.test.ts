@@ -144,6 +144,11 @@ describe('sentence highlights', () => {
       'We use location data to show nearby stores and to prevent fraud on your account. Location data is any information about where your device is.',
       'Location data is any information about where your device is.',
     ],
+    [
+      'where did you get my mailing address from?',
+      'The mailing address we receive and keep depends on the products you order from us. Event partners may also give us contact details for people who are not yet customers.',
+      'Event partners may also give us contact details for people who are not yet customers.',
+    ],
   ])('"%s" highlights the sentence giving the kind of answer asked for', (question, text, sentence) => {
     expect(bestSentence(question, text)).toBe(sentence);
   });
@@ -240,6 +245,7 @@ describe('answer-kind table (highlight-cues.json)', () => {
     ['when do you delete my account?', 'time'],
     ['what data do you collect', 'list'],
     ["what's the difference between a cookie and a pixel?", 'definition'],
+    ['how did you get my phone number?', 'source'],
     ['what is the weather like', undefined],
   ])('reads "%s" as asking for a %s', (question, kind) => {
     expect(named(question)).toBe(kind);
