@@ -149,6 +149,12 @@ describe('sentence highlights', () => {
       'The mailing address we receive and keep depends on the products you order from us. Event partners may also give us contact details for people who are not yet customers.',
       'Event partners may also give us contact details for people who are not yet customers.',
     ],
+    [
+      // "so that" states the purpose; weak purpose wording ("to provide") does not tell the two apart.
+      'why do you need my date of birth?',
+      'If you sign up for a paid plan, you will be asked to provide your date of birth. We keep your date of birth so that we can confirm you are an adult.',
+      'We keep your date of birth so that we can confirm you are an adult.',
+    ],
   ])('"%s" highlights the sentence giving the kind of answer asked for', (question, text, sentence) => {
     expect(bestSentence(question, text)).toBe(sentence);
   });
