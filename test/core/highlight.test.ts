@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createAnswerer, type PolicyAnswerer } from '../../src/answerer.js';
 import { buildAnswerIndex } from '../../src/answer/answer-index.js';
-import { SentenceHighlighter } from '../../src/answer/highlight.js';
+import { SentenceHighlighter, type HighlightOptions } from '../../src/answer/highlight.js';
 import { answerKindsOf, askedKind, askingClause, compileAnswerKinds, defaultAnswerKinds, validateAnswerKinds } from '../../src/answer/highlight-cues.js';
 import table from '../../src/answer/highlight-cues.json' with { type: 'json' };
 import { mergeAnswererOptions } from '../../src/answer/options.js';
@@ -76,18 +76,18 @@ function firstHighlight(answer: Answer): string | undefined {
 }
 
 /** The first highlighted sentence of `text`, a section of a small made-up policy; '' when none. */
-function bestSentence(question: string, text: string): string {
+function bestSentence(question: string, text: string, heading = 'Asked', options: Partial<HighlightOptions> = {}): string {
   const policy: PolicyDocument = {
     id: 'made-up',
     title: 'Made-up policy',
     sections: [
-      { id: 'asked', path: ['Asked'], text },
+      { id: 'asked', path: [heading], text },
       { id: 'cookies', path: ['Cookies'], text: 'Cookies remember your language. Analytics cookies count visits.' },
     ],
   };
   const index = buildAnswerIndex([policy], mergeAnswererOptions());
-  const highlighter = new SentenceHighlighter(index.bm25.terms, index.passages.length);
-  const [best] = highlighter.highlight(question, analyzeQuery(question, index.queryContext), { text });
+  const highlighter = new SentenceHighlighter(index.bm25.terms, index.passages.length, options);
+  const [best] = highlighter.highlight(question, analyzeQuery(question, index.queryContext), { text, section: [heading] });
   return best === undefined ? '' : text.slice(best.start, best.end);
 }
 
@@ -157,6 +157,15 @@ describe('sentence highlights', () => {
     ],
   ])('"%s" highlights the sentence giving the kind of answer asked for', (question, text, sentence) => {
     expect(bestSentence(question, text)).toBe(sentence);
+  });
+
+  it('counts less the context that the heading already names: every sentence under it is about that', () => {
+    const question = 'A partner asked us to share customer data with them. Is purchase history ever shared?';
+    const heading = 'Sharing with partners';
+    const text = 'We work with partners who help us run the shop, and we share some customer data with these partners. Purchase history stays inside the company.';
+    expect(bestSentence(question, text, heading)).toBe('Purchase history stays inside the company.');
+    // Counted in full, the context ("share", "partners", "customer data") makes the first sentence look like the answer.
+    expect(bestSentence(question, text, heading, { headingFactor: 1 })).toMatch(/^We work with partners/);
   });
 
   it('reads "can I…" as asking for a right and whether one cannot', () => {
