@@ -155,6 +155,11 @@ describe('sentence highlights', () => {
       'If you sign up for a paid plan, you will be asked to provide your date of birth. We keep your date of birth so that we can confirm you are an adult.',
       'We keep your date of birth so that we can confirm you are an adult.',
     ],
+    [
+      'which article do we rely on for the newsletter?',
+      'Members get the newsletter by email every month. The lawful basis for sending the newsletter is the membership agreement.',
+      'The lawful basis for sending the newsletter is the membership agreement.',
+    ],
   ])('"%s" highlights the sentence giving the kind of answer asked for', (question, text, sentence) => {
     expect(bestSentence(question, text)).toBe(sentence);
   });
@@ -256,6 +261,7 @@ describe('answer-kind table (highlight-cues.json)', () => {
     ['do you sell my data', 'whether'],
     ['where do i send a privacy request?', 'contact'],
     ['what legal basis do you rely on?', 'basis'],
+    ['which GDPR article does the app rely on?', 'basis'],
     ['will you tell me if you change the policy?', 'notice'],
     ['when do you delete my account?', 'time'],
     ['what data do you collect', 'list'],
