@@ -160,6 +160,11 @@ describe('sentence highlights', () => {
       'Members get the newsletter by email every month. The lawful basis for sending the newsletter is the membership agreement.',
       'The lawful basis for sending the newsletter is the membership agreement.',
     ],
+    [
+      'will I be told if my account is broken into?',
+      'Accounts are rarely broken into, and our security team watches for break-ins around the clock. If an account is broken into, we notify its owner within a day.',
+      'If an account is broken into, we notify its owner within a day.',
+    ],
   ])('"%s" highlights the sentence giving the kind of answer asked for', (question, text, sentence) => {
     expect(bestSentence(question, text)).toBe(sentence);
   });
@@ -263,6 +268,7 @@ describe('answer-kind table (highlight-cues.json)', () => {
     ['what legal basis do you rely on?', 'basis'],
     ['which GDPR article does the app rely on?', 'basis'],
     ['will you tell me if you change the policy?', 'notice'],
+    ['would users be told about a breach?', 'notice'],
     ['when do you delete my account?', 'time'],
     ['what data do you collect', 'list'],
     ["what's the difference between a cookie and a pixel?", 'definition'],
