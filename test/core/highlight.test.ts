@@ -165,6 +165,12 @@ describe('sentence highlights', () => {
       'Accounts are rarely broken into, and our security team watches for break-ins around the clock. If an account is broken into, we notify its owner within a day.',
       'If an account is broken into, we notify its owner within a day.',
     ],
+    [
+      // A stated period says how long; "as long as…" names a condition.
+      'if I close my account how long before my photos are gone?',
+      'We keep your photos as long as your account stays open. Once an account is closed, its photos are erased within 30 days.',
+      'Once an account is closed, its photos are erased within 30 days.',
+    ],
   ])('"%s" highlights the sentence giving the kind of answer asked for', (question, text, sentence) => {
     expect(bestSentence(question, text)).toBe(sentence);
   });
