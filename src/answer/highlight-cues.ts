@@ -231,7 +231,7 @@ export function askedKind(kinds: AnswerKinds, question: string): number {
 }
 
 /** The asked kind of the clause `words[from, to)` (tokens), or -1. */
-function kindOfWords(kinds: AnswerKinds, words: readonly string[], from = 0, to = words.length): number {
+function kindOfWords(kinds: AnswerKinds, words: readonly string[], from = 0, to = words.length, only = -1): number {
   let start = from;
   while (start < to && kinds.openers.has(words[start]!)) start++;
   let best: AskPattern | undefined;
@@ -242,6 +242,7 @@ function kindOfWords(kinds: AnswerKinds, words: readonly string[], from = 0, to 
     if (patterns === undefined) continue;
     for (const pattern of patterns) {
       if (pattern.anchored && at !== start) continue;
+      if ((only & (1 << pattern.kind)) === 0) continue;
       const fallback = (kinds.fallbackMask & (1 << pattern.kind)) !== 0;
       // A fallback never displaces another kind; another kind always displaces a fallback.
       if (best !== undefined && (fallback ? !bestFallback || pattern.specificity <= best.specificity : !bestFallback && pattern.specificity <= best.specificity)) continue;
@@ -257,6 +258,11 @@ function kindOfWords(kinds: AnswerKinds, words: readonly string[], from = 0, to 
 export interface AskedClause {
   /** The asked kind's number, or -1. */
   kind: number;
+  /**
+   * The asked kind's bit, plus the bit of a fallback kind the same clause also asks: "can I delete my account?"
+   * asks for a right and is a yes/no question, answered by "you can" or by "you cannot" alike.
+   */
+  bits: number;
   /** Stems of the asking clause; null when no clause asks in a way the table knows. */
   focus: readonly string[] | null;
   /** The question's words (mentions and addresses left out). */
@@ -321,7 +327,12 @@ export function askingClause(kinds: AnswerKinds, question: string): AskedClause 
       sentence = clauseSentence[i]!;
     }
   }
-  return { kind, focus: kind < 0 ? null : tokens.slice(from, to).map(stem), tokens };
+  let bits = kind < 0 ? 0 : 1 << kind;
+  if (kind >= 0 && !isFallback(kind)) {
+    const also = kindOfWords(kinds, tokens, from, to, kinds.fallbackMask);
+    if (also >= 0) bits |= 1 << also;
+  }
+  return { kind, bits, focus: kind < 0 ? null : tokens.slice(from, to).map(stem), tokens };
 }
 
 /**

@@ -6,10 +6,11 @@
  * ranker uses): concepts of the clause that asks count fully, those of the clauses around it ("Customer in Virginia
  * had their request turned down. Can they challenge that?") as context, at a discount; one word of a sentence
  * stands for one concept only. A sentence whose wording gives the kind of answer the question asks for (a duration
- * for "how long", a party for "who", a right or a choice for "can I", a negation for "do you sell", an address
+ * for "how long", a party for "who", a right, a choice or a refusal for "can I", a negation for "do you sell", an address
  * for "where do I write"; highlight-cues.json) gets a bonus, a larger one when it all but states it ("30 days", an
  * e-mail address). The question's own words break ties. A fragment (a heading inside the text) or a sentence that
- * only introduces a list scores less.
+ * only introduces a list scores less. Context that the passage's heading already names counts less again: every
+ * sentence under that heading is about it, so the clause that asks decides.
  *
  * The best sentence comes first; up to two more follow when they score nearly as well. Sentences are cut,
  * tokenized and stemmed once per passage and kept, so highlighting costs a few array lookups per sentence.
@@ -28,7 +29,10 @@ export interface HighlightOptions {
   maxSentences: number;
   /** A further sentence is highlighted when it scores at least this share of the best sentence. */
   followerRatio: number;
-  /** Bonus, in shares of the question's coverage, for a sentence giving the kind of answer the question asks for. */
+  /**
+   * Bonus, in shares of the question's coverage, for a sentence giving the kind of answer the question asks for; a
+   * question may ask for two ("can I opt out?": a right, or that one cannot), and each kind given counts.
+   */
   kindBonus: number;
   /** Bonus for a sentence all but stating that kind of answer ("30 days" for "how long", an address for "who do I write to"). */
   strongKindBonus: number;
@@ -45,6 +49,12 @@ export interface HighlightOptions {
   contextWeight: number;
   /** Weight of the share of the question's own words (negations included) that a sentence repeats: a tie-breaker. */
   echoWeight: number;
+  /**
+   * Multiplier of a context concept that the passage's heading names ("A partner asked us for customer data. Is
+   * purchase history shared?" under "Sharing with partners"): every sentence under that heading is about it, so the
+   * clause that asks decides more.
+   */
+  headingFactor: number;
   /** Two concepts stand for one idea when this share of the smaller one's policy terms are also the other's. */
   sameIdeaOverlap: number;
 }
@@ -64,6 +74,7 @@ export const defaultHighlightOptions: HighlightOptions = {
   contextWeight: 0.3,
   echoWeight: 0.1,
   sameIdeaOverlap: 0.8,
+  headingFactor: 0.5,
 };
 
 /** What the highlighter keeps about one sentence. */
@@ -77,6 +88,13 @@ interface SentenceFeatures {
   negated: boolean;
   /** Score multiplier for its form: a fragment, a sentence introducing a list, or 1. */
   form: number;
+}
+
+/** What the highlighter keeps about one passage. */
+interface PassageFeatures {
+  sentences: SentenceFeatures[];
+  /** Distinct index term ids of the content words of its heading path. */
+  heading: Int32Array;
 }
 
 /** A question prepared for scoring. Concepts by term id live in the highlighter's epoch-stamped arrays. */
@@ -108,6 +126,8 @@ const QUESTION_MEMO_SIZE = 1000;
 /** A passage as the highlighter needs it: its text and, when it is indexed, its position in the index. */
 export interface HighlightedPassage {
   text: string;
+  /** Heading path of its section. */
+  section?: readonly string[];
   /** Position in the index's passage array; sentences of indexed passages are computed once and kept. */
   index?: number;
 }
@@ -124,7 +144,7 @@ export interface HighlightedPassage {
 export class SentenceHighlighter {
   private readonly options: HighlightOptions;
   private readonly kinds: AnswerKinds;
-  private readonly sentencesByPassage: Array<SentenceFeatures[] | undefined>;
+  private readonly featuresByPassage: Array<PassageFeatures | undefined>;
   private prepared: PreparedQuestion | undefined;
   // Per term id, valid when stamped with the current epoch: its first concept entry, and whether it is an echo word.
   private readonly termEpoch: Uint32Array;
@@ -138,8 +158,10 @@ export class SentenceHighlighter {
   private hits: Float64Array = new Float64Array(32);
   private conceptWeight: Float64Array = new Float64Array(32);
   private scores: Float64Array = new Float64Array(32);
+  private passageWeight: Float64Array = new Float64Array(32);
   private readonly shared: number[] = [];
   private inFocus: Uint8Array = new Uint8Array(32);
+  private contextOnly: Uint8Array = new Uint8Array(32);
   private shares: Int32Array = new Int32Array(32);
   private readonly cuesByQuestion = new Map<string, QuestionCues>();
 
@@ -151,7 +173,7 @@ export class SentenceHighlighter {
   ) {
     this.options = { ...defaultHighlightOptions, ...options };
     this.kinds = kinds;
-    this.sentencesByPassage = new Array<SentenceFeatures[] | undefined>(passageCount);
+    this.featuresByPassage = new Array<PassageFeatures | undefined>(passageCount);
     this.termEpoch = new Uint32Array(terms.size);
     this.termEntry = new Int32Array(terms.size);
     this.echoEpoch = new Uint32Array(terms.size);
@@ -162,10 +184,11 @@ export class SentenceHighlighter {
    * scores better than the others.
    */
   highlight(question: string, query: AnalyzedQuery, passage: HighlightedPassage): TextSpan[] {
-    const sentences = this.sentencesOf(passage);
+    const { sentences, heading } = this.passageOf(passage);
     const count = sentences.length;
     if (count === 0) return [];
-    const scores = this.score(sentences, this.prepare(question, query));
+    const prepared = this.prepare(question, query);
+    const scores = this.score(sentences, prepared, this.headingWeights(heading, prepared));
     let best = 0;
     let lowest = Infinity;
     for (let i = 0; i < count; i++) {
@@ -193,12 +216,35 @@ export class SentenceHighlighter {
     return spans;
   }
 
+  /**
+   * The question's concept weights for one passage: a context concept that the passage's heading path already names
+   * is shared by all of its sentences, so it tells them apart less ({@link HighlightOptions.headingFactor}). A scratch
+   * array, or the question's own weights when the heading names none of its context concepts.
+   */
+  private headingWeights(heading: Int32Array, prepared: PreparedQuestion): Float64Array {
+    const { conceptWeight, conceptCount } = prepared;
+    let out: Float64Array | undefined;
+    for (const id of heading) {
+      if (this.termEpoch[id] !== this.epoch) continue;
+      if (out === undefined) {
+        if (this.passageWeight.length < conceptCount) this.passageWeight = new Float64Array(conceptCount * 2);
+        out = this.passageWeight;
+        out.set(conceptWeight.subarray(0, conceptCount));
+      }
+      for (let entry = this.termEntry[id]!; entry !== -1; entry = this.entryNext[entry]!) {
+        const c = this.entryConcept[entry]!;
+        if (this.contextOnly[c] === 1) out[c] = conceptWeight[c]! * this.options.headingFactor;
+      }
+    }
+    return out ?? conceptWeight;
+  }
+
   /** Scores of the sentences, in a scratch array valid until the next call. */
-  private score(sentences: readonly SentenceFeatures[], prepared: PreparedQuestion): Float64Array {
+  private score(sentences: readonly SentenceFeatures[], prepared: PreparedQuestion, weight: Float64Array): Float64Array {
     if (this.scores.length < sentences.length) this.scores = new Float64Array(sentences.length * 2);
     const { kindBonus, strongKindBonus, echoWeight } = this.options;
     const { termEpoch, termEntry, echoEpoch, entryConcept, entryShare, entryNext, epoch, shared, hits, scores } = this;
-    const { conceptWeight: weight, conceptCount: concepts, askedBit, echoCount, negated } = prepared;
+    const { conceptCount: concepts, askedBit, echoCount, negated } = prepared;
     for (let i = 0; i < sentences.length; i++) {
       const sentence = sentences[i]!;
       hits.fill(0, 0, concepts);
@@ -235,7 +281,8 @@ export class SentenceHighlighter {
       let coverage = 0;
       for (let c = 0; c < concepts; c++) coverage += weight[c]! * hits[c]!;
       const echo = echoCount > 0 ? (echoWeight * echoed) / echoCount : 0;
-      const kind = (sentence.kinds.strong & askedBit) !== 0 ? strongKindBonus : (sentence.kinds.kinds & askedBit) !== 0 ? kindBonus : 0;
+      const strongBits = sentence.kinds.strong & askedBit;
+      const kind = bitCount(strongBits) * strongKindBonus + bitCount(sentence.kinds.kinds & askedBit & ~strongBits) * kindBonus;
       scores[i] = (coverage + echo + kind) * sentence.form;
     }
     return scores;
@@ -248,7 +295,10 @@ export class SentenceHighlighter {
     const cues = this.questionCues(question);
     const { focus } = cues;
     const concepts = query.concepts;
-    if (this.inFocus.length < concepts.length) this.inFocus = new Uint8Array(concepts.length * 2);
+    if (this.inFocus.length < concepts.length) {
+      this.inFocus = new Uint8Array(concepts.length * 2);
+      this.contextOnly = new Uint8Array(concepts.length * 2);
+    }
     // A clause that asks about nothing the policy knows ("Do we?") leaves every concept in focus.
     let focused = false;
     for (let c = 0; c < concepts.length; c++) {
@@ -269,8 +319,11 @@ export class SentenceHighlighter {
     let entries = 0;
     for (let c = 0; c < concepts.length; c++) {
       const { coverageWeight, alternatives } = concepts[c]!;
-      const weight = coverageWeight * (focused && this.inFocus[c] === 0 ? contextWeight : 1);
+      const context = focused && this.inFocus[c] === 0;
+      const weight = coverageWeight * (context ? contextWeight : 1);
       const g = this.sameIdea(concepts, c, sameIdeaOverlap);
+      // An idea is context when none of its concepts is in the clause that asks.
+      this.contextOnly[g] = (g === c || this.contextOnly[g] === 1) && context ? 1 : 0;
       // Two concepts for one idea ("how long" and "keep" both look for retain, retention…) count once.
       total += Math.max(0, weight - conceptWeight[g]!);
       conceptWeight[g] = Math.max(conceptWeight[g]!, weight);
@@ -316,7 +369,7 @@ export class SentenceHighlighter {
       const id = this.terms.get(stem(token));
       if (id !== undefined) echo.add(id);
     }
-    const cues: QuestionCues = { askedBit: asked.kind < 0 ? 0 : 1 << asked.kind, focus: asked.focus, echo: Int32Array.from(echo), negated };
+    const cues: QuestionCues = { askedBit: asked.bits, focus: asked.focus, echo: Int32Array.from(echo), negated };
     if (this.cuesByQuestion.size >= QUESTION_MEMO_SIZE) this.cuesByQuestion.clear();
     this.cuesByQuestion.set(question, cues);
     return cues;
@@ -362,29 +415,37 @@ export class SentenceHighlighter {
     this.entryNext = grow(this.entryNext, (n) => new Int32Array(n));
   }
 
-  private sentencesOf(passage: HighlightedPassage): SentenceFeatures[] {
+  /** A passage's sentences and heading terms, computed once per indexed passage. */
+  private passageOf(passage: HighlightedPassage): PassageFeatures {
     const at = passage.index;
-    const indexed = at !== undefined && at >= 0 && at < this.sentencesByPassage.length;
-    const cached = indexed ? this.sentencesByPassage[at] : undefined;
+    const indexed = at !== undefined && at >= 0 && at < this.featuresByPassage.length;
+    const cached = indexed ? this.featuresByPassage[at] : undefined;
     if (cached !== undefined) return cached;
     const sentences = splitSentences(passage.text).map((span) => this.features(passage.text, span));
-    if (indexed) this.sentencesByPassage[at] = sentences;
-    return sentences;
+    const heading = new Set<number>();
+    for (const line of passage.section ?? []) this.contentTerms(tokenize(line), heading);
+    const features: PassageFeatures = { sentences, heading: Int32Array.from(heading) };
+    if (indexed) this.featuresByPassage[at] = features;
+    return features;
+  }
+
+  /** Adds the index term ids of the content words among `tokens` to `into`. */
+  private contentTerms(tokens: readonly string[], into: Set<number>, stems: readonly string[] = tokens.map(stem)): Set<number> {
+    tokens.forEach((token, i) => {
+      if (STOPWORDS.has(token)) return;
+      const id = this.terms.get(stems[i]!);
+      if (id !== undefined) into.add(id);
+    });
+    return into;
   }
 
   private features(text: string, span: TextSpan): SentenceFeatures {
     const slice = text.slice(span.start, span.end);
     const tokens = tokenize(slice);
     const stems = tokens.map(stem);
-    const ids = new Set<number>();
-    let negated = false;
-    tokens.forEach((token, i) => {
-      if (this.kinds.negations.has(token)) negated = true;
-      if (STOPWORDS.has(token)) return;
-      const id = this.terms.get(stems[i]!);
-      if (id !== undefined) ids.add(id);
-    });
-    return { span, terms: Int32Array.from(ids), kinds: answerKindsOf(this.kinds, slice, stems), negated, form: this.formFactor(slice, tokens.length) };
+    const negated = tokens.some((token) => this.kinds.negations.has(token));
+    const terms = Int32Array.from(this.contentTerms(tokens, new Set<number>(), stems));
+    return { span, terms, kinds: answerKindsOf(this.kinds, slice, stems), negated, form: this.formFactor(slice, tokens.length) };
   }
 
   private formFactor(sentence: string, words: number): number {
@@ -393,4 +454,11 @@ export class SentenceHighlighter {
     if (sentence.endsWith(':')) return introducerFactor;
     return 1;
   }
+}
+
+/** Number of set bits (asked kinds a sentence gives). */
+function bitCount(bits: number): number {
+  let count = 0;
+  for (let rest = bits; rest !== 0; rest &= rest - 1) count++;
+  return count;
 }

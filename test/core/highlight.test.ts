@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createAnswerer, type PolicyAnswerer } from '../../src/answerer.js';
 import { buildAnswerIndex } from '../../src/answer/answer-index.js';
-import { SentenceHighlighter } from '../../src/answer/highlight.js';
+import { SentenceHighlighter, type HighlightOptions } from '../../src/answer/highlight.js';
 import { answerKindsOf, askedKind, askingClause, compileAnswerKinds, defaultAnswerKinds, validateAnswerKinds } from '../../src/answer/highlight-cues.js';
 import table from '../../src/answer/highlight-cues.json' with { type: 'json' };
 import { mergeAnswererOptions } from '../../src/answer/options.js';
@@ -75,6 +75,22 @@ function firstHighlight(answer: Answer): string | undefined {
   return top && first ? top.text.slice(first.start, first.end) : undefined;
 }
 
+/** The first highlighted sentence of `text`, a section of a small made-up policy; '' when none. */
+function bestSentence(question: string, text: string, heading = 'Asked', options: Partial<HighlightOptions> = {}): string {
+  const policy: PolicyDocument = {
+    id: 'made-up',
+    title: 'Made-up policy',
+    sections: [
+      { id: 'asked', path: [heading], text },
+      { id: 'cookies', path: ['Cookies'], text: 'Cookies remember your language. Analytics cookies count visits.' },
+    ],
+  };
+  const index = buildAnswerIndex([policy], mergeAnswererOptions());
+  const highlighter = new SentenceHighlighter(index.bm25.terms, index.passages.length, options);
+  const [best] = highlighter.highlight(question, analyzeQuery(question, index.queryContext), { text, section: [heading] });
+  return best === undefined ? '' : text.slice(best.start, best.end);
+}
+
 describe('sentence highlights', () => {
   it.each([
     ['how long do you keep server logs?', 'Server logs are deleted after 30 days.'],
@@ -114,6 +130,64 @@ describe('sentence highlights', () => {
     expect(first('how long do you keep support tickets?')).toBe('Support tickets are removed 24 months after they close.');
     // Both sentences name support tickets: without the duration cue neither is better, so nothing is highlighted.
     expect(first('how long do you keep support tickets?', { kindBonus: 0, strongKindBonus: 0 })).toBe('');
+  });
+
+  it.each([
+    [
+      // The first sentence repeats more of the question; the second one answers it.
+      'can I opt out of billing emails and security alerts?',
+      'We send billing emails and security alerts to the address on your account. You may not opt out of these messages.',
+      'You may not opt out of these messages.',
+    ],
+    [
+      'what does location data mean?',
+      'We use location data to show nearby stores and to prevent fraud on your account. Location data is any information about where your device is.',
+      'Location data is any information about where your device is.',
+    ],
+    [
+      'where did you get my mailing address from?',
+      'The mailing address we receive and keep depends on the products you order from us. Event partners may also give us contact details for people who are not yet customers.',
+      'Event partners may also give us contact details for people who are not yet customers.',
+    ],
+    [
+      // "so that" states the purpose; weak purpose wording ("to provide") does not tell the two apart.
+      'why do you need my date of birth?',
+      'If you sign up for a paid plan, you will be asked to provide your date of birth. We keep your date of birth so that we can confirm you are an adult.',
+      'We keep your date of birth so that we can confirm you are an adult.',
+    ],
+    [
+      'which article do we rely on for the newsletter?',
+      'Members get the newsletter by email every month. The lawful basis for sending the newsletter is the membership agreement.',
+      'The lawful basis for sending the newsletter is the membership agreement.',
+    ],
+    [
+      'will I be told if my account is broken into?',
+      'Accounts are rarely broken into, and our security team watches for break-ins around the clock. If an account is broken into, we notify its owner within a day.',
+      'If an account is broken into, we notify its owner within a day.',
+    ],
+    [
+      // A stated period says how long; "as long as…" names a condition.
+      'if I close my account how long before my photos are gone?',
+      'We keep your photos as long as your account stays open. Once an account is closed, its photos are erased within 30 days.',
+      'Once an account is closed, its photos are erased within 30 days.',
+    ],
+  ])('"%s" highlights the sentence giving the kind of answer asked for', (question, text, sentence) => {
+    expect(bestSentence(question, text)).toBe(sentence);
+  });
+
+  it('counts less the context that the heading already names: every sentence under it is about that', () => {
+    const question = 'A partner asked us to share customer data with them. Is purchase history ever shared?';
+    const heading = 'Sharing with partners';
+    const text = 'We work with partners who help us run the shop, and we share some customer data with these partners. Purchase history stays inside the company.';
+    expect(bestSentence(question, text, heading)).toBe('Purchase history stays inside the company.');
+    // Counted in full, the context ("share", "partners", "customer data") makes the first sentence look like the answer.
+    expect(bestSentence(question, text, heading, { headingFactor: 1 })).toMatch(/^We work with partners/);
+  });
+
+  it('reads "can I…" as asking for a right and whether one cannot', () => {
+    const kinds = defaultAnswerKinds();
+    const asked = askingClause(kinds, 'can I opt out of billing emails?');
+    expect(asked.bits).toBe((1 << kinds.names.indexOf('right')) | (1 << kinds.names.indexOf('cannot')));
   });
 
   it('returns one to three ranges on sentence boundaries, best first, never every sentence', () => {
@@ -198,9 +272,13 @@ describe('answer-kind table (highlight-cues.json)', () => {
     ['do you sell my data', 'whether'],
     ['where do i send a privacy request?', 'contact'],
     ['what legal basis do you rely on?', 'basis'],
+    ['which GDPR article does the app rely on?', 'basis'],
     ['will you tell me if you change the policy?', 'notice'],
+    ['would users be told about a breach?', 'notice'],
     ['when do you delete my account?', 'time'],
     ['what data do you collect', 'list'],
+    ["what's the difference between a cookie and a pixel?", 'definition'],
+    ['how did you get my phone number?', 'source'],
     ['what is the weather like', undefined],
   ])('reads "%s" as asking for a %s', (question, kind) => {
     expect(named(question)).toBe(kind);
