@@ -36,20 +36,20 @@ describe('evaluation on the dev sets', () => {
     for (const report of all.reports) expect(report.unresolved, report.policy).toEqual([]);
   });
 
-  // Regression floors, a little under what the dev sets measured after round 2 (2026-11-30: macro 70.8 / 83.5 /
-  // 86.9 / 75.1, bundled 88.6 / 96.3 / 97.6 / 92.0; the first held-out round is part of dev since that round). They are not the issue's targets: npm run eval prints those, PASS or FAIL, on the held-out sets.
+  // Regression floors, a little under what the dev sets measured once the second held-out round joined them
+  // (2026-11-30: macro 69.4 / 81.1 / 84.8 / 72.7, bundled 88.4 / 96.2 / 97.5 / 91.6; highlight precision 84.5).
   it('stays above the measured floors on the bundled policy and macro over policies', () => {
     const check = (scores: SystemScores, floors: Readonly<Omit<SystemScores, 'mrr'>>, label: string): void => {
       for (const key of ['hitAt1', 'hitAt3', 'onTopicAnswered', 'offTopicDeclined'] as const) expect(scores[key], `${label} ${key}`).toBeGreaterThanOrEqual(floors[key]);
     };
     check(all.reports.find((r) => r.policy === bundledPolicy)!.systems[0]!.scores, { hitAt1: 0.86, hitAt3: 0.95, onTopicAnswered: 0.96, offTopicDeclined: 0.9 }, 'bundled');
-    check(all.macro.dev[0]!.scores, { hitAt1: 0.68, hitAt3: 0.81, onTopicAnswered: 0.85, offTopicDeclined: 0.73 }, 'macro');
+    check(all.macro.dev[0]!.scores, { hitAt1: 0.67, hitAt3: 0.79, onTopicAnswered: 0.83, offTopicDeclined: 0.71 }, 'macro');
   });
 
   it('highlights the answering sentence far more often than the first sentence is one, and more often than plain BM25, macro over policies', () => {
     const macro = macroHighlights(all.highlights.filter((h) => h.scored > 0));
     expect(all.highlights.reduce((n, h) => n + h.scored, 0)).toBeGreaterThan(200);
-    expect(macro.answerer.precision).toBeGreaterThanOrEqual(0.84);
+    expect(macro.answerer.precision).toBeGreaterThanOrEqual(0.82);
     expect(macro.answerer.precision).toBeGreaterThan(macro['BM25 sentence'].precision);
     expect(macro.answerer.precision).toBeGreaterThan(macro['first sentence'].precision + 0.2);
   });
