@@ -1,5 +1,5 @@
 /**
- * `npm run eval [-- --json] [-- --verbose] [-- --split dev|heldout] [-- --policy <name>]`: scores the answerer on every policy that has
+ * `npm run eval [-- --json] [-- --verbose] [-- --split dev|heldout|all] [-- --policy <name>]`: scores the answerer on every policy that has
  * question sets (eval/sets/, see scripts/eval-sets.ts), per policy and as the macro average over policies, next to
  * two baselines over the same passages: plain BM25 (stems, no synonyms, no spelling correction, never declines) and
  * plain fuse.js (default options, passage text + heading). Each policy gets its own answerer, as an install would.
@@ -13,6 +13,7 @@
  * sentence, beside the passage's first sentence and the best plain-BM25 sentence.
  *
  * Always exits 0 (2 for bad arguments); test/core/eval.test.ts asserts the dev targets so regressions fail CI.
+ * Scores the dev sets unless `--split heldout` or `--split all` asks for the held-out ones (measured once per round).
  * `--verbose` lists the dev misses; held-out misses need `--verbose-heldout`, so tuning never shows them.
  */
 import Fuse from 'fuse.js';
@@ -423,14 +424,19 @@ export function main(argv: readonly string[]): number {
   const args = [...argv];
   const only: string[] = [];
   const flags = new Set<string>();
-  let splits: Split[] = ['dev', 'heldout'];
+  // Held-out sets are scored only when asked for: each round's sets are measured once, after tuning is done.
+  let splits: Split[] = ['dev'];
   while (args.length > 0) {
     const arg = args.shift()!;
     if (arg === '--policy' && args[0] !== undefined) only.push(args.shift()!);
     else if (arg === '--split' && (args[0] === 'dev' || args[0] === 'heldout')) splits = [args.shift() as Split];
+    else if (arg === '--split' && args[0] === 'all') {
+      args.shift();
+      splits = ['dev', 'heldout'];
+    }
     else if (['--json', '--verbose', '--verbose-heldout'].includes(arg)) flags.add(arg);
     else {
-      console.error(`eval: unknown argument ${arg}; usage: npm run eval -- [--json] [--verbose] [--verbose-heldout] [--split dev|heldout] [--policy <name>]…`);
+      console.error(`eval: unknown argument ${arg}; usage: npm run eval -- [--json] [--verbose] [--verbose-heldout] [--split dev|heldout|all] [--policy <name>]…`);
       return 2;
     }
   }

@@ -1,5 +1,5 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import { bundledPolicy, runEval, type EvalRun, type SystemScores } from '../../scripts/eval.js';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { bundledPolicy, main, runEval, type EvalRun, type SystemScores } from '../../scripts/eval.js';
 import { macroHighlights } from '../../scripts/eval-highlights.js';
 import { discoverPolicySets, mergeSets, type PolicySets } from '../../scripts/eval-sets.js';
 
@@ -59,5 +59,27 @@ describe('evaluation on the dev sets', () => {
     expect(answerer!.hitAt1).toBeGreaterThan(bm25!.hitAt1);
     // Plain BM25 never declines; that is what makes it a baseline for abstention too.
     expect(bm25!.offTopicDeclined).toBe(0);
+  });
+});
+
+describe('npm run eval', () => {
+  const runMain = (args: string[]): { code: number; printed: string } => {
+    const lines: string[] = [];
+    const spy = vi.spyOn(console, 'log').mockImplementation((line: unknown) => void lines.push(String(line)));
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      return { code: main(args), printed: lines.join('\n') };
+    } finally {
+      spy.mockRestore();
+      errors.mockRestore();
+    }
+  };
+
+  it('scores the dev sets only, unless the held-out ones are asked for by name', () => {
+    const { code, printed } = runMain(['--json', '--policy', 'lobsters-privacy']);
+    expect(code).toBe(0);
+    const run = JSON.parse(printed) as EvalRun;
+    expect(run.reports.map((report) => report.split)).toEqual(['dev']);
+    expect(runMain(['--split', 'everything']).code).toBe(2);
   });
 });
