@@ -5,6 +5,7 @@
  * question's concepts that a top passage with its headings covers, the idf mass it covers, whether the question
  * names any policy topic or personal data, and whether it is an instruction about product objects ("how do I delete a project").
  */
+import { statesTimeFrame } from '../query/time-frame.js';
 import type { AnalyzedQuery } from '../query/types.js';
 import type { AbstentionThresholds } from './options.js';
 import type { RankedCandidate } from './rank.js';
@@ -20,6 +21,9 @@ export function shouldAnswer(query: AnalyzedQuery, candidates: readonly RankedCa
   const top = candidates.slice(0, Math.max(1, t.decisionDepth));
   // "how do I delete a project": an instruction about product objects, however many policy words it shares.
   if (t.declineProductHowTo && query.productHowTo) return false;
+  // "If you get hacked, how fast will you tell me?": only a passage that states a time frame for it answers.
+  const asked = query.timeFrameTopic;
+  if (asked !== null && !top.some((c) => statesTimeFrame(c.passage.text, c.passage.section, asked))) return false;
   if (t.requireTopical && !query.namesPersonalData && !query.concepts.some((concept) => concept.topical)) {
     // Several specific words found together in one passage still show the policy talks about this.
     const specific = query.concepts.filter((concept) => !concept.weak && concept.alternatives.length > 0).length;

@@ -6,7 +6,8 @@
  * - phrasing.json: chat wrapping (filler phrases and words, aspect verbs, texting slang);
  * - not-stated.json: facts privacy policies rarely state, and other kinds of policy;
  * - places.json: European, Californian and other places;
- * - vocabulary.json: weak words and word prefixes.
+ * - vocabulary.json: weak words and word prefixes;
+ * - time-frames.json: time frames policies usually leave out (how fast a breach is notified).
  *
  * Nothing here belongs to one company: a company's names, products and site menus live in the knowledge file
  * beside its policy (`<policy>.knowledge.json`, see `DocumentKnowledge`). test/core/knowledge.test.ts lints the
@@ -16,6 +17,7 @@ import notStated from './not-stated.json' with { type: 'json' };
 import phrasing from './phrasing.json' with { type: 'json' };
 import places from './places.json' with { type: 'json' };
 import pack from './privacy-pack.json' with { type: 'json' };
+import timeFrames from './time-frames.json' with { type: 'json' };
 import vocabulary from './vocabulary.json' with { type: 'json' };
 
 /** One paraphrase family: what askers write, and which policy words to look for as well. */
@@ -150,3 +152,20 @@ export const TEXT_REWRITES: ReadonlyArray<readonly [pattern: RegExp, replacement
   // Porter stems "customize" like "customer": the verb is about personalization, the noun about clients.
   [/\bcustomi[sz](e|es|ed|ing|ation)\b/gi, 'personaliz$1'],
 ];
+
+/** A topic whose time frame questions ask for ("how fast will you tell me about a breach"): its words. */
+export interface TimeFrameTopic {
+  readonly topic: string;
+  readonly words: readonly string[];
+}
+
+/** Phrases asking for a time frame ("how soon", "within #number hours"). */
+export const TIME_FRAME_ASKS: readonly string[] = stringList(timeFrames.asks, 'time-frames.json', 'asks');
+/** Topics whose time frames policies usually leave out. */
+export const TIME_FRAME_TOPICS: readonly TimeFrameTopic[] = (timeFrames.topics as unknown[]).map((entry, i) => {
+  const { topic, words } = (entry ?? {}) as { topic?: unknown; words?: unknown };
+  if (typeof topic !== 'string' || topic.trim() === '') fail('time-frames.json', `topic ${i + 1} needs a "topic" name`);
+  return { topic, words: stringList(words, 'time-frames.json', `topics[${i}].words`) };
+});
+/** The policy's words for a time frame, beside a number of hours, days or weeks ("without undue delay"). */
+export const TIME_FRAME_EVIDENCE: readonly string[] = stringList(timeFrames.evidence, 'time-frames.json', 'evidence');

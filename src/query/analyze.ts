@@ -14,6 +14,7 @@ import { addSegmentConcept, ConceptList, weighConcepts } from './concepts.js';
 import { instructionStart, isProductInstruction, leadInterrogative } from './intent.js';
 import { questionWords } from './normalize.js';
 import { segmentWords } from './segment.js';
+import { timeFrameTopic } from './time-frame.js';
 import { correctSpelling } from './spelling.js';
 import { isFiller, isWeak } from './words.js';
 import { defaultQueryOptions, type AnalyzedQuery, type PlainTerm, type QueryContext, type QueryOptions } from './types.js';
@@ -52,5 +53,15 @@ export function analyzeQuery(question: string, context: QueryContext, options: Q
     terms.push({ term: stems[i]!, weight: isWeak(stems[i]!, context) ? options.weakWordRankFactor : 1 });
   }
   const namesPersonalData = tokens.some((token) => PRIVACY_WORDS.has(token));
-  return { concepts: list.concepts, keywords: keywords.join(' '), productHowTo, interrogative: leadInterrogative(tokens, howToStart >= 0), regional, terms, namesPersonalData };
+  const asksTimeFrame = timeFrameTopic(tokens.join(' '));
+  return {
+    concepts: list.concepts,
+    keywords: keywords.join(' '),
+    productHowTo,
+    interrogative: leadInterrogative(tokens, howToStart >= 0),
+    regional,
+    terms,
+    namesPersonalData,
+    timeFrameTopic: asksTimeFrame,
+  };
 }

@@ -2,6 +2,7 @@
  * The data model of query analysis: what a question becomes (concepts over index terms), what analysis needs from
  * the index (`QueryContext`) and its tuning (`QueryOptions`).
  */
+import type { TimeFrameTopic } from '../knowledge/tables.js';
 import type { VocabularyCorrector } from '../search/fuzzy.js';
 import type { WordFacts } from '../search/wordnet.js';
 import type { CompiledSynonyms } from './compile.js';
@@ -60,6 +61,11 @@ export interface AnalyzedQuery {
    * no family of the tables names its topic ("who is in charge of my data on the forum?").
    */
   namesPersonalData: boolean;
+  /**
+   * The topic the question asks a time frame about, when policies usually leave it out ("if you get hacked, how fast
+   * will you tell me?"): answered only from a passage that states one (src/query/time-frame.ts). Null otherwise.
+   */
+  timeFrameTopic: TimeFrameTopic | null;
   /**
    * The asker's own words as index stems (typos corrected, repeated as typed), for the plain lexical score that
    * ranking blends in (`RankingOptions.plainScoreWeight`): stop words and chat filler dropped, weak words discounted.

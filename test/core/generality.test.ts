@@ -72,6 +72,28 @@ describe('questions about personal data with no word of the tables', () => {
   });
 });
 
+describe('time frames a policy may or may not state', () => {
+  const security = (text: string) =>
+    policy('Quill Privacy Notice', [
+      [['Security'], `We protect your data with encryption and access controls. ${text}`],
+      [['Retention'], 'We keep account data while your account is open and delete it within 30 days of closure.'],
+    ]);
+  const question = 'if you get hacked, how fast will you tell me?';
+
+  it('declines "how fast will you tell me about a breach" where the policy states no time frame for it', () => {
+    const silent = createAnswerer([security('If a breach affects your data, we will tell you.')]);
+    expect(silent.answer(question).answered).toBe(false);
+    // Without the time frame, the same words are answered: the policy does say it tells users of a breach.
+    expect(silent.answer('if you get hacked will you tell me?').answered).toBe(true);
+  });
+
+  it('answers it where a passage about breaches states one', () => {
+    for (const text of ['If a breach affects your data, we will tell you within 72 hours.', 'If a breach affects your data, we will notify you without undue delay and within three days at most.']) {
+      expect(topSection(createAnswerer([security(text)]), question), text).toBe('Security');
+    }
+  });
+});
+
 describe('facts a policy may or may not state', () => {
   const withDnt = policy('Signals Notice', [
     [['Browser signals'], 'We honour Do Not Track and Global Privacy Control signals sent by your browser.'],

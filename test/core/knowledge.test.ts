@@ -12,6 +12,9 @@ import {
   OTHER_POLICY_KINDS,
   readSynonymRules,
   SYNONYM_RULES,
+  TIME_FRAME_ASKS,
+  TIME_FRAME_EVIDENCE,
+  TIME_FRAME_TOPICS,
   UNSTATED_DETAILS,
   WEAK_WORDS,
 } from '../../src/knowledge/tables.js';
@@ -84,9 +87,24 @@ describe('general knowledge tables', () => {
     expect(notGeneral).toEqual([]);
   });
 
+  it('list time frames as lower-case phrases, with no duplicate, one table row per topic', () => {
+    const phrases = [...TIME_FRAME_ASKS, ...TIME_FRAME_EVIDENCE, ...TIME_FRAME_TOPICS.flatMap((topic) => topic.words)];
+    expect(phrases.filter((phrase) => phrase !== phrase.toLowerCase() || phrase.trim() !== phrase)).toEqual([]);
+    expect(phrases.filter((phrase, i) => phrases.indexOf(phrase) !== i)).toEqual([]);
+    expect(new Set(TIME_FRAME_TOPICS.map((topic) => topic.topic)).size).toBe(TIME_FRAME_TOPICS.length);
+  });
+
   it('name no company: no trigger, target or weak word mentions a policy’s own names', () => {
     const companyNames = ['datarobot', 'github', 'basecamp', 'automattic', 'mozilla', 'whereby', 'letsencrypt', 'login.gov', 'lobsters', 'readthedocs', 'corona'];
-    const everything = [...SYNONYM_RULES.flatMap((rule) => [...rule.when, ...rule.add]), ...UNSTATED_DETAILS, ...WEAK_WORDS, ...FILLER_PHRASES];
+    const everything = [
+      ...SYNONYM_RULES.flatMap((rule) => [...rule.when, ...rule.add]),
+      ...UNSTATED_DETAILS,
+      ...WEAK_WORDS,
+      ...FILLER_PHRASES,
+      ...TIME_FRAME_ASKS,
+      ...TIME_FRAME_EVIDENCE,
+      ...TIME_FRAME_TOPICS.flatMap((topic) => topic.words),
+    ];
     expect(everything.filter((entry) => companyNames.some((name) => entry.toLowerCase().includes(name)))).toEqual([]);
   });
 

@@ -1,0 +1,45 @@
+/**
+ * Questions that ask for a time frame the policy may not state ("if you get hacked, how fast will you tell me?"):
+ * which topic they ask it about, and whether a passage states one. The asked phrases, topics and evidence words are
+ * data (src/knowledge/time-frames.json).
+ */
+import { TIME_FRAME_ASKS, TIME_FRAME_EVIDENCE, TIME_FRAME_TOPICS, type TimeFrameTopic } from '../knowledge/tables.js';
+import { escapeRegExp } from '../regexp.js';
+
+export type { TimeFrameTopic };
+
+const NUMBER = '\\d+';
+// A stated period: "72 hours", "within 30 days", "two weeks".
+const PERIOD = /\b(?:\d+|one|two|three|four|five|seven|ten|fourteen|thirty|sixty|ninety)[\s-]*(?:hours?|days?|business days?|weeks?|months?)\b/i;
+
+function phrasePattern(phrases: readonly string[]): RegExp {
+  const alternatives = phrases.map((phrase) => phrase.split(' ').map((word) => (word === '#number' ? NUMBER : escapeRegExp(word))).join('\\s+'));
+  return new RegExp(`\\b(?:${alternatives.join('|')})\\b`, 'i');
+}
+
+const ASKS = phrasePattern(TIME_FRAME_ASKS);
+const EVIDENCE = phrasePattern(TIME_FRAME_EVIDENCE);
+const TOPICS = TIME_FRAME_TOPICS.map((topic) => ({ topic, pattern: phrasePattern(topic.words) }));
+
+/**
+ * The topic a question asks a time frame about, or null.
+ *
+ * @example
+ * timeFrameTopic('if you get hacked how fast will you tell me?')?.topic // => 'breach notice'
+ * timeFrameTopic('how fast is the site?') // => null
+ */
+export function timeFrameTopic(question: string): TimeFrameTopic | null {
+  if (!ASKS.test(question)) return null;
+  return TOPICS.find(({ pattern }) => pattern.test(question))?.topic ?? null;
+}
+
+/**
+ * Whether a passage (its text and heading path) is about the topic and states a time frame.
+ *
+ * @example
+ * statesTimeFrame('We will notify you of a breach within 72 hours.', [], topic) // => true
+ */
+export function statesTimeFrame(text: string, section: readonly string[], topic: TimeFrameTopic): boolean {
+  const pattern = TOPICS.find((entry) => entry.topic === topic)!.pattern;
+  return pattern.test(`${section.join(' ')} ${text}`) && (PERIOD.test(text) || EVIDENCE.test(text));
+}
