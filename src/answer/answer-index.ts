@@ -88,12 +88,17 @@ export function buildAnswerIndex(documents: readonly PolicyDocument[], opts: Ans
   const isFacet = facetTest(documents, opts.ranking.facetHeadingParents);
   const synonyms = compileKnowledge(documents, opts);
   // The rules' multi-word targets, and the multi-word details a policy may state ("do not track"), are terms too.
-  const targetPhrases = phraseFinder(synonyms.phraseTargets);
-  const detailPhrases = phraseFinder(new Set([...synonyms.unstated].filter((key) => key.includes(' '))));
-  const phrases = (stems: readonly string[]): string[] => [...targetPhrases(stems), ...detailPhrases(stems)];
+  const details = new Set([...synonyms.unstated].filter((key) => key.includes(' ')));
+  const findPhrases = phraseFinder(new Set([...synonyms.phraseTargets, ...details]));
+  // Which multi-word "unstated details" the policy does state after all, in its text or headings: the details among
+  // the phrase terms indexed.
+  const statedDetails = new Set<string>();
+  const phrases = (stems: readonly string[]): string[] => {
+    const found = findPhrases(stems);
+    for (const phrase of found) if (details.has(phrase)) statedDetails.add(phrase);
+    return found;
+  };
   const words = wordsOfHeadings();
-  // Which "unstated details" the policy does state after all, in its text or headings.
-  const unstated = { phrases: synonyms.unstated, longest: longestPhrase(synonyms.unstated), found: new Set<string>() };
 
   // Body, own heading, ancestor headings; the vocabulary (with frequencies) feeds spelling correction. A facet's
   // parent heading counts as its own heading, so "legal basis for personalization" prefers the facet under the
@@ -108,12 +113,7 @@ export function buildAnswerIndex(documents: readonly PolicyDocument[], opts: Ans
     const tokens = tokenize(passage.text);
     tokens.forEach(count);
     const stems = tokens.map(stem);
-    collectPhrases(stems, unstated.phrases, unstated.longest, unstated.found);
-    for (const heading of passage.section) {
-      const headingWords = words(heading);
-      headingWords.tokens.forEach(count);
-      collectPhrases(headingWords.stems, unstated.phrases, unstated.longest, unstated.found);
-    }
+    for (const heading of passage.section) words(heading).tokens.forEach(count);
     const facet = isFacet(passage.section);
     const own = headingTerms(passage.section[passage.section.length - 1] ?? '');
     const parent = facet ? headingTerms(passage.section[passage.section.length - 2] ?? '') : [];
@@ -124,7 +124,6 @@ export function buildAnswerIndex(documents: readonly PolicyDocument[], opts: Ans
     };
   });
   const bm25 = buildBm25Index(units, opts.bm25);
-  for (const key of unstated.found) if (!key.includes(' ')) unstated.found.delete(key);
 
   const facetParentOf = new Map<PolicySection, PolicySection>();
   for (const document of documents) {
@@ -135,7 +134,7 @@ export function buildAnswerIndex(documents: readonly PolicyDocument[], opts: Ans
     }
   }
 
-  const queryContext = buildQueryContext(passages, bm25, vocabulary, synonyms, unstated.found, opts);
+  const queryContext = buildQueryContext(passages, bm25, vocabulary, synonyms, statedDetails, opts);
   return {
     documents,
     passages,
