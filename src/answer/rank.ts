@@ -160,9 +160,10 @@ export class Ranker {
     const { baseRank, plain } = this;
     let bestBase = 0;
     let bestPlain = 0;
+    const coverageOf = (p: number): number => Math.min(1, this.covered[p]! / totalCoverage);
     for (let k = 0; k < touchedCount; k++) {
       const p = this.touched[k]!;
-      const coverage = Math.min(1, this.covered[p]! / totalCoverage);
+      const coverage = coverageOf(p);
       const aligned = interrogative !== 0 && headingInterrogative[p] === interrogative && this.reachesHeading(query, p) ? interrogativeBonus : 0;
       baseRank[p] = (this.score[p]! + aligned) * (floor + (1 - floor) * coverage) * (leadPassage[p] === 1 ? lead : 1) * (regionalPassage[p] === 1 ? regionalFactor : 1);
       bestBase = Math.max(bestBase, baseRank[p]!);
@@ -172,12 +173,11 @@ export class Ranker {
     const baseWeight = bestBase > 0 ? 1 / bestBase : 0;
     for (let k = 0; k < touchedCount; k++) {
       const p = this.touched[k]!;
-      const coverage = Math.min(1, this.covered[p]! / totalCoverage);
       const rank = baseRank[p]! * baseWeight + plain[p]! * plainWeight;
       if (pool.length === poolSize && rank <= pool[pool.length - 1]!.rank) continue;
       let at = pool.length;
       while (at > 0 && pool[at - 1]!.rank < rank) at--;
-      pool.splice(at, 0, { passage: passages[p]!, rank, coverage, coveredWeight: this.covered[p]! });
+      pool.splice(at, 0, { passage: passages[p]!, rank, coverage: coverageOf(p), coveredWeight: this.covered[p]! });
       if (pool.length > poolSize) pool.pop();
     }
     return pool;
