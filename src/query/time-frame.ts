@@ -19,7 +19,7 @@ function phrasePattern(phrases: readonly string[]): RegExp {
 
 const ASKS = phrasePattern(TIME_FRAME_ASKS);
 const EVIDENCE = phrasePattern(TIME_FRAME_EVIDENCE);
-const TOPICS = TIME_FRAME_TOPICS.map((topic) => ({ topic, pattern: phrasePattern(topic.words) }));
+const TOPICS: ReadonlyMap<TimeFrameTopic, RegExp> = new Map(TIME_FRAME_TOPICS.map((topic) => [topic, phrasePattern(topic.words)]));
 
 /**
  * The topic a question asks a time frame about, or null.
@@ -30,7 +30,8 @@ const TOPICS = TIME_FRAME_TOPICS.map((topic) => ({ topic, pattern: phrasePattern
  */
 export function timeFrameTopic(question: string): TimeFrameTopic | null {
   if (!ASKS.test(question)) return null;
-  return TOPICS.find(({ pattern }) => pattern.test(question))?.topic ?? null;
+  for (const [topic, pattern] of TOPICS) if (pattern.test(question)) return topic;
+  return null;
 }
 
 /**
@@ -40,6 +41,6 @@ export function timeFrameTopic(question: string): TimeFrameTopic | null {
  * statesTimeFrame('We will notify you of a breach within 72 hours.', [], topic) // => true
  */
 export function statesTimeFrame(text: string, section: readonly string[], topic: TimeFrameTopic): boolean {
-  const pattern = TOPICS.find((entry) => entry.topic === topic)!.pattern;
-  return pattern.test(`${section.join(' ')} ${text}`) && (PERIOD.test(text) || EVIDENCE.test(text));
+  const pattern = TOPICS.get(topic);
+  return pattern !== undefined && pattern.test(`${section.join(' ')} ${text}`) && (PERIOD.test(text) || EVIDENCE.test(text));
 }
