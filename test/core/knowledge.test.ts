@@ -10,6 +10,7 @@ import {
   FILLER_PHRASES,
   FILLER_WORDS,
   OTHER_POLICY_KINDS,
+  PRIVACY_WORDS,
   readSynonymRules,
   SYNONYM_RULES,
   TIME_FRAME_ASKS,
@@ -85,6 +86,10 @@ describe('general knowledge tables', () => {
       }
     }
     expect(notGeneral).toEqual([]);
+  });
+
+  it('keep the personal-data words among the weak words, so naming them makes a question topical but picks no passage', () => {
+    expect([...PRIVACY_WORDS].filter((word) => !WEAK_WORDS.includes(word))).toEqual([]);
   });
 
   it('list time frames as lower-case phrases, with no duplicate, one table row per topic', () => {
