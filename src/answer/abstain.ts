@@ -5,6 +5,7 @@
  * question's concepts that a top passage with its headings covers, the idf mass it covers, whether the question
  * names any policy topic or personal data, and whether it is an instruction about product objects ("how do I delete a project").
  */
+import { statesNumber } from '../query/asked-number.js';
 import { statesTimeFrame } from '../query/time-frame.js';
 import type { AnalyzedQuery } from '../query/types.js';
 import type { AbstentionThresholds } from './options.js';
@@ -24,6 +25,8 @@ export function shouldAnswer(query: AnalyzedQuery, candidates: readonly RankedCa
   // "If you get hacked, how fast will you tell me?": only a passage that states a time frame for it answers.
   const asked = query.timeFrameTopic;
   if (asked !== null && !top.some((c) => statesTimeFrame(c.passage.text, c.passage.section, asked))) return false;
+  // "How many requests did you get last year?": the passage the answer leads with must state a number.
+  if (t.requireStatedNumber && query.asksNumber && !statesNumber(candidates[0]!.passage.text)) return false;
   if (t.requireTopical && !query.namesPersonalData && !query.concepts.some((concept) => concept.topical)) {
     // Several specific words found together in one passage still show the policy talks about this.
     const specific = query.concepts.filter((concept) => !concept.weak && concept.alternatives.length > 0).length;

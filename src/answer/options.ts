@@ -33,6 +33,11 @@ export interface AbstentionThresholds {
    * export my model to python"); see `AnalyzedQuery.productHowTo`.
    */
   declineProductHowTo: boolean;
+  /**
+   * Decline questions that ask for a number ("how many", "minimum age") when the passage the answer leads with states
+   * none; see `AnalyzedQuery.asksNumber`.
+   */
+  requireStatedNumber: boolean;
 }
 
 /** Ranking knobs. */
@@ -129,6 +134,7 @@ export const defaultAbstentionThresholds: AbstentionThresholds = {
   coOccurrenceCoverage: 0.9,
   decisionDepth: 3,
   declineProductHowTo: true,
+  requireStatedNumber: true,
 };
 
 export const defaultRankingOptions: RankingOptions = {

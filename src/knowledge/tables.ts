@@ -7,12 +7,14 @@
  * - not-stated.json: facts privacy policies rarely state, and other kinds of policy;
  * - places.json: European, Californian and other places;
  * - vocabulary.json: weak words and word prefixes;
- * - time-frames.json: time frames policies usually leave out (how fast a breach is notified).
+ * - time-frames.json: time frames policies usually leave out (how fast a breach is notified);
+ * - asked-numbers.json: how askers ask for a number ("how many", "minimum age"), and numbers written as words.
  *
  * Nothing here belongs to one company: a company's names, products and site menus live in the knowledge file
  * beside its policy (`<policy>.knowledge.json`, see `DocumentKnowledge`). test/core/knowledge.test.ts lints the
  * tables (shapes, no trigger that is also a not-stated detail, no trigger in two families, general targets).
  */
+import askedNumbers from './asked-numbers.json' with { type: 'json' };
 import notStated from './not-stated.json' with { type: 'json' };
 import phrasing from './phrasing.json' with { type: 'json' };
 import places from './places.json' with { type: 'json' };
@@ -169,3 +171,10 @@ export const TIME_FRAME_TOPICS: readonly TimeFrameTopic[] = (timeFrames.topics a
 });
 /** The policy's words for a time frame, beside a number of hours, days or weeks ("without undue delay"). */
 export const TIME_FRAME_EVIDENCE: readonly string[] = stringList(timeFrames.evidence, 'time-frames.json', 'evidence');
+
+/** Phrases asking for a number ("how many", "minimum age"). */
+export const NUMBER_ASKS: readonly string[] = stringList(askedNumbers.asks, 'asked-numbers.json', 'asks');
+/** Words that open a yes/no clause ("does it count how many…" asks whether, not how many). */
+export const YES_NO_OPENERS: readonly string[] = stringList(askedNumbers.yesNoOpeners, 'asked-numbers.json', 'yesNoOpeners');
+/** Numbers written as words ("thirteen", "twice"). */
+export const NUMBER_WORDS: readonly string[] = stringList(askedNumbers.numberWords, 'asked-numbers.json', 'numberWords');

@@ -5,11 +5,13 @@
  * 3. segments (segment.ts): the longest phrase of the tables at each position (family trigger, filler, not-stated
  *    fact, other policy) or a single word;
  * 4. concepts (concepts.ts): each segment's alternatives over index terms, and each concept's weight;
- * 5. intent (intent.ts): instruction requests about product objects, the opening interrogative.
+ * 5. intent (intent.ts): instruction requests about product objects, the opening interrogative; asked time frames
+ *    (time-frame.ts) and numbers (asked-number.ts).
  */
 import { PRIVACY_WORDS } from '../knowledge/tables.js';
 import { stem } from '../search/stem.js';
 import { isStopword } from '../search/tokenize.js';
+import { asksForNumber } from './asked-number.js';
 import { addSegmentConcept, ConceptList, weighConcepts } from './concepts.js';
 import { instructionStart, isProductInstruction, leadInterrogative } from './intent.js';
 import { questionWords } from './normalize.js';
@@ -63,5 +65,6 @@ export function analyzeQuery(question: string, context: QueryContext, options: Q
     terms,
     namesPersonalData,
     timeFrameTopic: asksTimeFrame,
+    asksNumber: asksForNumber(question),
   };
 }

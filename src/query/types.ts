@@ -67,6 +67,11 @@ export interface AnalyzedQuery {
    */
   timeFrameTopic: TimeFrameTopic | null;
   /**
+   * Whether the question asks for a number ("how many requests did you get last year?", "what's the minimum age?"):
+   * answered only when the passage it leads with states one (src/query/asked-number.ts).
+   */
+  asksNumber: boolean;
+  /**
    * The asker's own words as index stems (typos corrected, repeated as typed), for the plain lexical score that
    * ranking blends in (`RankingOptions.plainScoreWeight`): stop words and chat filler dropped, weak words discounted.
    */

@@ -94,6 +94,34 @@ describe('time frames a policy may or may not state', () => {
   });
 });
 
+describe('numbers a policy may or may not state', () => {
+  const requests = (text: string) =>
+    policy('Lantern Privacy Notice', [
+      [['Requests from authorities'], `We share account data with authorities only when the law requires it. ${text}`],
+      [['Cookies'], 'We use cookies to keep you signed in.'],
+    ]);
+  const question = 'how many government data requests did you get last year?';
+
+  it('declines "how many requests" where the passage it would lead with states no number', () => {
+    const silent = createAnswerer([requests('We publish a report on government data requests.')]);
+    expect(silent.answer(question).answered).toBe(false);
+    // The same words without asking a number are answered: the policy does talk about such requests.
+    expect(topSection(silent, 'do you get government data requests?')).toBe('Requests from authorities');
+    // A yes/no clause that merely mentions "how many" asks whether, not how many.
+    expect(topSection(silent, 'do you report how many government data requests you get?')).toBe('Requests from authorities');
+  });
+
+  it('answers it where that passage states one, in digits or in words', () => {
+    for (const text of ['Last year we received 12 government data requests.', 'Last year we received twelve government data requests.']) {
+      expect(topSection(createAnswerer([requests(text)]), question), text).toBe('Requests from authorities');
+    }
+  });
+
+  it('does not take a year for a number', () => {
+    expect(createAnswerer([requests('Our report on government data requests for 2024 is published in March.')]).answer(question).answered).toBe(false);
+  });
+});
+
 describe('facts a policy may or may not state', () => {
   const withDnt = policy('Signals Notice', [
     [['Browser signals'], 'We honour Do Not Track and Global Privacy Control signals sent by your browser.'],

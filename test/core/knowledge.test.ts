@@ -9,6 +9,8 @@ import { loadDocument } from '../../src/corpus/load.js';
 import {
   FILLER_PHRASES,
   FILLER_WORDS,
+  NUMBER_ASKS,
+  NUMBER_WORDS,
   OTHER_POLICY_KINDS,
   PRIVACY_WORDS,
   readSynonymRules,
@@ -18,6 +20,7 @@ import {
   TIME_FRAME_TOPICS,
   UNSTATED_DETAILS,
   WEAK_WORDS,
+  YES_NO_OPENERS,
 } from '../../src/knowledge/tables.js';
 import { bundledCorpusDir, projectRoot } from '../../src/paths.js';
 import { isEnglishWord } from '../../src/search/english.js';
@@ -99,6 +102,13 @@ describe('general knowledge tables', () => {
     expect(new Set(TIME_FRAME_TOPICS.map((topic) => topic.topic)).size).toBe(TIME_FRAME_TOPICS.length);
   });
 
+  it('list asked numbers as lower-case phrases with no duplicate, and yes/no openers and number words as single words', () => {
+    const phrases = [...NUMBER_ASKS, ...YES_NO_OPENERS, ...NUMBER_WORDS];
+    expect(phrases.filter((phrase) => phrase !== phrase.toLowerCase() || phrase.trim() !== phrase)).toEqual([]);
+    expect(phrases.filter((phrase, i) => phrases.indexOf(phrase) !== i)).toEqual([]);
+    expect([...YES_NO_OPENERS, ...NUMBER_WORDS].filter((word) => !/^[a-z]+$/.test(word))).toEqual([]);
+  });
+
   it('name no company: no trigger, target or weak word mentions a policy’s own names', () => {
     const companyNames = ['datarobot', 'github', 'basecamp', 'automattic', 'mozilla', 'whereby', 'letsencrypt', 'login.gov', 'lobsters', 'readthedocs', 'corona'];
     const everything = [
@@ -109,6 +119,7 @@ describe('general knowledge tables', () => {
       ...TIME_FRAME_ASKS,
       ...TIME_FRAME_EVIDENCE,
       ...TIME_FRAME_TOPICS.flatMap((topic) => topic.words),
+      ...NUMBER_ASKS,
     ];
     expect(everything.filter((entry) => companyNames.some((name) => entry.toLowerCase().includes(name)))).toEqual([]);
   });

@@ -3,6 +3,7 @@ import { buildBm25Index, scoreTerms } from '../../src/search/bm25.js';
 import { isEnglishWord, primaryWordClass, WordClass } from '../../src/search/english.js';
 import { editDistance, HeadingMatcher, VocabularyCorrector } from '../../src/search/fuzzy.js';
 import { analyzeQuery } from '../../src/query/analyze.js';
+import { asksForNumber, statesNumber } from '../../src/query/asked-number.js';
 import { compileSynonyms } from '../../src/query/compile.js';
 import { defaultQueryOptions, type QueryContext } from '../../src/query/types.js';
 import { stem } from '../../src/search/stem.js';
@@ -249,5 +250,24 @@ describe('query analysis', () => {
     for (const word of ['erase', 'kids', 'keep', 'how long', 'sell', 'gdpr', 'ccpa', 'give', 'cookies', 'card', 'hack', 'unsubscribe', 'transfer abroad']) {
       expect(when.has(word), word).toBe(true);
     }
+  });
+});
+
+describe('asked numbers', () => {
+  it('finds a clause that asks how many, how much or what age', () => {
+    for (const q of ['how many government data requests did you get last year?', 'Parent asks what the minimum age is for a kid', 'Customer asks: how much notice do users get?', 'if I delete my account, how many days until it is gone']) {
+      expect(asksForNumber(q), q).toBe(true);
+    }
+  });
+
+  it('does not take a yes/no clause that mentions "how many" for one that asks it', () => {
+    for (const q of ['does it count how many models we deploy?', 'Customer asks: can their admin see how many models they built?', 'how long do you keep my data']) {
+      expect(asksForNumber(q), q).toBe(false);
+    }
+  });
+
+  it('finds a stated number in digits or words, but not a year, a date or a version', () => {
+    expect(['You must be at least 13 years old.', 'We keep it for thirty days.', 'Requests: 1,204 in total.'].map(statesNumber)).toEqual([true, true, true]);
+    expect(['Last updated March 2024.', 'Effective 1/2/2024.', 'See section 3.1 above.', 'We keep it while needed.'].map(statesNumber)).toEqual([false, false, false, false]);
   });
 });
