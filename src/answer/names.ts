@@ -172,10 +172,9 @@ export function policyNames(documents: readonly PolicyDocument[], isGeneralWord:
     const name = titleName(document.title);
     if (name === null) continue;
     // Askers type it apart ("let's encrypt", which reads as "let encrypt") or as in its web address ("letsencrypt").
-    const parts = [...name.matchAll(WORD)].map((match) => normalizeText(match[0].replace(/['’]s$/u, '')));
     const key = normalizeText(name).replace(/[^\p{L}\p{N}]/gu, '');
     words.add(key);
-    joined.set(parts.join(' '), key);
+    for (const typed of typedApart(name)) joined.set(typed, key);
   }
   // A capitalized name the policy's own web addresses spell ("Read the Docs" and readthedocs.org, "Whereby" and
   // whereby.com): the company or its product, however English its words; askers also use its initials ("RTD").
@@ -193,7 +192,7 @@ export function policyNames(documents: readonly PolicyDocument[], isGeneralWord:
         if (content.length > 1 && content.every((part) => isTopicWord(part))) continue;
         words.add(key);
         if (parts.length > 1) {
-          joined.set(parts.join(' '), key);
+          for (const typed of typedApart(name)) joined.set(typed, key);
           const initials = parts.map((part) => part[0]).join('');
           if (initials.length >= 2 && !acronyms.has(initials) && !isEnglishWord(initials) && !isGeneralWord(initials)) acronyms.set(initials, parts.join(' '));
         }
@@ -236,4 +235,17 @@ function domainLabels(documents: readonly PolicyDocument[]): Set<string> {
   for (const entry of counts) if (top === undefined || entry[1] > top[1]) top = entry;
   if (top !== undefined && top[1] >= 2) labels.add(top[0]);
   return labels;
+}
+
+/**
+ * A name of several words as askers type it apart: with the possessive gone, as the tokenizer reads it ("let's
+ * encrypt" → "let encrypt"), and with the apostrophe left out ("lets encrypt").
+ *
+ * @example
+ * typedApart("Let's Encrypt") // => ['let encrypt', 'lets encrypt']
+ */
+export function typedApart(name: string): string[] {
+  const words = [...name.matchAll(WORD)].map((match) => normalizeText(match[0]));
+  const keys = new Set([words.map((word) => word.replace(/['’]s$/u, '')).join(' '), words.map((word) => word.replace(/['’]/gu, '')).join(' ')]);
+  return [...keys];
 }

@@ -167,6 +167,21 @@ describe('the policy’s own acronyms and phrases', () => {
   });
 });
 
+describe('a company name of English words', () => {
+  const notice = policy("Let's Shop Privacy Policy", [
+    [['We do not sell your data'], "Let's Shop never sells the personal data of its customers to anyone."],
+    [['Payments'], 'We send your card number to our payment processor to take payment for your order.'],
+  ]);
+  const answerer = createAnswerer([notice]);
+
+  it('reads the name typed with or without its apostrophe as the name, not as what the question is about', () => {
+    for (const question of ["does let's shop sell people's data??", 'does lets shop sell peoples data??']) {
+      expect(answerer.explain(question).query.concepts.map((c) => c.surface), question).not.toContain('shop');
+      expect(topSection(answerer, question), question).toBe('We do not sell your data');
+    }
+  });
+});
+
 describe('regional addenda', () => {
   const regional = policy('Regional Notice', [
     [['Your rights'], 'You may ask for a copy of your data, or ask us to correct or delete it.'],
