@@ -182,6 +182,20 @@ describe('a company name of English words', () => {
   });
 });
 
+describe('chat shorthand', () => {
+  const notice = policy('Badge Privacy Notice', [
+    [['Profile pictures'], 'The picture on your profile is shown next to the comments you post on other sites.'],
+    [['Certificates'], 'When you ask for a certificate, we publish the domain names it covers in public logs.'],
+    [['Payments'], 'We send your card number to our payment processor to take payment for your order.'],
+  ]);
+  const answerer = createAnswerer([notice]);
+
+  it('reads "pic" and "cert" as the words a policy writes, not as typos of an acronym', () => {
+    expect(topSection(answerer, 'why does my profile pic show up on other sites')).toBe('Profile pictures');
+    expect(topSection(answerer, 'will my domain end up public once i get a cert')).toBe('Certificates');
+  });
+});
+
 describe('regional addenda', () => {
   const regional = policy('Regional Notice', [
     [['Your rights'], 'You may ask for a copy of your data, or ask us to correct or delete it.'],

@@ -14,6 +14,7 @@ import {
   OTHER_POLICY_KINDS,
   PRIVACY_WORDS,
   readSynonymRules,
+  SLANG,
   SYNONYM_RULES,
   TIME_FRAME_ASKS,
   TIME_FRAME_EVIDENCE,
@@ -28,6 +29,8 @@ import { stem } from '../../src/search/stem.js';
 import { tokenize } from '../../src/search/tokenize.js';
 import { sharedWordNet } from '../../src/search/wordnet.js';
 
+// Expansions made of words too small for the dictionary's word list.
+const STOPWORD_LIKE = new Set(['you', 'your', 'are', 'with', 'of', 'the', 'at', 'as', 'about', 'through', 'though', 'what', 'why', 'before', 'because', 'something']);
 const key = (phrase: string): string => tokenize(phrase).map(stem).join(' ');
 
 /** Stem sequences of every policy we have: the bundled one and the twelve open ones. */
@@ -100,6 +103,12 @@ describe('general knowledge tables', () => {
     expect(phrases.filter((phrase) => phrase !== phrase.toLowerCase() || phrase.trim() !== phrase)).toEqual([]);
     expect(phrases.filter((phrase, i) => phrases.indexOf(phrase) !== i)).toEqual([]);
     expect(new Set(TIME_FRAME_TOPICS.map((topic) => topic.topic)).size).toBe(TIME_FRAME_TOPICS.length);
+  });
+
+  it('expand chat shorthand into English words, one lower-case token at a time', () => {
+    const entries = Object.entries(SLANG);
+    expect(entries.filter(([short]) => tokenize(short).join(' ') !== short || short.includes(' '))).toEqual([]);
+    expect(entries.filter(([, long]) => long !== long.toLowerCase() || !long.split(' ').every((word) => isEnglishWord(word) || STOPWORD_LIKE.has(word)))).toEqual([]);
   });
 
   it('list asked numbers as lower-case phrases with no duplicate, and yes/no openers and number words as single words', () => {
