@@ -196,6 +196,20 @@ describe('chat shorthand', () => {
   });
 });
 
+describe('browser and device names', () => {
+  const notice = policy('Signal Privacy Notice', [
+    [['Do Not Track'], 'We honour the Do Not Track setting of your browser and drop analytics cookies when it is on.'],
+    [['Location'], 'The app reads the location of your phone only while you use the map.'],
+    [['Payments'], 'We send your card number to our payment processor to take payment for your order.'],
+  ]);
+  const answerer = createAnswerer([notice]);
+
+  it('reads a browser or phone the policy never names as the browser or the device it does', () => {
+    expect(topSection(answerer, 'I turned on Do Not Track in Firefox, do you respect it?')).toBe('Do Not Track');
+    expect(topSection(answerer, 'why does the app read where my android is?')).toBe('Location');
+  });
+});
+
 describe('regional addenda', () => {
   const regional = policy('Regional Notice', [
     [['Your rights'], 'You may ask for a copy of your data, or ask us to correct or delete it.'],
