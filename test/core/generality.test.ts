@@ -210,6 +210,20 @@ describe('browser and device names', () => {
   });
 });
 
+describe('getting deleted things back', () => {
+  const notice = policy('Notes Privacy Notice', [
+    [['Deletion'], 'Deleted notes stay in the trash for 30 days, and you can restore them from there.'],
+    [['Cookies'], 'We set a cookie to remember that you are signed in when you return to the site.'],
+    [['Payments'], 'We send your card number to our payment processor to take payment for your order.'],
+  ]);
+  const answerer = createAnswerer([notice]);
+
+  it('reads "get it back" and "by accident" as restoring, and "come back" as no topic', () => {
+    expect(topSection(answerer, 'customer deleted a note by accident last week, can they get it back?')).toBe('Deletion');
+    expect(answerer.explain('how do you remember im signed in when i come back the next day').query.concepts.map((c) => c.surface)).not.toContain('back');
+  });
+});
+
 describe('regional addenda', () => {
   const regional = policy('Regional Notice', [
     [['Your rights'], 'You may ask for a copy of your data, or ask us to correct or delete it.'],
