@@ -224,6 +224,20 @@ describe('getting deleted things back', () => {
   });
 });
 
+describe('staff and colleagues', () => {
+  const notice = policy('Vault Privacy Notice', [
+    [['Access by our employees'], 'Our employees open your private files only when you ask for support or the law requires it.'],
+    [['Cookie banner'], 'Visitors from the European Union see a cookie banner; elsewhere we set only essential cookies.'],
+    [['Payments'], 'We send your card number to our payment processor to take payment for your order.'],
+  ]);
+  const answerer = createAnswerer([notice]);
+
+  it('reads staff as the employees a policy names, and a colleague as nobody in particular', () => {
+    expect(topSection(answerer, 'can your staff just open my private files?')).toBe('Access by our employees');
+    expect(topSection(answerer, 'my colleague in Germany sees a cookie banner but I never do, why?')).toBe('Cookie banner');
+  });
+});
+
 describe('regional addenda', () => {
   const regional = policy('Regional Notice', [
     [['Your rights'], 'You may ask for a copy of your data, or ask us to correct or delete it.'],
