@@ -8,7 +8,8 @@ import { SLANG, TEXT_REWRITES } from '../knowledge/tables.js';
 import { stripChatNoise } from '../search/noise.js';
 import { tokenize } from '../search/tokenize.js';
 import type { QueryContext, QueryOptions } from './types.js';
-import { INTENSIFIERS } from './words.js';
+import { stem } from '../search/stem.js';
+import { INTENSIFIERS, isWeak } from './words.js';
 
 /** The question after noise removal (original case) and its words. */
 export interface QuestionWords {
@@ -24,7 +25,12 @@ export interface QuestionWords {
  * // => ['how', 'long', 'do', 'you', 'keep', 'my', 'data']
  */
 export function questionWords(question: string, context: QueryContext, options: QueryOptions): QuestionWords {
-  let text = stripChatNoise(question.slice(0, options.maxQuestionChars));
+  // "Subscriber asks…": a role the policy has its own words for is what the question is about, not a name.
+  const isQuestionWord = (word: string): boolean => {
+    const term = stem(word);
+    return context.terms.has(term) && !isWeak(term, context);
+  };
+  let text = stripChatNoise(question.slice(0, options.maxQuestionChars), { replacement: ' ', isQuestionWord });
   // Before lower-casing: some variants are told apart only by case ("US" the country, "us" the pronoun).
   for (const [pattern, replacement] of TEXT_REWRITES) text = text.replace(pattern, replacement);
   const tokens: string[] = [];

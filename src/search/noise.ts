@@ -10,6 +10,11 @@ import { CALIFORNIA_PLACES, EUROPEAN_PLACES, OTHER_COUNTRIES } from '../knowledg
 export interface NoiseOptions {
   /** Replacement for each removed span (a space keeps the neighbouring words apart). */
   replacement: string;
+  /**
+   * Whether a capitalized word before a speech verb is a word of the question after all ("Subscriber asks…" where
+   * the policy has a section for subscribers), not a person's name.
+   */
+  isQuestionWord?: (word: string) => boolean;
 }
 
 export const defaultNoiseOptions: NoiseOptions = { replacement: ' ' };
@@ -58,10 +63,8 @@ const NOISE_PATTERNS: readonly RegExp[] = [
 ];
 
 // Capitalized words that are people's names in a story; places stay ("a user in Germany wants to know…").
-const NAME_PATTERNS: readonly RegExp[] = [
-  new RegExp(String.raw`(?<=\b(?:${PERSON_CUES})\s+)${NAME}(?:\s+${NAME})?\b`, 'g'),
-  new RegExp(String.raw`\b${NAME}(?=\s+(?:${NAME_FOLLOWERS})\b)`, 'g'),
-];
+const NAME_AFTER_CUE = new RegExp(String.raw`(?<=\b(?:${PERSON_CUES})\s+)${NAME}(?:\s+${NAME})?\b`, 'g');
+const NAME_BEFORE_VERB = new RegExp(String.raw`\b${NAME}(?=\s+(?:${NAME_FOLLOWERS})\b)`, 'g');
 /** Whether a capitalized word is a place, alone ("Germany") or with the word before it ("San Diego"). */
 function isPlace(name: string, before: string): boolean {
   const lower = name.toLowerCase();
@@ -86,9 +89,11 @@ export function stripChatNoise(text: string, options: NoiseOptions = defaultNois
     pattern.lastIndex = 0;
     out = out.replace(pattern, options.replacement);
   }
-  for (const pattern of NAME_PATTERNS) {
-    pattern.lastIndex = 0;
-    out = out.replace(pattern, (name: string, offset: number, whole: string) => (isPlace(name, whole.slice(0, offset)) ? name : options.replacement));
-  }
+  NAME_AFTER_CUE.lastIndex = 0;
+  out = out.replace(NAME_AFTER_CUE, (name: string, offset: number, whole: string) => (isPlace(name, whole.slice(0, offset)) ? name : options.replacement));
+  NAME_BEFORE_VERB.lastIndex = 0;
+  out = out.replace(NAME_BEFORE_VERB, (name: string, offset: number, whole: string) =>
+    isPlace(name, whole.slice(0, offset)) || options.isQuestionWord?.(name.toLowerCase()) === true ? name : options.replacement,
+  );
   return out;
 }

@@ -238,6 +238,17 @@ describe('staff and colleagues', () => {
   });
 });
 
+describe('who relays the question', () => {
+  const roles = policy('Roles Notice', [
+    [['Subscriber'], 'If you are a subscriber, we keep the e-mail address of your account.'],
+    [['Visitor'], 'If you visit our site, we keep server logs with your IP address and retain them for a retention period of ten days.'],
+  ]);
+
+  it('keeps a role the policy has its own section for, even when it opens the question like a name ("Subscriber asks")', () => {
+    expect(topSection(createAnswerer([roles]), 'Subscriber asks how long we keep their data')).toBe('Subscriber');
+  });
+});
+
 describe('regional addenda', () => {
   const regional = policy('Regional Notice', [
     [['Your rights'], 'You may ask for a copy of your data, or ask us to correct or delete it.'],

@@ -37,6 +37,12 @@ describe('stripChatNoise', () => {
     expect(clean('Dana wants to know their rights')).toBe('wants to know their rights');
   });
 
+  it('keeps a word before a speech verb that the caller says is a word of the question ("Subscriber asks")', () => {
+    const isQuestionWord = (word: string): boolean => word === 'subscriber';
+    expect(stripChatNoise('Subscriber asks what we keep', { replacement: ' ', isQuestionWord }).trim()).toBe('Subscriber asks what we keep');
+    expect(stripChatNoise('Dana asks what we keep', { replacement: ' ', isQuestionWord }).trim()).toBe('asks what we keep');
+  });
+
   it('keeps short numbers, which are content ("under 18", "12 months")', () => {
     expect(clean('are under 18s allowed, and is it 12 months or 2022?')).toBe('are under 18s allowed, and is it 12 months or 2022?');
   });
