@@ -26,7 +26,7 @@ export function shouldAnswer(query: AnalyzedQuery, candidates: readonly RankedCa
   const asked = query.timeFrameTopic;
   if (asked !== null && !top.some((c) => statesTimeFrame(c.passage.text, c.passage.section, asked))) return false;
   // "How many requests did you get last year?": the passage the answer leads with must state a number.
-  if (t.requireStatedNumber && query.asksNumber && !statesNumber(candidates[0]!.passage.text)) return false;
+  if (t.requireStatedNumber && query.askedNumber !== null && !statesNumber(candidates[0]!.passage.text, query.askedNumber)) return false;
   if (t.requireTopical && !query.namesPersonalData && !query.concepts.some((concept) => concept.topical)) {
     // Several specific words found together in one passage still show the policy talks about this.
     const specific = query.concepts.filter((concept) => !concept.weak && concept.alternatives.length > 0).length;

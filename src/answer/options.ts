@@ -34,8 +34,8 @@ export interface AbstentionThresholds {
    */
   declineProductHowTo: boolean;
   /**
-   * Decline questions that ask for a number ("how many", "minimum age") when the passage the answer leads with states
-   * none; see `AnalyzedQuery.asksNumber`.
+   * Decline questions that ask for a number ("how many", "minimum age", "how many days", "how much did it cost") when
+   * the passage the answer leads with states none of that kind; see `AnalyzedQuery.askedNumber`.
    */
   requireStatedNumber: boolean;
 }

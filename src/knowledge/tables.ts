@@ -174,6 +174,10 @@ export const TIME_FRAME_EVIDENCE: readonly string[] = stringList(timeFrames.evid
 
 /** Phrases asking for a number ("how many", "minimum age"). */
 export const NUMBER_ASKS: readonly string[] = stringList(askedNumbers.asks, 'asked-numbers.json', 'asks');
+/** Phrases asking for a period ("how many days"): answered by a number of that unit. */
+export const PERIOD_ASKS: readonly string[] = stringList(askedNumbers.periodAsks, 'asked-numbers.json', 'periodAsks');
+/** Words that make "how much" a price ("how much did it cost"): answered by an amount of money. */
+export const MONEY_WORDS: readonly string[] = stringList(askedNumbers.moneyWords, 'asked-numbers.json', 'moneyWords');
 /** Words that open a yes/no clause ("does it count how many…" asks whether, not how many). */
 export const YES_NO_OPENERS: readonly string[] = stringList(askedNumbers.yesNoOpeners, 'asked-numbers.json', 'yesNoOpeners');
 /** Numbers written as words ("thirteen", "twice"). */

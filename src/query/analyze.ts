@@ -11,7 +11,7 @@
 import { PRIVACY_WORDS } from '../knowledge/tables.js';
 import { stem } from '../search/stem.js';
 import { isStopword } from '../search/tokenize.js';
-import { asksForNumber } from './asked-number.js';
+import { askedNumber } from './asked-number.js';
 import { addSegmentConcept, ConceptList, weighConcepts } from './concepts.js';
 import { instructionStart, isProductInstruction, leadInterrogative } from './intent.js';
 import { questionWords } from './normalize.js';
@@ -65,6 +65,6 @@ export function analyzeQuery(question: string, context: QueryContext, options: Q
     terms,
     namesPersonalData,
     timeFrameTopic: asksTimeFrame,
-    asksNumber: asksForNumber(question),
+    askedNumber: askedNumber(question),
   };
 }

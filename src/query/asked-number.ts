@@ -1,44 +1,66 @@
 /**
  * Questions that ask for a number ("how many government requests did you get last year?", "what's the minimum
- * age?"), and whether a passage states one. A policy that never states the number does not answer such a question,
- * however many of its words the passage shares. The phrases are data (src/knowledge/asked-numbers.json).
+ * age?", "how many days do you keep logs?", "how much did the app cost?"), and whether a passage states one of the
+ * asked kind. A policy that never states the number does not answer such a question, however many of its words the
+ * passage shares. The phrases are data (src/knowledge/asked-numbers.json).
  */
-import { NUMBER_ASKS, NUMBER_WORDS, YES_NO_OPENERS } from '../knowledge/tables.js';
+import { MONEY_WORDS, NUMBER_ASKS, NUMBER_WORDS, PERIOD_ASKS, YES_NO_OPENERS } from '../knowledge/tables.js';
 import { escapeRegExp } from '../regexp.js';
 
-const ASKS = new RegExp(`\\b(?:${NUMBER_ASKS.map((phrase) => phrase.split(' ').map(escapeRegExp).join('\\s+')).join('|')})\\b`, 'i');
+/** What kind of number a question asks for: a count or amount, a period of time, or a price. */
+export type AskedNumber = 'number' | 'period' | 'money';
+
+const phrases = (list: readonly string[]): RegExp => new RegExp(`\\b(?:${list.map((phrase) => phrase.split(' ').map(escapeRegExp).join('\\s+')).join('|')})\\b`, 'i');
+const ASKS = phrases(NUMBER_ASKS);
+const PERIOD_ASK = phrases(PERIOD_ASKS);
+const MONEY_WORD = phrases(MONEY_WORDS);
 const YES_NO = new Set(YES_NO_OPENERS);
 // Clauses end at sentence punctuation, a colon ("Customer asks: can they…") or a dash between spaces.
 const CLAUSE_END = /[.?!;:]+(?:\s+|$)|\s+[-–—]\s+/;
+const WORD_NUMBER = `(?:${NUMBER_WORDS.map(escapeRegExp).join('|')})`;
 // Digits that are not part of a year, a date or a version ("2023", "1/2/2024", "3.1"), or a number word.
-const STATED_NUMBER = new RegExp(
-  `(?<![\\d.,/:-])(?!(?:19|20)\\d\\d(?!\\d))(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?![\\d/]|\\.\\d)|\\b(?:${NUMBER_WORDS.map(escapeRegExp).join('|')})\\b`,
-  'i',
-);
+const STATED_NUMBER = new RegExp(`(?<![\\d.,/:-])(?!(?:19|20)\\d\\d(?!\\d))(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?![\\d/]|\\.\\d)|\\b${WORD_NUMBER}\\b`, 'i');
+// "72 hours", "thirty days", "2 business days", "12-month".
+const STATED_PERIOD = new RegExp(`(?:\\b\\d+|\\b${WORD_NUMBER})[\\s-]*(?:business\\s+|calendar\\s+|working\\s+)?(?:minutes?|hours?|days?|weeks?|months?|years?)\\b`, 'i');
+// "$5", "€ 20", "10 dollars", "USD 9".
+const STATED_MONEY = /[$€£]\s?\d|\b\d[\d,.]*\s?(?:dollars?|euros?|pounds?|usd|eur|gbp)\b|\b(?:usd|eur|gbp)\s?\d/i;
 
 /**
- * Whether some clause of the question asks how many, how much or what age, other than inside a yes/no clause.
+ * The kind of number some clause of the question asks for, other than inside a yes/no clause; null when none.
  *
  * @example
- * asksForNumber('how many government data requests did you get last year?') // => true
- * asksForNumber('does it count how many models we deploy?') // => false
+ * askedNumber('how many government data requests did you get last year?') // => 'number'
+ * askedNumber('how many days do you keep my logs?') // => 'period'
+ * askedNumber('does it count how many models we deploy?') // => null
  */
-export function asksForNumber(question: string): boolean {
+export function askedNumber(question: string): AskedNumber | null {
   for (const clause of question.split(CLAUSE_END)) {
     if (!ASKS.test(clause)) continue;
     const first = /[a-z]+/i.exec(clause)?.[0]?.toLowerCase();
-    if (first === undefined || !YES_NO.has(first)) return true;
+    if (first !== undefined && YES_NO.has(first)) continue;
+    if (PERIOD_ASK.test(clause)) return 'period';
+    if (/\bhow\s+much\b/i.test(clause) && MONEY_WORD.test(clause)) return 'money';
+    return 'number';
   }
-  return false;
+  return null;
 }
 
 /**
- * Whether a passage states a number: digits other than a year, a date or a version, or a number word.
+ * Whether a passage states a number of the asked kind: for a count, digits other than a year, a date or a version,
+ * or a number word; for a period, a number of minutes to years; for a price, an amount of money.
  *
  * @example
- * statesNumber('You must be at least 13 years old.') // => true
- * statesNumber('Last updated March 2024.') // => false
+ * statesNumber('You must be at least 13 years old.', 'number') // => true
+ * statesNumber('We keep logs for 13 months.', 'period') // => true
+ * statesNumber('Last updated March 2024.', 'number') // => false
  */
-export function statesNumber(text: string): boolean {
-  return STATED_NUMBER.test(text);
+export function statesNumber(text: string, kind: AskedNumber): boolean {
+  switch (kind) {
+    case 'period':
+      return STATED_PERIOD.test(text);
+    case 'money':
+      return STATED_MONEY.test(text);
+    case 'number':
+      return STATED_NUMBER.test(text);
+  }
 }

@@ -3,6 +3,7 @@
  * the index (`QueryContext`) and its tuning (`QueryOptions`).
  */
 import type { TimeFrameTopic } from '../knowledge/tables.js';
+import type { AskedNumber } from './asked-number.js';
 import type { VocabularyCorrector } from '../search/fuzzy.js';
 import type { WordFacts } from '../search/wordnet.js';
 import type { CompiledSynonyms } from './compile.js';
@@ -67,10 +68,10 @@ export interface AnalyzedQuery {
    */
   timeFrameTopic: TimeFrameTopic | null;
   /**
-   * Whether the question asks for a number ("how many requests did you get last year?", "what's the minimum age?"):
-   * answered only when the passage it leads with states one (src/query/asked-number.ts).
+   * The kind of number the question asks for ("how many requests did you get last year?", "how many days…", "how much
+   * did it cost"), or null: answered only when the passage it leads with states one (src/query/asked-number.ts).
    */
-  asksNumber: boolean;
+  askedNumber: AskedNumber | null;
   /**
    * The asker's own words as index stems (typos corrected, repeated as typed), for the plain lexical score that
    * ranking blends in (`RankingOptions.plainScoreWeight`): stop words and chat filler dropped, weak words discounted.

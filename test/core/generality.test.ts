@@ -117,6 +117,18 @@ describe('numbers a policy may or may not state', () => {
     }
   });
 
+  it('wants a number of days for "how many days" and an amount of money for "how much did it cost"', () => {
+    const logs = createAnswerer([
+      policy('Kite Privacy Notice', [
+        [['Server logs'], 'We keep server logs with IP addresses as long as we need them to keep 2 data centres secure.'],
+        [['Cookies'], 'We use cookies to keep you signed in.'],
+      ]),
+    ]);
+    expect(logs.answer('how many days do you keep server logs with my IP address?').answered).toBe(false);
+    expect(logs.answer('how long do you keep server logs with my IP address?').answered).toBe(true);
+    expect(createAnswerer([requests('We received 2 requests; answering them cost us nothing.')]).answer('how much did answering government data requests cost you?').answered).toBe(false);
+  });
+
   it('does not take a year for a number', () => {
     expect(createAnswerer([requests('Our report on government data requests for 2024 is published in March.')]).answer(question).answered).toBe(false);
   });

@@ -3,7 +3,7 @@ import { buildBm25Index, scoreTerms } from '../../src/search/bm25.js';
 import { isEnglishWord, primaryWordClass, WordClass } from '../../src/search/english.js';
 import { editDistance, HeadingMatcher, VocabularyCorrector } from '../../src/search/fuzzy.js';
 import { analyzeQuery } from '../../src/query/analyze.js';
-import { asksForNumber, statesNumber } from '../../src/query/asked-number.js';
+import { askedNumber, statesNumber } from '../../src/query/asked-number.js';
 import { compileSynonyms } from '../../src/query/compile.js';
 import { defaultQueryOptions, type QueryContext } from '../../src/query/types.js';
 import { stem } from '../../src/search/stem.js';
@@ -254,20 +254,29 @@ describe('query analysis', () => {
 });
 
 describe('asked numbers', () => {
-  it('finds a clause that asks how many, how much or what age', () => {
-    for (const q of ['how many government data requests did you get last year?', 'Parent asks what the minimum age is for a kid', 'Customer asks: how much notice do users get?', 'if I delete my account, how many days until it is gone']) {
-      expect(asksForNumber(q), q).toBe(true);
-    }
+  it('finds a clause that asks how many, how much or what age, and the kind of number it wants', () => {
+    expect(askedNumber('how many government data requests did you get last year?')).toBe('number');
+    expect(askedNumber('Parent asks what the minimum age is for a kid')).toBe('number');
+    expect(askedNumber('Customer asks: how much notice do users get?')).toBe('number');
+    expect(askedNumber('if I delete my account, how many days until it is gone')).toBe('period');
+    expect(askedNumber('how much did the app cost in total?')).toBe('money');
   });
 
   it('does not take a yes/no clause that mentions "how many" for one that asks it', () => {
     for (const q of ['does it count how many models we deploy?', 'Customer asks: can their admin see how many models they built?', 'how long do you keep my data']) {
-      expect(asksForNumber(q), q).toBe(false);
+      expect(askedNumber(q), q).toBe(null);
     }
   });
 
   it('finds a stated number in digits or words, but not a year, a date or a version', () => {
-    expect(['You must be at least 13 years old.', 'We keep it for thirty days.', 'Requests: 1,204 in total.'].map(statesNumber)).toEqual([true, true, true]);
-    expect(['Last updated March 2024.', 'Effective 1/2/2024.', 'See section 3.1 above.', 'We keep it while needed.'].map(statesNumber)).toEqual([false, false, false, false]);
+    expect(['You must be at least 13 years old.', 'We keep it for thirty days.', 'Requests: 1,204 in total.'].map((text) => statesNumber(text, 'number'))).toEqual([true, true, true]);
+    expect(['Last updated March 2024.', 'Effective 1/2/2024.', 'See section 3.1 above.', 'We keep it while needed.'].map((text) => statesNumber(text, 'number'))).toEqual([false, false, false, false]);
+  });
+
+  it('wants a number of time units for a period and an amount of money for a price', () => {
+    expect(statesNumber('We keep logs for 90 days.', 'period')).toBe(true);
+    expect(statesNumber('You must be 13 or older to sign up.', 'period')).toBe(false);
+    expect(statesNumber('The app cost €20 million to build.', 'money')).toBe(true);
+    expect(statesNumber('The app was built by 2 companies.', 'money')).toBe(false);
   });
 });
