@@ -168,6 +168,7 @@ export function policyNames(documents: readonly PolicyDocument[], isGeneralWord:
   for (const word of titleWords) if (!counts.has(word) && !isEnglishWord(word) && !isGeneralWord(word) && /^\p{L}/u.test(word)) add(word);
   // A name of English words leads the title ("Let's Encrypt Privacy Policy", "Pocket Notes Cookie Notice"): askers
   // write it as it is, and its words ("encrypt") must not read as what the question is about.
+  const titleNames: string[] = [];
   for (const document of documents) {
     const name = titleName(document.title);
     if (name === null) continue;
@@ -175,10 +176,17 @@ export function policyNames(documents: readonly PolicyDocument[], isGeneralWord:
     const key = normalizeText(name).replace(/[^\p{L}\p{N}]/gu, '');
     words.add(key);
     for (const typed of typedApart(name)) joined.set(typed, key);
+    titleNames.push(name);
   }
   // A capitalized name the policy's own web addresses spell ("Read the Docs" and readthedocs.org, "Whereby" and
   // whereby.com): the company or its product, however English its words; askers also use its initials ("RTD").
   const acronyms = policyAcronyms(documents, (word) => isEnglishWord(word) || isGeneralWord(word));
+  // Askers shorten the title's name to its initials too ("LE" for Let's Encrypt).
+  for (const name of titleNames) {
+    const parts = typedApart(name)[0]!.split(' ');
+    const initials = parts.map((part) => part[0]).join('');
+    if (parts.length > 1 && !acronyms.has(initials) && !isEnglishWord(initials) && !isGeneralWord(initials)) acronyms.set(initials, parts.join(' '));
+  }
   const domains = domainLabels(documents);
   for (const document of documents) {
     for (const text of [document.title, ...document.sections.flatMap((section) => [section.text, ...section.path])]) {

@@ -186,6 +186,10 @@ describe('a company name of English words', () => {
   ]);
   const answerer = createAnswerer([notice]);
 
+  it('reads the initials of the name as the name ("LS" for Let\'s Shop)', () => {
+    expect(answerer.explain('does LS sell my data?').query.concepts.map((c) => c.surface)).not.toContain('ls');
+  });
+
   it('reads the name typed with or without its apostrophe as the name, not as what the question is about', () => {
     for (const question of ["does let's shop sell people's data??", 'does lets shop sell peoples data??']) {
       expect(answerer.explain(question).query.concepts.map((c) => c.surface), question).not.toContain('shop');
