@@ -19,6 +19,9 @@ import type { RankedCandidate } from './rank.js';
  */
 export function shouldAnswer(query: AnalyzedQuery, candidates: readonly RankedCandidate[], t: AbstentionThresholds, rareIdf: number): boolean {
   if (candidates.length === 0) return false;
+  // "Are you SOC 2 certified?": a detail policies rarely state, and this one does not (not-stated.json), is what
+  // the question asks, however many of its other words a passage shares.
+  if (t.declineUnstatedDetail && query.concepts.some((concept) => concept.unknown === 'unstated')) return false;
   const top = candidates.slice(0, Math.max(1, t.decisionDepth));
   // "how do I delete a project": an instruction about product objects, however many policy words it shares.
   if (t.declineProductHowTo && query.productHowTo) return false;

@@ -38,6 +38,11 @@ export interface AbstentionThresholds {
    * the passage the answer leads with states none of that kind; see `AnalyzedQuery.askedNumber`.
    */
   requireStatedNumber: boolean;
+  /**
+   * Decline questions that name a detail policies rarely state and this one does not ("SOC 2", "bug bounty", "has
+   * there ever been a breach": not-stated.json), whatever else they share with a passage.
+   */
+  declineUnstatedDetail: boolean;
 }
 
 /** Ranking knobs. */
@@ -135,6 +140,7 @@ export const defaultAbstentionThresholds: AbstentionThresholds = {
   decisionDepth: 3,
   declineProductHowTo: true,
   requireStatedNumber: true,
+  declineUnstatedDetail: true,
 };
 
 export const defaultRankingOptions: RankingOptions = {

@@ -144,6 +144,16 @@ describe('facts a policy may or may not state', () => {
     [['Sharing'], 'We share data with our hosting provider only.'],
   ]);
 
+  it('declines a question naming a detail the policy does not state, however many of its other words a passage has', () => {
+    const security = policy('Guard Notice', [
+      [['Security'], 'We protect the account data on our servers with encryption, access controls and monitoring by our security team.'],
+      [['Cookies'], 'We use cookies to keep you signed in.'],
+    ]);
+    const question = 'Customer asks whether the servers where we protect account data with encryption, access controls and monitoring are SOC 2 certified';
+    expect(createAnswerer([security]).answer(question).answered).toBe(false);
+    expect(createAnswerer([security]).answer(question.replace(' SOC 2 certified', ' monitored by the security team')).answered).toBe(true);
+  });
+
   it('answers a question about a named practice where the policy names it, and declines it where it does not', () => {
     expect(createAnswerer([withDnt]).answer('do you respect do not track?').passages[0]?.section).toEqual(['Browser signals']);
     expect(createAnswerer([withoutDnt]).answer('do you respect do not track?').answered).toBe(false);
