@@ -154,6 +154,17 @@ describe('facts a policy may or may not state', () => {
     expect(createAnswerer([security]).answer(question.replace(' SOC 2 certified', ' monitored by the security team')).answered).toBe(true);
   });
 
+  it('reads "hiring" as a job opening only when the question asks for one, not in a question about applicants', () => {
+    const applicants = createAnswerer([
+      policy('Crew Notice', [
+        [['Job applicants'], 'When you apply for a job, we look at your CV and the public profiles you link to while we decide.'],
+        [['Cookies'], 'We use cookies to keep you signed in.'],
+      ]),
+    ]);
+    expect(topSection(applicants, 'hiring question: may we look at a job applicant’s public profiles while we decide?')).toBe('Job applicants');
+    expect(applicants.answer('are you hiring engineers? I want to apply for a job').answered).toBe(false);
+  });
+
   it('answers a question about a named practice where the policy names it, and declines it where it does not', () => {
     expect(createAnswerer([withDnt]).answer('do you respect do not track?').passages[0]?.section).toEqual(['Browser signals']);
     expect(createAnswerer([withoutDnt]).answer('do you respect do not track?').answered).toBe(false);
