@@ -223,7 +223,8 @@ describe('query analysis', () => {
 
   it('drops the errand a colleague needs the answer for', () => {
     expect(analyze('need the retention policy for an audit').concepts.map((c) => c.source)).not.toContain('audit');
-    expect(analyze('what does the audit log store').concepts.map((c) => c.source)).toContain('audit');
+    // Not an errand here: the audit log is what the question is about (a detail policies rarely state, as a phrase).
+    expect(analyze('what does the audit log store').concepts.some((c) => c.source.split(' ').includes('audit'))).toBe(true);
   });
 
   it('reads the opening interrogative as a heading would start, except for quantities and instructions', () => {
