@@ -286,6 +286,17 @@ describe('who relays the question', () => {
   });
 });
 
+describe('passing data on', () => {
+  const notice = policy('Relay Privacy Notice', [
+    [['Providing your data to others'], 'We provide your contact details to the courier that delivers your order, and to no one else.'],
+    [['Security'], 'We protect your contact details with encryption and access controls.'],
+  ]);
+
+  it('reads "passes my data on to" as sharing, with words between', () => {
+    expect(topSection(createAnswerer([notice]), 'who does the shop pass my contact details on to?')).toBe('Providing your data to others');
+  });
+});
+
 describe('regional addenda', () => {
   const regional = policy('Regional Notice', [
     [['Your rights'], 'You may ask for a copy of your data, or ask us to correct or delete it.'],
