@@ -297,6 +297,19 @@ describe('passing data on', () => {
   });
 });
 
+describe('out of date details and a policy taking effect', () => {
+  const notice = policy('Ledger Privacy Notice', [
+    [['Correcting your details'], 'You can correct or update the name and e-mail address on your account at any time.'],
+    [['Policy updates'], 'This notice is effective from the date shown above; we post every new version here.'],
+  ]);
+  const answerer = createAnswerer([notice]);
+
+  it('reads "out of date" as correcting, and "took effect" as the policy’s version', () => {
+    expect(topSection(answerer, 'the name and email on my account are out of date, how do i fix them')).toBe('Correcting your details');
+    expect(topSection(answerer, 'when did this version of the notice take effect?')).toBe('Policy updates');
+  });
+});
+
 describe('regional addenda', () => {
   const regional = policy('Regional Notice', [
     [['Your rights'], 'You may ask for a copy of your data, or ask us to correct or delete it.'],
