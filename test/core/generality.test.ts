@@ -310,6 +310,17 @@ describe('out of date details and a policy taking effect', () => {
   });
 });
 
+describe('words newer than the dictionary', () => {
+  const notice = policy('Proof Privacy Notice', [
+    [['Bot protection'], 'A bot check on the sign-in page tells people from bots; it sees your browser and network.'],
+    [['Payments'], 'We send your card number to our payment processor to take payment for your order.'],
+  ]);
+
+  it('reads a captcha as a bot check, a word WordNet does not know', () => {
+    expect(topSection(createAnswerer([notice]), 'what does the captcha on the login page see?')).toBe('Bot protection');
+  });
+});
+
 describe('regional addenda', () => {
   const regional = policy('Regional Notice', [
     [['Your rights'], 'You may ask for a copy of your data, or ask us to correct or delete it.'],
