@@ -3,7 +3,7 @@
  *
  * Each sentence (src/search/passages.ts `splitSentences`, so list items are sentences too) is scored by how much of
  * the question it covers, with the query analysis's own concepts and paraphrases (the term ids and weights the
- * ranker uses): concepts of the clause that asks count fully, those of the clauses around it ("Customer in Virginia
+ * ranker uses, multi-word terms such as "personal data" included): concepts of the clause that asks count fully, those of the clauses around it ("Customer in Virginia
  * had their request turned down. Can they challenge that?") as context, at a discount; one word of a sentence
  * stands for one concept only. A sentence whose wording gives the kind of answer the question asks for (a duration
  * for "how long", a party for "who", a right, a choice or a refusal for "can I", a negation for "do you sell", an address
@@ -164,6 +164,7 @@ export class SentenceHighlighter {
   private contextOnly: Uint8Array = new Uint8Array(32);
   private shares: Int32Array = new Int32Array(32);
   private readonly cuesByQuestion = new Map<string, QuestionCues>();
+  private prefixes: ReadonlySet<string> | undefined;
 
   constructor(
     private readonly terms: ReadonlyMap<string, number>,
@@ -444,8 +445,40 @@ export class SentenceHighlighter {
     const tokens = tokenize(slice);
     const stems = tokens.map(stem);
     const negated = tokens.some((token) => this.kinds.negations.has(token));
-    const terms = Int32Array.from(this.contentTerms(tokens, new Set<number>(), stems));
+    const ids = this.contentTerms(tokens, new Set<number>(), stems);
+    this.phraseTerms(stems, ids);
+    const terms = Int32Array.from(ids);
     return { span, terms, kinds: answerKindsOf(this.kinds, slice, stems), negated, form: this.formFactor(slice, tokens.length) };
+  }
+
+  /**
+   * Adds the index's multi-word terms ("person data", "third parti") that occur in `stems`: the query analysis's
+   * paraphrases point at them, as the ranker's index has them.
+   */
+  private phraseTerms(stems: readonly string[], into: Set<number>): void {
+    const prefixes = this.phrasePrefixes();
+    if (prefixes.size === 0) return;
+    for (let i = 0; i < stems.length; i++) {
+      let key = stems[i]!;
+      for (let j = i + 1; j < stems.length && prefixes.has(key); j++) {
+        key = `${key} ${stems[j]!}`;
+        const id = this.terms.get(key);
+        if (id !== undefined) into.add(id);
+      }
+    }
+  }
+
+  /** Every proper prefix of the index's multi-word terms, computed on first use. */
+  private phrasePrefixes(): ReadonlySet<string> {
+    if (this.prefixes !== undefined) return this.prefixes;
+    const prefixes = new Set<string>();
+    for (const term of this.terms.keys()) {
+      if (!term.includes(' ')) continue;
+      const parts = term.split(' ');
+      for (let length = 1; length < parts.length; length++) prefixes.add(parts.slice(0, length).join(' '));
+    }
+    this.prefixes = prefixes;
+    return prefixes;
   }
 
   private formFactor(sentence: string, words: number): number {

@@ -175,6 +175,18 @@ describe('sentence highlights', () => {
     expect(bestSentence(question, text)).toBe(sentence);
   });
 
+  it.each([
+    [
+      // "personal info" → "personal data", a multi-word term of the index; word by word only "personal" matches.
+      'how long do you keep my personal info?',
+      'We retain your information as needed to run the service. We retain your personal data as needed for the purposes for which it was collected.',
+      'We retain your personal data as needed for the purposes for which it was collected.',
+    ],
+    ['do you give my data to third parties?', 'We give your data to our staff only. Third parties never see it.', 'Third parties never see it.'],
+  ])('"%s" matches the multi-word terms that the paraphrases point at', (question, text, sentence) => {
+    expect(bestSentence(question, text)).toBe(sentence);
+  });
+
   it('counts less the context that the heading already names: every sentence under it is about that', () => {
     const question = 'A partner asked us to share customer data with them. Is purchase history ever shared?';
     const heading = 'Sharing with partners';
