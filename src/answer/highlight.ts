@@ -1,19 +1,20 @@
 /**
  * After selection, highlighting: which sentences of a quoted passage answer the question.
  *
- * Each sentence (src/search/passages.ts `splitSentences`, so list items are sentences too) is scored by how much of
- * the question it covers, with the query analysis's own concepts and paraphrases (the term ids and weights the
- * ranker uses, multi-word terms such as "personal data" included): concepts of the clause that asks count fully, those of the clauses around it ("Customer in Virginia
- * had their request turned down. Can they challenge that?") as context, at a discount; one word of a sentence
- * stands for one concept only. A sentence whose wording gives the kind of answer the question asks for (a duration
- * for "how long", a party for "who", a right, a choice or a refusal for "can I", a negation for "do you sell", an address
- * for "where do I write"; highlight-cues.json) gets a bonus, a larger one when it all but states it ("30 days", an
- * e-mail address). The question's own words break ties. A fragment (a heading inside the text) or a sentence that
- * only introduces a list scores less. Context that the passage's heading already names counts less again: every
- * sentence under that heading is about it, so the clause that asks decides.
+ * Each sentence (src/search/passages.ts `splitSentences`, so list items are sentences too) is scored by how much of the
+ * question it covers, with the query analysis's own concepts and paraphrases (the term ids and weights the ranker uses,
+ * multi-word terms such as "personal data" included): concepts of the clause that asks count fully, those of the
+ * clauses around it ("Customer in Virginia had their request turned down. Can they challenge that?") as context, at a
+ * discount; one word of a sentence stands for one concept only. A sentence whose wording gives the kind of answer the
+ * question asks for (a duration for "how long", a party for "who", a right, a choice or a refusal for "can I", a
+ * negation for "do you sell", an address for "where do I write"; highlight-cues.json) gets a bonus, a larger one when
+ * it all but states it ("30 days", an e-mail address). A name the question writes as code (`user_session`) counts
+ * whole. The question's own words break ties. A fragment (a heading inside the text) or a sentence that only introduces
+ * a list scores less. Context that the passage's heading already names counts less again: every sentence under that
+ * heading is about it, so the clause that asks decides.
  *
- * The best sentence comes first; up to two more follow when they score nearly as well. Sentences are cut,
- * tokenized and stemmed once per passage and kept, so highlighting costs a few array lookups per sentence.
+ * The best sentence comes first; up to two more follow when they score nearly as well. Sentences are cut, tokenized and
+ * stemmed once per passage and kept, so highlighting costs a few array lookups per sentence.
  */
 import type { TextSpan } from '../search/passages.js';
 import { splitSentences } from '../search/passages.js';
@@ -57,6 +58,11 @@ export interface HighlightOptions {
   headingFactor: number;
   /** Two concepts stand for one idea when this share of the smaller one's policy terms are also the other's. */
   sameIdeaOverlap: number;
+  /**
+   * Bonus for a sentence that spells whole a name the question writes as code (`user_session`, `_cs_id`: a cookie, a
+   * setting): the tokenizer cuts such a name into common words, which many sentences share.
+   */
+  identifierBonus: number;
 }
 
 /**
@@ -75,6 +81,7 @@ export const defaultHighlightOptions: HighlightOptions = {
   echoWeight: 0.1,
   sameIdeaOverlap: 0.8,
   headingFactor: 0.5,
+  identifierBonus: 0.5,
 };
 
 /** What the highlighter keeps about one sentence. */
@@ -118,7 +125,14 @@ interface QuestionCues {
   /** Index term ids of the question's own content words. */
   echo: Int32Array;
   negated: boolean;
+  /** Names written as code (`user_session`), lower case. */
+  identifiers: readonly string[];
 }
+
+/** A name written as code: letters, digits, hyphens and at least one underscore (`user_session`, `_cs_id`). */
+const CODE_NAME = /[a-z0-9_-]*_[a-z0-9_-]*[a-z0-9]/g;
+/** A character that continues such a name. */
+const CODE_CHAR = /[a-z0-9_-]/;
 
 /** Questions whose cues a highlighter keeps. */
 const QUESTION_MEMO_SIZE = 1000;
@@ -190,6 +204,8 @@ export class SentenceHighlighter {
     if (count === 0) return [];
     const prepared = this.prepare(question, query);
     const scores = this.score(sentences, prepared, this.headingWeights(heading, prepared));
+    const { identifiers } = this.questionCues(question);
+    if (identifiers.length > 0) this.addIdentifierBonus(passage.text, sentences, identifiers, scores);
     let best = 0;
     let lowest = Infinity;
     for (let i = 0; i < count; i++) {
@@ -215,6 +231,19 @@ export class SentenceHighlighter {
       spans.push({ start: sentences[next]!.span.start, end: sentences[next]!.span.end });
     }
     return spans;
+  }
+
+  /** Adds {@link HighlightOptions.identifierBonus} to each sentence that spells one of `identifiers` whole. */
+  private addIdentifierBonus(text: string, sentences: readonly SentenceFeatures[], identifiers: readonly string[], scores: Float64Array): void {
+    const lower = text.toLowerCase();
+    const { identifierBonus } = this.options;
+    for (const identifier of identifiers) {
+      for (let at = lower.indexOf(identifier); at >= 0; at = lower.indexOf(identifier, at + 1)) {
+        if (CODE_CHAR.test(lower[at - 1] ?? ' ') || CODE_CHAR.test(lower[at + identifier.length] ?? ' ')) continue;
+        const i = sentences.findIndex((sentence) => sentence.span.start <= at && at < sentence.span.end);
+        if (i >= 0) scores[i] = scores[i]! + identifierBonus * sentences[i]!.form;
+      }
+    }
   }
 
   /**
@@ -370,7 +399,8 @@ export class SentenceHighlighter {
       const id = this.terms.get(stem(token));
       if (id !== undefined) echo.add(id);
     }
-    const cues: QuestionCues = { askedBit: asked.bits, focus: asked.focus, echo: Int32Array.from(echo), negated };
+    const identifiers = [...new Set(question.toLowerCase().match(CODE_NAME) ?? [])];
+    const cues: QuestionCues = { askedBit: asked.bits, focus: asked.focus, echo: Int32Array.from(echo), negated, identifiers };
     if (this.cuesByQuestion.size >= QUESTION_MEMO_SIZE) this.cuesByQuestion.clear();
     this.cuesByQuestion.set(question, cues);
     return cues;

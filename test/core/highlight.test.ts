@@ -187,6 +187,17 @@ describe('sentence highlights', () => {
     expect(bestSentence(question, text)).toBe(sentence);
   });
 
+  it('counts a name written as code whole: the cookie table row that names it, not one sharing its words', () => {
+    const question = 'how long does the session_id cookie last?';
+    const text =
+      'Analytics — _ga_session_id — This cookie counts visits to our pages — 13 months\n' +
+      'Acme — session_id — This cookie keeps you signed in — Session\n' +
+      'Acme — lang — This cookie remembers your language — One year';
+    expect(bestSentence(question, text)).toBe('Acme — session_id — This cookie keeps you signed in — Session');
+    // Word by word, "session" and "id" are in the first row too, and "13 months" states a duration.
+    expect(bestSentence(question, text, 'Asked', { identifierBonus: 0 })).toMatch(/^Analytics/);
+  });
+
   it('counts less the context that the heading already names: every sentence under it is about that', () => {
     const question = 'A partner asked us to share customer data with them. Is purchase history ever shared?';
     const heading = 'Sharing with partners';
