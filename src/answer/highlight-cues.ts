@@ -67,6 +67,8 @@ export interface AnswerKinds {
   readonly openers: ReadonlySet<string>;
   /** Words that negate ("not", "never", "can't"), as tokens. */
   readonly negations: ReadonlySet<string>;
+  /** Endings that leave a sentence unfinished ("…when you.", "…the right to."): it introduces a list, as tokens. */
+  readonly unfinished: ReadonlyArray<readonly string[]>;
   /** Sentence phrases by their first stem (`#number` for those starting with a number). */
   readonly answersByFirst: ReadonlyMap<string, readonly AnswerCue[]>;
   /** Cues tested on a sentence's raw text (e-mail addresses, web addresses, colons, lists). */
@@ -140,6 +142,7 @@ export function compileAnswerKinds(
   rows: readonly AnswerKindRow[] = defaultRows(),
   openers: readonly string[] = defaultWords('openers'),
   negations: readonly string[] = defaultWords('negations'),
+  unfinished: readonly string[] = defaultPhrases('unfinished'),
 ): AnswerKinds {
   const names: string[] = [];
   const asksByFirst = new Map<string, AskPattern[]>();
@@ -173,7 +176,7 @@ export function compileAnswerKinds(
       list.push({ stems: phraseStems, bit, strong });
     }
   });
-  return { names, fallbackMask, asksByFirst, openers: new Set(openers.flatMap(tokenize)), negations: new Set(negations.flatMap(tokenize)), answersByFirst, textCues };
+  return { names, fallbackMask, asksByFirst, openers: new Set(openers.flatMap(tokenize)), negations: new Set(negations.flatMap(tokenize)), unfinished: unfinished.map(tokenize), answersByFirst, textCues };
 }
 
 let compiledDefault: AnswerKinds | undefined;
@@ -186,6 +189,22 @@ function defaultWords(field: 'openers' | 'negations'): string[] {
   const words = (table as Record<string, unknown>)[field];
   if (!Array.isArray(words) || !words.every((word) => typeof word === 'string' && tokenize(word).length === 1)) fail(`needs "${field}": a list of single words`);
   return words as string[];
+}
+
+function defaultPhrases(field: 'unfinished'): string[] {
+  const phrases = (table as Record<string, unknown>)[field];
+  if (!Array.isArray(phrases) || !phrases.every((phrase) => typeof phrase === 'string' && tokenize(phrase).length > 0)) fail(`needs "${field}": a list of phrases`);
+  return phrases as string[];
+}
+
+/**
+ * Whether a sentence's tokens end with one of the table's unfinished endings ("We may collect your data when you.").
+ *
+ * @example
+ * endsUnfinished(defaultAnswerKinds(), tokenize('You have the right to.')) // => true
+ */
+export function endsUnfinished(kinds: AnswerKinds, tokens: readonly string[]): boolean {
+  return kinds.unfinished.some((ending) => ending.length <= tokens.length && ending.every((word, k) => tokens[tokens.length - ending.length + k] === word));
 }
 
 /** The compiled default table, shared by every highlighter of the process. */

@@ -21,7 +21,7 @@ import { splitSentences } from '../search/passages.js';
 import type { AnalyzedQuery } from '../query/types.js';
 import { stem } from '../search/stem.js';
 import { STOPWORDS, tokenize } from '../search/tokenize.js';
-import { answerKindsOf, askingClause, defaultAnswerKinds, type AnswerKinds, type SentenceKinds } from './highlight-cues.js';
+import { answerKindsOf, askingClause, defaultAnswerKinds, endsUnfinished, type AnswerKinds, type SentenceKinds } from './highlight-cues.js';
 import { nextEpoch } from '../search/epoch.js';
 
 /** Tuning of {@link SentenceHighlighter}. */
@@ -41,7 +41,10 @@ export interface HighlightOptions {
   fragmentWords: number;
   /** Score multiplier of a fragment. */
   fragmentFactor: number;
-  /** Score multiplier of a sentence that ends with a colon: it introduces the answer (a list), it is not one. */
+  /**
+   * Score multiplier of a sentence that ends with a colon or unfinished ("…when you.", highlight-cues.json
+   * `unfinished`): it introduces the answer (a list), it is not one.
+   */
   introducerFactor: number;
   /**
    * Weight of concepts outside the clause that asks ("Customer in Virginia had their request turned down. Can they
@@ -478,7 +481,7 @@ export class SentenceHighlighter {
     const ids = this.contentTerms(tokens, new Set<number>(), stems);
     this.phraseTerms(stems, ids);
     const terms = Int32Array.from(ids);
-    return { span, terms, kinds: answerKindsOf(this.kinds, slice, stems), negated, form: this.formFactor(slice, tokens.length) };
+    return { span, terms, kinds: answerKindsOf(this.kinds, slice, stems), negated, form: this.formFactor(slice, tokens) };
   }
 
   /**
@@ -511,10 +514,11 @@ export class SentenceHighlighter {
     return prefixes;
   }
 
-  private formFactor(sentence: string, words: number): number {
+  private formFactor(sentence: string, tokens: readonly string[]): number {
     const { fragmentWords, fragmentFactor, introducerFactor } = this.options;
-    if (words < fragmentWords) return fragmentFactor;
-    if (sentence.endsWith(':')) return introducerFactor;
+    if (tokens.length < fragmentWords) return fragmentFactor;
+    // "We may collect your data when you." introduces a list as a colon does, when the colon was lost.
+    if (sentence.endsWith(':') || endsUnfinished(this.kinds, tokens)) return introducerFactor;
     return 1;
   }
 }

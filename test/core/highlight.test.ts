@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createAnswerer, type PolicyAnswerer } from '../../src/answerer.js';
 import { buildAnswerIndex } from '../../src/answer/answer-index.js';
 import { SentenceHighlighter, type HighlightOptions } from '../../src/answer/highlight.js';
-import { answerKindsOf, askedKind, askingClause, compileAnswerKinds, defaultAnswerKinds, validateAnswerKinds } from '../../src/answer/highlight-cues.js';
+import { answerKindsOf, askedKind, askingClause, compileAnswerKinds, defaultAnswerKinds, endsUnfinished, validateAnswerKinds } from '../../src/answer/highlight-cues.js';
 import table from '../../src/answer/highlight-cues.json' with { type: 'json' };
 import { mergeAnswererOptions } from '../../src/answer/options.js';
 import { loadDocument } from '../../src/corpus/load.js';
@@ -196,6 +196,16 @@ describe('sentence highlights', () => {
     expect(bestSentence(question, text)).toBe('Acme — session_id — This cookie keeps you signed in — Session');
     // Word by word, "session" and "id" are in the first row too, and "13 months" states a duration.
     expect(bestSentence(question, text, 'Asked', { identifierBonus: 0 })).toMatch(/^Analytics/);
+  });
+
+  it('reads a sentence that ends unfinished ("…when you.") as introducing a list, like one ending with a colon', () => {
+    const items = '\n\nVisit our website.\n\nAttend an event we host.\n\nBuy a plan.';
+    for (const introducer of ['We may collect your personal data when you.', 'We may collect your personal data when you:']) {
+      expect(bestSentence('do you collect my data if I attend an event?', introducer + items)).toBe('Attend an event we host.');
+    }
+    const kinds = defaultAnswerKinds();
+    expect(endsUnfinished(kinds, tokenize('You have additional rights that include the right to.'))).toBe(true);
+    expect(endsUnfinished(kinds, tokenize('You will be redirected to.'))).toBe(false);
   });
 
   it('counts less the context that the heading already names: every sentence under it is about that', () => {
