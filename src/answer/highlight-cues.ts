@@ -30,6 +30,13 @@ export const specialCues = ['#number', '#email', '#url', '#colon', '#commas'] as
 type TextCue = Exclude<(typeof specialCues)[number], '#number'>;
 
 const NUMBER = /^\d+(?:st|nd|rd|th)?$/;
+/**
+ * Stems of number words, which stand for `#number` inside a phrase ("two weeks"), not alone: "one" is left out, its stem
+ * being the preposition's ("on").
+ */
+const NUMBER_WORDS: ReadonlySet<string> = new Set(
+  ['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'fifteen', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'ninety', 'hundred'].map(stem),
+);
 
 const TEXT_TESTS: Readonly<Record<TextCue, RegExp>> = {
   '#email': new RegExp(EMAIL),
@@ -217,7 +224,7 @@ function matchesAt(words: readonly string[], at: number, phrase: readonly string
   if (at + phrase.length > to) return false;
   for (let k = 0; k < phrase.length; k++) {
     const word = words[at + k]!;
-    if (phrase[k] === '#number' ? !NUMBER.test(word) : word !== phrase[k]) return false;
+    if (phrase[k] === '#number' ? !NUMBER.test(word) && !(phrase.length > 1 && NUMBER_WORDS.has(word)) : word !== phrase[k]) return false;
   }
   return true;
 }
@@ -371,7 +378,7 @@ export function answerKindsOf(kinds: AnswerKinds, text: string, words: readonly 
   };
   for (let at = 0; at < words.length; at++) {
     const word = words[at]!;
-    for (const key of NUMBER.test(word) ? [word, '#number'] : [word]) {
+    for (const key of NUMBER.test(word) || NUMBER_WORDS.has(word) ? [word, '#number'] : [word]) {
       for (const cue of kinds.answersByFirst.get(key) ?? []) if (matchesAt(words, at, cue.stems)) add(cue);
     }
   }

@@ -137,6 +137,9 @@ const CODE_NAME = /[a-z0-9_-]*_[a-z0-9_-]*[a-z0-9]/g;
 /** A character that continues such a name. */
 const CODE_CHAR = /[a-z0-9_-]/;
 
+/** The start of a sentence that continues a table row: a dash or a bar, then a space. */
+const CONTINUATION = /^[\u2014\u2013|-]\s/;
+
 /** Questions whose cues a highlighter keeps. */
 const QUESTION_MEMO_SIZE = 1000;
 
@@ -456,6 +459,14 @@ export class SentenceHighlighter {
     const cached = indexed ? this.featuresByPassage[at] : undefined;
     if (cached !== undefined) return cached;
     const sentences = splitSentences(passage.text).map((span) => this.features(passage.text, span));
+    // A table cell cut off by the sentence splitter ("GitHub — user_session — Logs you in." then "— Two weeks") gives
+    // the answer of its row: the row's sentence gives that kind of answer too.
+    for (let i = 1; i < sentences.length; i++) {
+      if (!CONTINUATION.test(passage.text.slice(sentences[i]!.span.start, sentences[i]!.span.start + 2))) continue;
+      const row = sentences[i - 1]!.kinds;
+      const cell = sentences[i]!.kinds;
+      sentences[i - 1]!.kinds = { kinds: row.kinds | cell.kinds, strong: row.strong | cell.strong };
+    }
     const heading = new Set<number>();
     for (const line of passage.section ?? []) this.contentTerms(tokenize(line), heading);
     const features: PassageFeatures = { sentences, heading: Int32Array.from(heading) };

@@ -208,6 +208,12 @@ describe('sentence highlights', () => {
     expect(endsUnfinished(kinds, tokenize('You will be redirected to.'))).toBe(false);
   });
 
+  it('gives a table row the answer of its cell cut off by the sentence splitter ("…signed in." then "— Two weeks")', () => {
+    const question = 'how long does the cookie that keeps me signed in last?';
+    const text = 'Acme — sid — This cookie keeps you signed in.\n— Two weeks\nAcme — pref — This cookie keeps your display preferences — 13 months';
+    expect(bestSentence(question, text)).toBe('Acme — sid — This cookie keeps you signed in.');
+  });
+
   it('counts less the context that the heading already names: every sentence under it is about that', () => {
     const question = 'A partner asked us to share customer data with them. Is purchase history ever shared?';
     const heading = 'Sharing with partners';
@@ -337,6 +343,9 @@ describe('answer-kind table (highlight-cues.json)', () => {
     expect(kindsOf('We never sell your data.').kinds & bit('whether')).not.toBe(0);
     expect(kindsOf('We collect the following:').kinds & bit('list')).not.toBe(0);
     expect(kindsOf('Our 37signals office is nice.').kinds & bit('duration')).toBe(0);
+    // Number words state a period inside a phrase ("two weeks"), not alone.
+    expect(kindsOf('— Two weeks').strong & bit('duration')).not.toBe(0);
+    expect(kindsOf('We have two offices.').kinds & bit('duration')).toBe(0);
   });
 
   it('compiles another table', () => {
