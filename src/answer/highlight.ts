@@ -9,9 +9,10 @@
  * question asks for (a duration for "how long", a party for "who", a right, a choice or a refusal for "can I", a
  * negation for "do you sell", an address for "where do I write"; highlight-cues.json) gets a bonus, a larger one when
  * it all but states it ("30 days", an e-mail address). A name the question writes as code (`user_session`) counts
- * whole. The question's own words break ties. A fragment (a heading inside the text) or a sentence that only introduces
- * a list scores less. Context that the passage's heading already names counts less again: every sentence under that
- * heading is about it, so the clause that asks decides.
+ * whole, and so does an acronym that the tokenizer drops as a stop word ("the US"). The question's own words break
+ * ties. A fragment (a heading inside the text) or a sentence that only introduces a list scores less. Context that the
+ * passage's heading already names counts less again: every sentence under that heading is about it, so the clause that
+ * asks decides.
  *
  * The best sentence comes first; up to two more follow when they score nearly as well. Sentences are cut, tokenized and
  * stemmed once per passage and kept, so highlighting costs a few array lookups per sentence.
@@ -66,6 +67,11 @@ export interface HighlightOptions {
    * setting): the tokenizer cuts such a name into common words, which many sentences share.
    */
   identifierBonus: number;
+  /**
+   * Bonus for a sentence that spells, in capitals, an acronym of the question that reads as a stop word in lower case
+   * ("the US", "IT"): the tokenizer drops it, so no concept stands for it.
+   */
+  acronymBonus: number;
 }
 
 /**
@@ -85,6 +91,7 @@ export const defaultHighlightOptions: HighlightOptions = {
   sameIdeaOverlap: 0.8,
   headingFactor: 0.5,
   identifierBonus: 0.5,
+  acronymBonus: 0.3,
 };
 
 /** What the highlighter keeps about one sentence. */
@@ -130,12 +137,16 @@ interface QuestionCues {
   negated: boolean;
   /** Names written as code (`user_session`), lower case. */
   identifiers: readonly string[];
+  /** Acronyms that read as stop words in lower case ("US"), as written. */
+  acronyms: readonly string[];
 }
 
 /** A name written as code: letters, digits, hyphens and at least one underscore (`user_session`, `_cs_id`). */
 const CODE_NAME = /[a-z0-9_-]*_[a-z0-9_-]*[a-z0-9]/g;
-/** A character that continues such a name. */
-const CODE_CHAR = /[a-z0-9_-]/;
+/** A character that continues such a name, or an acronym. */
+const CODE_CHAR = /[A-Za-z0-9_-]/;
+/** An acronym: two or more capitals. */
+const ACRONYM = /\b[A-Z]{2,}\b/g;
 
 /** The start of a sentence that continues a table row: a dash or a bar, then a space. */
 const CONTINUATION = /^[\u2014\u2013|-]\s/;
@@ -210,8 +221,9 @@ export class SentenceHighlighter {
     if (count === 0) return [];
     const prepared = this.prepare(question, query);
     const scores = this.score(sentences, prepared, this.headingWeights(heading, prepared));
-    const { identifiers } = this.questionCues(question);
-    if (identifiers.length > 0) this.addIdentifierBonus(passage.text, sentences, identifiers, scores);
+    const { identifiers, acronyms } = this.questionCues(question);
+    if (identifiers.length > 0) this.addIdentifierBonus(passage.text.toLowerCase(), sentences, identifiers, scores, this.options.identifierBonus);
+    if (acronyms.length > 0) this.addIdentifierBonus(passage.text, sentences, acronyms, scores, this.options.acronymBonus);
     let best = 0;
     let lowest = Infinity;
     for (let i = 0; i < count; i++) {
@@ -239,13 +251,11 @@ export class SentenceHighlighter {
     return spans;
   }
 
-  /** Adds {@link HighlightOptions.identifierBonus} to each sentence that spells one of `identifiers` whole. */
-  private addIdentifierBonus(text: string, sentences: readonly SentenceFeatures[], identifiers: readonly string[], scores: Float64Array): void {
-    const lower = text.toLowerCase();
-    const { identifierBonus } = this.options;
+  /** Adds `identifierBonus` to each sentence of `text` (lower case for code names) that spells one of `identifiers` whole. */
+  private addIdentifierBonus(text: string, sentences: readonly SentenceFeatures[], identifiers: readonly string[], scores: Float64Array, identifierBonus: number): void {
     for (const identifier of identifiers) {
-      for (let at = lower.indexOf(identifier); at >= 0; at = lower.indexOf(identifier, at + 1)) {
-        if (CODE_CHAR.test(lower[at - 1] ?? ' ') || CODE_CHAR.test(lower[at + identifier.length] ?? ' ')) continue;
+      for (let at = text.indexOf(identifier); at >= 0; at = text.indexOf(identifier, at + 1)) {
+        if (CODE_CHAR.test(text[at - 1] ?? ' ') || CODE_CHAR.test(text[at + identifier.length] ?? ' ')) continue;
         const i = sentences.findIndex((sentence) => sentence.span.start <= at && at < sentence.span.end);
         if (i >= 0) scores[i] = scores[i]! + identifierBonus * sentences[i]!.form;
       }
@@ -406,7 +416,8 @@ export class SentenceHighlighter {
       if (id !== undefined) echo.add(id);
     }
     const identifiers = [...new Set(question.toLowerCase().match(CODE_NAME) ?? [])];
-    const cues: QuestionCues = { askedBit: asked.bits, focus: asked.focus, echo: Int32Array.from(echo), negated, identifiers };
+    const acronyms = [...new Set((question.match(ACRONYM) ?? []).filter((word) => STOPWORDS.has(word.toLowerCase())))];
+    const cues: QuestionCues = { askedBit: asked.bits, focus: asked.focus, echo: Int32Array.from(echo), negated, identifiers, acronyms };
     if (this.cuesByQuestion.size >= QUESTION_MEMO_SIZE) this.cuesByQuestion.clear();
     this.cuesByQuestion.set(question, cues);
     return cues;

@@ -214,6 +214,14 @@ describe('sentence highlights', () => {
     expect(bestSentence(question, text)).toBe('Acme — sid — This cookie keeps you signed in.');
   });
 
+  it('counts an acronym that reads as a stop word ("the US") where a sentence spells it in capitals', () => {
+    const question = 'does any of my data end up in the US?';
+    const text = 'Some data may be transferred to a country outside the EU. This may result in data being transferred to the US.';
+    expect(bestSentence(question, text)).toBe('This may result in data being transferred to the US.');
+    // Word by word the two sentences say the same ("us" is a stop word): neither answers better.
+    expect(bestSentence(question, text, 'Asked', { acronymBonus: 0 })).toBe('');
+  });
+
   it('counts less the context that the heading already names: every sentence under it is about that', () => {
     const question = 'A partner asked us to share customer data with them. Is purchase history ever shared?';
     const heading = 'Sharing with partners';
