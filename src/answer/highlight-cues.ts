@@ -76,6 +76,8 @@ export interface AnswerKinds {
   readonly negations: ReadonlySet<string>;
   /** Endings that leave a sentence unfinished ("…when you.", "…the right to."): it introduces a list, as tokens. */
   readonly unfinished: ReadonlyArray<readonly string[]>;
+  /** Openings of a sentence that points elsewhere ("For more information…", "To learn more…"), as tokens. */
+  readonly pointers: ReadonlyArray<readonly string[]>;
   /** Sentence phrases by their first stem (`#number` for those starting with a number). */
   readonly answersByFirst: ReadonlyMap<string, readonly AnswerCue[]>;
   /** Cues tested on a sentence's raw text (e-mail addresses, web addresses, colons, lists). */
@@ -150,6 +152,7 @@ export function compileAnswerKinds(
   openers: readonly string[] = defaultWords('openers'),
   negations: readonly string[] = defaultWords('negations'),
   unfinished: readonly string[] = defaultPhrases('unfinished'),
+  pointers: readonly string[] = defaultPhrases('pointers'),
 ): AnswerKinds {
   const names: string[] = [];
   const asksByFirst = new Map<string, AskPattern[]>();
@@ -183,7 +186,7 @@ export function compileAnswerKinds(
       list.push({ stems: phraseStems, bit, strong });
     }
   });
-  return { names, fallbackMask, asksByFirst, openers: new Set(openers.flatMap(tokenize)), negations: new Set(negations.flatMap(tokenize)), unfinished: unfinished.map(tokenize), answersByFirst, textCues };
+  return { names, fallbackMask, asksByFirst, openers: new Set(openers.flatMap(tokenize)), negations: new Set(negations.flatMap(tokenize)), unfinished: unfinished.map(tokenize), pointers: pointers.map(tokenize), answersByFirst, textCues };
 }
 
 let compiledDefault: AnswerKinds | undefined;
@@ -198,7 +201,7 @@ function defaultWords(field: 'openers' | 'negations'): string[] {
   return words as string[];
 }
 
-function defaultPhrases(field: 'unfinished'): string[] {
+function defaultPhrases(field: 'unfinished' | 'pointers'): string[] {
   const phrases = (table as Record<string, unknown>)[field];
   if (!Array.isArray(phrases) || !phrases.every((phrase) => typeof phrase === 'string' && tokenize(phrase).length > 0)) fail(`needs "${field}": a list of phrases`);
   return phrases as string[];
@@ -212,6 +215,18 @@ function defaultPhrases(field: 'unfinished'): string[] {
  */
 export function endsUnfinished(kinds: AnswerKinds, tokens: readonly string[]): boolean {
   return kinds.unfinished.some((ending) => ending.length <= tokens.length && ending.every((word, k) => tokens[tokens.length - ending.length + k] === word));
+}
+
+/**
+ * Whether a sentence only points elsewhere: it opens with one of the table's pointers ("For more information, see our
+ * Cookie Policy.") and gives no address, which would make it the answer to "where can I find…".
+ *
+ * @example
+ * pointsElsewhere(defaultAnswerKinds(), 'To learn more, visit our help center.', tokenize('To learn more, visit our help center.')) // => true
+ */
+export function pointsElsewhere(kinds: AnswerKinds, text: string, tokens: readonly string[]): boolean {
+  const opens = kinds.pointers.some((opening) => opening.length <= tokens.length && opening.every((word, k) => tokens[k] === word));
+  return opens && !TEXT_TESTS['#email'].test(text) && !TEXT_TESTS['#url'].test(text);
 }
 
 /** The compiled default table, shared by every highlighter of the process. */

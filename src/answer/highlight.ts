@@ -10,9 +10,9 @@
  * negation for "do you sell", an address for "where do I write"; highlight-cues.json) gets a bonus, a larger one when
  * it all but states it ("30 days", an e-mail address). A name the question writes as code (`user_session`) counts
  * whole, and so does an acronym that the tokenizer drops as a stop word ("the US"). The question's own words break
- * ties. A fragment (a heading inside the text) or a sentence that only introduces a list scores less. Context that the
- * passage's heading already names counts less again: every sentence under that heading is about it, so the clause that
- * asks decides.
+ * ties. A fragment (a heading inside the text), a sentence that only introduces a list or one that only points
+ * elsewhere ("To learn more, visit…") scores less. Context that the passage's heading already names counts less again:
+ * every sentence under that heading is about it, so the clause that asks decides.
  *
  * The best sentence comes first; up to two more follow when they score nearly as well. Sentences are cut, tokenized and
  * stemmed once per passage and kept, so highlighting costs a few array lookups per sentence.
@@ -22,7 +22,7 @@ import { splitSentences } from '../search/passages.js';
 import type { AnalyzedQuery } from '../query/types.js';
 import { stem } from '../search/stem.js';
 import { STOPWORDS, tokenize } from '../search/tokenize.js';
-import { answerKindsOf, askingClause, defaultAnswerKinds, endsUnfinished, type AnswerKinds, type SentenceKinds } from './highlight-cues.js';
+import { answerKindsOf, askingClause, defaultAnswerKinds, endsUnfinished, pointsElsewhere, type AnswerKinds, type SentenceKinds } from './highlight-cues.js';
 import { nextEpoch } from '../search/epoch.js';
 
 /** Tuning of {@link SentenceHighlighter}. */
@@ -42,6 +42,11 @@ export interface HighlightOptions {
   fragmentWords: number;
   /** Score multiplier of a fragment. */
   fragmentFactor: number;
+  /**
+   * Score multiplier of a sentence that only points elsewhere ("To learn more, visit…", highlight-cues.json
+   * `pointers`) without giving an address: it repeats the topic's words, the answer is elsewhere.
+   */
+  pointerFactor: number;
   /**
    * Score multiplier of a sentence that ends with a colon or unfinished ("…when you.", highlight-cues.json
    * `unfinished`): it introduces the answer (a list), it is not one.
@@ -85,6 +90,7 @@ export const defaultHighlightOptions: HighlightOptions = {
   strongKindBonus: 0.5,
   fragmentWords: 4,
   fragmentFactor: 0.5,
+  pointerFactor: 0.7,
   introducerFactor: 0.5,
   contextWeight: 0.3,
   echoWeight: 0.1,
@@ -537,10 +543,11 @@ export class SentenceHighlighter {
   }
 
   private formFactor(sentence: string, tokens: readonly string[]): number {
-    const { fragmentWords, fragmentFactor, introducerFactor } = this.options;
+    const { fragmentWords, fragmentFactor, introducerFactor, pointerFactor } = this.options;
     if (tokens.length < fragmentWords) return fragmentFactor;
     // "We may collect your data when you." introduces a list as a colon does, when the colon was lost.
     if (sentence.endsWith(':') || endsUnfinished(this.kinds, tokens)) return introducerFactor;
+    if (pointsElsewhere(this.kinds, sentence, tokens)) return pointerFactor;
     return 1;
   }
 }

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createAnswerer, type PolicyAnswerer } from '../../src/answerer.js';
 import { buildAnswerIndex } from '../../src/answer/answer-index.js';
 import { SentenceHighlighter, type HighlightOptions } from '../../src/answer/highlight.js';
-import { answerKindsOf, askedKind, askingClause, compileAnswerKinds, defaultAnswerKinds, endsUnfinished, validateAnswerKinds } from '../../src/answer/highlight-cues.js';
+import { answerKindsOf, askedKind, askingClause, compileAnswerKinds, defaultAnswerKinds, endsUnfinished, pointsElsewhere, validateAnswerKinds } from '../../src/answer/highlight-cues.js';
 import table from '../../src/answer/highlight-cues.json' with { type: 'json' };
 import { mergeAnswererOptions } from '../../src/answer/options.js';
 import { loadDocument } from '../../src/corpus/load.js';
@@ -220,6 +220,18 @@ describe('sentence highlights', () => {
     expect(bestSentence(question, text)).toBe('This may result in data being transferred to the US.');
     // Word by word the two sentences say the same ("us" is a stop word): neither answers better.
     expect(bestSentence(question, text, 'Asked', { acronymBonus: 0 })).toBe('');
+  });
+
+  it('counts less a sentence that only points elsewhere, unless it gives an address', () => {
+    const question = 'do you honour the Global Privacy Control signal?';
+    const text = 'To learn more, visit Global Privacy Control. If we detect the GPC signal from your browser, we will not share your data.';
+    expect(bestSentence(question, text)).toBe('If we detect the GPC signal from your browser, we will not share your data.');
+    expect(bestSentence(question, text, 'Asked', { pointerFactor: 1 })).toMatch(/^To learn more/);
+    const kinds = defaultAnswerKinds();
+    const points = (sentence: string): boolean => pointsElsewhere(kinds, sentence, tokenize(sentence));
+    expect(points('For more information, please see our Cookie Policy.')).toBe(true);
+    expect(points('For more information, write to privacy@acme.example.')).toBe(false);
+    expect(points('We share more information with partners.')).toBe(false);
   });
 
   it('counts less the context that the heading already names: every sentence under it is about that', () => {
