@@ -30,6 +30,13 @@ export const specialCues = ['#number', '#email', '#url', '#colon', '#commas'] as
 type TextCue = Exclude<(typeof specialCues)[number], '#number'>;
 
 const NUMBER = /^\d+(?:st|nd|rd|th)?$/;
+/**
+ * Stems of number words, which stand for `#number` inside a phrase ("two weeks"), not alone: "one" is left out, its stem
+ * being the preposition's ("on").
+ */
+const NUMBER_WORDS: ReadonlySet<string> = new Set(
+  ['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'fifteen', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'ninety', 'hundred'].map(stem),
+);
 
 const TEXT_TESTS: Readonly<Record<TextCue, RegExp>> = {
   '#email': new RegExp(EMAIL),
@@ -67,6 +74,10 @@ export interface AnswerKinds {
   readonly openers: ReadonlySet<string>;
   /** Words that negate ("not", "never", "can't"), as tokens. */
   readonly negations: ReadonlySet<string>;
+  /** Endings that leave a sentence unfinished ("…when you.", "…the right to."): it introduces a list, as tokens. */
+  readonly unfinished: ReadonlyArray<readonly string[]>;
+  /** Openings of a sentence that points elsewhere ("For more information…", "To learn more…"), as tokens. */
+  readonly pointers: ReadonlyArray<readonly string[]>;
   /** Sentence phrases by their first stem (`#number` for those starting with a number). */
   readonly answersByFirst: ReadonlyMap<string, readonly AnswerCue[]>;
   /** Cues tested on a sentence's raw text (e-mail addresses, web addresses, colons, lists). */
@@ -140,6 +151,8 @@ export function compileAnswerKinds(
   rows: readonly AnswerKindRow[] = defaultRows(),
   openers: readonly string[] = defaultWords('openers'),
   negations: readonly string[] = defaultWords('negations'),
+  unfinished: readonly string[] = defaultPhrases('unfinished'),
+  pointers: readonly string[] = defaultPhrases('pointers'),
 ): AnswerKinds {
   const names: string[] = [];
   const asksByFirst = new Map<string, AskPattern[]>();
@@ -173,7 +186,7 @@ export function compileAnswerKinds(
       list.push({ stems: phraseStems, bit, strong });
     }
   });
-  return { names, fallbackMask, asksByFirst, openers: new Set(openers.flatMap(tokenize)), negations: new Set(negations.flatMap(tokenize)), answersByFirst, textCues };
+  return { names, fallbackMask, asksByFirst, openers: new Set(openers.flatMap(tokenize)), negations: new Set(negations.flatMap(tokenize)), unfinished: unfinished.map(tokenize), pointers: pointers.map(tokenize), answersByFirst, textCues };
 }
 
 let compiledDefault: AnswerKinds | undefined;
@@ -188,6 +201,34 @@ function defaultWords(field: 'openers' | 'negations'): string[] {
   return words as string[];
 }
 
+function defaultPhrases(field: 'unfinished' | 'pointers'): string[] {
+  const phrases = (table as Record<string, unknown>)[field];
+  if (!Array.isArray(phrases) || !phrases.every((phrase) => typeof phrase === 'string' && tokenize(phrase).length > 0)) fail(`needs "${field}": a list of phrases`);
+  return phrases as string[];
+}
+
+/**
+ * Whether a sentence's tokens end with one of the table's unfinished endings ("We may collect your data when you.").
+ *
+ * @example
+ * endsUnfinished(defaultAnswerKinds(), tokenize('You have the right to.')) // => true
+ */
+export function endsUnfinished(kinds: AnswerKinds, tokens: readonly string[]): boolean {
+  return kinds.unfinished.some((ending) => ending.length <= tokens.length && ending.every((word, k) => tokens[tokens.length - ending.length + k] === word));
+}
+
+/**
+ * Whether a sentence only points elsewhere: it opens with one of the table's pointers ("For more information, see our
+ * Cookie Policy.") and gives no address, which would make it the answer to "where can I find…".
+ *
+ * @example
+ * pointsElsewhere(defaultAnswerKinds(), 'To learn more, visit our help center.', tokenize('To learn more, visit our help center.')) // => true
+ */
+export function pointsElsewhere(kinds: AnswerKinds, text: string, tokens: readonly string[]): boolean {
+  const opens = kinds.pointers.some((opening) => opening.length <= tokens.length && opening.every((word, k) => tokens[k] === word));
+  return opens && !TEXT_TESTS['#email'].test(text) && !TEXT_TESTS['#url'].test(text);
+}
+
 /** The compiled default table, shared by every highlighter of the process. */
 export function defaultAnswerKinds(): AnswerKinds {
   compiledDefault ??= compileAnswerKinds();
@@ -198,7 +239,7 @@ function matchesAt(words: readonly string[], at: number, phrase: readonly string
   if (at + phrase.length > to) return false;
   for (let k = 0; k < phrase.length; k++) {
     const word = words[at + k]!;
-    if (phrase[k] === '#number' ? !NUMBER.test(word) : word !== phrase[k]) return false;
+    if (phrase[k] === '#number' ? !NUMBER.test(word) && !(phrase.length > 1 && NUMBER_WORDS.has(word)) : word !== phrase[k]) return false;
   }
   return true;
 }
@@ -352,7 +393,7 @@ export function answerKindsOf(kinds: AnswerKinds, text: string, words: readonly 
   };
   for (let at = 0; at < words.length; at++) {
     const word = words[at]!;
-    for (const key of NUMBER.test(word) ? [word, '#number'] : [word]) {
+    for (const key of NUMBER.test(word) || NUMBER_WORDS.has(word) ? [word, '#number'] : [word]) {
       for (const cue of kinds.answersByFirst.get(key) ?? []) if (matchesAt(words, at, cue.stems)) add(cue);
     }
   }

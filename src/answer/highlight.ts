@@ -1,26 +1,28 @@
 /**
  * After selection, highlighting: which sentences of a quoted passage answer the question.
  *
- * Each sentence (src/search/passages.ts `splitSentences`, so list items are sentences too) is scored by how much of
- * the question it covers, with the query analysis's own concepts and paraphrases (the term ids and weights the
- * ranker uses): concepts of the clause that asks count fully, those of the clauses around it ("Customer in Virginia
- * had their request turned down. Can they challenge that?") as context, at a discount; one word of a sentence
- * stands for one concept only. A sentence whose wording gives the kind of answer the question asks for (a duration
- * for "how long", a party for "who", a right, a choice or a refusal for "can I", a negation for "do you sell", an address
- * for "where do I write"; highlight-cues.json) gets a bonus, a larger one when it all but states it ("30 days", an
- * e-mail address). The question's own words break ties. A fragment (a heading inside the text) or a sentence that
- * only introduces a list scores less. Context that the passage's heading already names counts less again: every
- * sentence under that heading is about it, so the clause that asks decides.
+ * Each sentence (src/search/passages.ts `splitSentences`, so list items are sentences too) is scored by how much of the
+ * question it covers, with the query analysis's own concepts and paraphrases (the term ids and weights the ranker uses,
+ * multi-word terms such as "personal data" included): concepts of the clause that asks count fully, those of the
+ * clauses around it ("Customer in Virginia had their request turned down. Can they challenge that?") as context, at a
+ * discount; one word of a sentence stands for one concept only. A sentence whose wording gives the kind of answer the
+ * question asks for (a duration for "how long", a party for "who", a right, a choice or a refusal for "can I", a
+ * negation for "do you sell", an address for "where do I write"; highlight-cues.json) gets a bonus, a larger one when
+ * it all but states it ("30 days", an e-mail address). A name the question writes as code (`user_session`) counts
+ * whole, and so does an acronym that the tokenizer drops as a stop word ("the US"). The question's own words break
+ * ties. A fragment (a heading inside the text), a sentence that only introduces a list or one that only points
+ * elsewhere ("To learn more, visit…") scores less. Context that the passage's heading already names counts less again:
+ * every sentence under that heading is about it, so the clause that asks decides.
  *
- * The best sentence comes first; up to two more follow when they score nearly as well. Sentences are cut,
- * tokenized and stemmed once per passage and kept, so highlighting costs a few array lookups per sentence.
+ * The best sentence comes first; up to two more follow when they score nearly as well. Sentences are cut, tokenized and
+ * stemmed once per passage and kept, so highlighting costs a few array lookups per sentence.
  */
 import type { TextSpan } from '../search/passages.js';
 import { splitSentences } from '../search/passages.js';
 import type { AnalyzedQuery } from '../query/types.js';
 import { stem } from '../search/stem.js';
 import { STOPWORDS, tokenize } from '../search/tokenize.js';
-import { answerKindsOf, askingClause, defaultAnswerKinds, type AnswerKinds, type SentenceKinds } from './highlight-cues.js';
+import { answerKindsOf, askingClause, defaultAnswerKinds, endsUnfinished, pointsElsewhere, type AnswerKinds, type SentenceKinds } from './highlight-cues.js';
 import { nextEpoch } from '../search/epoch.js';
 
 /** Tuning of {@link SentenceHighlighter}. */
@@ -40,7 +42,15 @@ export interface HighlightOptions {
   fragmentWords: number;
   /** Score multiplier of a fragment. */
   fragmentFactor: number;
-  /** Score multiplier of a sentence that ends with a colon: it introduces the answer (a list), it is not one. */
+  /**
+   * Score multiplier of a sentence that only points elsewhere ("To learn more, visit…", highlight-cues.json
+   * `pointers`) without giving an address: it repeats the topic's words, the answer is elsewhere.
+   */
+  pointerFactor: number;
+  /**
+   * Score multiplier of a sentence that ends with a colon or unfinished ("…when you.", highlight-cues.json
+   * `unfinished`): it introduces the answer (a list), it is not one.
+   */
   introducerFactor: number;
   /**
    * Weight of concepts outside the clause that asks ("Customer in Virginia had their request turned down. Can they
@@ -57,6 +67,16 @@ export interface HighlightOptions {
   headingFactor: number;
   /** Two concepts stand for one idea when this share of the smaller one's policy terms are also the other's. */
   sameIdeaOverlap: number;
+  /**
+   * Bonus for a sentence that spells whole a name the question writes as code (`user_session`, `_cs_id`: a cookie, a
+   * setting): the tokenizer cuts such a name into common words, which many sentences share.
+   */
+  identifierBonus: number;
+  /**
+   * Bonus for a sentence that spells, in capitals, an acronym of the question that reads as a stop word in lower case
+   * ("the US", "IT"): the tokenizer drops it, so no concept stands for it.
+   */
+  acronymBonus: number;
 }
 
 /**
@@ -70,11 +90,14 @@ export const defaultHighlightOptions: HighlightOptions = {
   strongKindBonus: 0.5,
   fragmentWords: 4,
   fragmentFactor: 0.5,
+  pointerFactor: 0.7,
   introducerFactor: 0.5,
   contextWeight: 0.3,
   echoWeight: 0.1,
   sameIdeaOverlap: 0.8,
   headingFactor: 0.5,
+  identifierBonus: 0.5,
+  acronymBonus: 0.3,
 };
 
 /** What the highlighter keeps about one sentence. */
@@ -118,7 +141,21 @@ interface QuestionCues {
   /** Index term ids of the question's own content words. */
   echo: Int32Array;
   negated: boolean;
+  /** Names written as code (`user_session`), lower case. */
+  identifiers: readonly string[];
+  /** Acronyms that read as stop words in lower case ("US"), as written. */
+  acronyms: readonly string[];
 }
+
+/** A name written as code: letters, digits, hyphens and at least one underscore (`user_session`, `_cs_id`). */
+const CODE_NAME = /[a-z0-9_-]*_[a-z0-9_-]*[a-z0-9]/g;
+/** A character that continues such a name, or an acronym. */
+const CODE_CHAR = /[A-Za-z0-9_-]/;
+/** An acronym: two or more capitals. */
+const ACRONYM = /\b[A-Z]{2,}\b/g;
+
+/** The start of a sentence that continues a table row: a dash or a bar, then a space. */
+const CONTINUATION = /^[\u2014\u2013|-]\s/;
 
 /** Questions whose cues a highlighter keeps. */
 const QUESTION_MEMO_SIZE = 1000;
@@ -164,6 +201,7 @@ export class SentenceHighlighter {
   private contextOnly: Uint8Array = new Uint8Array(32);
   private shares: Int32Array = new Int32Array(32);
   private readonly cuesByQuestion = new Map<string, QuestionCues>();
+  private prefixes: ReadonlySet<string> | undefined;
 
   constructor(
     private readonly terms: ReadonlyMap<string, number>,
@@ -189,6 +227,9 @@ export class SentenceHighlighter {
     if (count === 0) return [];
     const prepared = this.prepare(question, query);
     const scores = this.score(sentences, prepared, this.headingWeights(heading, prepared));
+    const { identifiers, acronyms } = this.questionCues(question);
+    if (identifiers.length > 0) this.addIdentifierBonus(passage.text.toLowerCase(), sentences, identifiers, scores, this.options.identifierBonus);
+    if (acronyms.length > 0) this.addIdentifierBonus(passage.text, sentences, acronyms, scores, this.options.acronymBonus);
     let best = 0;
     let lowest = Infinity;
     for (let i = 0; i < count; i++) {
@@ -214,6 +255,17 @@ export class SentenceHighlighter {
       spans.push({ start: sentences[next]!.span.start, end: sentences[next]!.span.end });
     }
     return spans;
+  }
+
+  /** Adds `identifierBonus` to each sentence of `text` (lower case for code names) that spells one of `identifiers` whole. */
+  private addIdentifierBonus(text: string, sentences: readonly SentenceFeatures[], identifiers: readonly string[], scores: Float64Array, identifierBonus: number): void {
+    for (const identifier of identifiers) {
+      for (let at = text.indexOf(identifier); at >= 0; at = text.indexOf(identifier, at + 1)) {
+        if (CODE_CHAR.test(text[at - 1] ?? ' ') || CODE_CHAR.test(text[at + identifier.length] ?? ' ')) continue;
+        const i = sentences.findIndex((sentence) => sentence.span.start <= at && at < sentence.span.end);
+        if (i >= 0) scores[i] = scores[i]! + identifierBonus * sentences[i]!.form;
+      }
+    }
   }
 
   /**
@@ -369,7 +421,9 @@ export class SentenceHighlighter {
       const id = this.terms.get(stem(token));
       if (id !== undefined) echo.add(id);
     }
-    const cues: QuestionCues = { askedBit: asked.bits, focus: asked.focus, echo: Int32Array.from(echo), negated };
+    const identifiers = [...new Set(question.toLowerCase().match(CODE_NAME) ?? [])];
+    const acronyms = [...new Set((question.match(ACRONYM) ?? []).filter((word) => STOPWORDS.has(word.toLowerCase())))];
+    const cues: QuestionCues = { askedBit: asked.bits, focus: asked.focus, echo: Int32Array.from(echo), negated, identifiers, acronyms };
     if (this.cuesByQuestion.size >= QUESTION_MEMO_SIZE) this.cuesByQuestion.clear();
     this.cuesByQuestion.set(question, cues);
     return cues;
@@ -422,6 +476,14 @@ export class SentenceHighlighter {
     const cached = indexed ? this.featuresByPassage[at] : undefined;
     if (cached !== undefined) return cached;
     const sentences = splitSentences(passage.text).map((span) => this.features(passage.text, span));
+    // A table cell cut off by the sentence splitter ("GitHub — user_session — Logs you in." then "— Two weeks") gives
+    // the answer of its row: the row's sentence gives that kind of answer too.
+    for (let i = 1; i < sentences.length; i++) {
+      if (!CONTINUATION.test(passage.text.slice(sentences[i]!.span.start, sentences[i]!.span.start + 2))) continue;
+      const row = sentences[i - 1]!.kinds;
+      const cell = sentences[i]!.kinds;
+      sentences[i - 1]!.kinds = { kinds: row.kinds | cell.kinds, strong: row.strong | cell.strong };
+    }
     const heading = new Set<number>();
     for (const line of passage.section ?? []) this.contentTerms(tokenize(line), heading);
     const features: PassageFeatures = { sentences, heading: Int32Array.from(heading) };
@@ -444,14 +506,48 @@ export class SentenceHighlighter {
     const tokens = tokenize(slice);
     const stems = tokens.map(stem);
     const negated = tokens.some((token) => this.kinds.negations.has(token));
-    const terms = Int32Array.from(this.contentTerms(tokens, new Set<number>(), stems));
-    return { span, terms, kinds: answerKindsOf(this.kinds, slice, stems), negated, form: this.formFactor(slice, tokens.length) };
+    const ids = this.contentTerms(tokens, new Set<number>(), stems);
+    this.phraseTerms(stems, ids);
+    const terms = Int32Array.from(ids);
+    return { span, terms, kinds: answerKindsOf(this.kinds, slice, stems), negated, form: this.formFactor(slice, tokens) };
   }
 
-  private formFactor(sentence: string, words: number): number {
-    const { fragmentWords, fragmentFactor, introducerFactor } = this.options;
-    if (words < fragmentWords) return fragmentFactor;
-    if (sentence.endsWith(':')) return introducerFactor;
+  /**
+   * Adds the index's multi-word terms ("person data", "third parti") that occur in `stems`: the query analysis's
+   * paraphrases point at them, as the ranker's index has them.
+   */
+  private phraseTerms(stems: readonly string[], into: Set<number>): void {
+    const prefixes = this.phrasePrefixes();
+    if (prefixes.size === 0) return;
+    for (let i = 0; i < stems.length; i++) {
+      let key = stems[i]!;
+      for (let j = i + 1; j < stems.length && prefixes.has(key); j++) {
+        key = `${key} ${stems[j]!}`;
+        const id = this.terms.get(key);
+        if (id !== undefined) into.add(id);
+      }
+    }
+  }
+
+  /** Every proper prefix of the index's multi-word terms, computed on first use. */
+  private phrasePrefixes(): ReadonlySet<string> {
+    if (this.prefixes !== undefined) return this.prefixes;
+    const prefixes = new Set<string>();
+    for (const term of this.terms.keys()) {
+      if (!term.includes(' ')) continue;
+      const parts = term.split(' ');
+      for (let length = 1; length < parts.length; length++) prefixes.add(parts.slice(0, length).join(' '));
+    }
+    this.prefixes = prefixes;
+    return prefixes;
+  }
+
+  private formFactor(sentence: string, tokens: readonly string[]): number {
+    const { fragmentWords, fragmentFactor, introducerFactor, pointerFactor } = this.options;
+    if (tokens.length < fragmentWords) return fragmentFactor;
+    // "We may collect your data when you." introduces a list as a colon does, when the colon was lost.
+    if (sentence.endsWith(':') || endsUnfinished(this.kinds, tokens)) return introducerFactor;
+    if (pointsElsewhere(this.kinds, sentence, tokens)) return pointerFactor;
     return 1;
   }
 }

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createAnswerer, type PolicyAnswerer } from '../../src/answerer.js';
 import { buildAnswerIndex } from '../../src/answer/answer-index.js';
 import { SentenceHighlighter, type HighlightOptions } from '../../src/answer/highlight.js';
-import { answerKindsOf, askedKind, askingClause, compileAnswerKinds, defaultAnswerKinds, validateAnswerKinds } from '../../src/answer/highlight-cues.js';
+import { answerKindsOf, askedKind, askingClause, compileAnswerKinds, defaultAnswerKinds, endsUnfinished, pointsElsewhere, validateAnswerKinds } from '../../src/answer/highlight-cues.js';
 import table from '../../src/answer/highlight-cues.json' with { type: 'json' };
 import { mergeAnswererOptions } from '../../src/answer/options.js';
 import { loadDocument } from '../../src/corpus/load.js';
@@ -175,6 +175,65 @@ describe('sentence highlights', () => {
     expect(bestSentence(question, text)).toBe(sentence);
   });
 
+  it.each([
+    [
+      // "personal info" → "personal data", a multi-word term of the index; word by word only "personal" matches.
+      'how long do you keep my personal info?',
+      'We retain your information as needed to run the service. We retain your personal data as needed for the purposes for which it was collected.',
+      'We retain your personal data as needed for the purposes for which it was collected.',
+    ],
+    ['do you give my data to third parties?', 'We give your data to our staff only. Third parties never see it.', 'Third parties never see it.'],
+  ])('"%s" matches the multi-word terms that the paraphrases point at', (question, text, sentence) => {
+    expect(bestSentence(question, text)).toBe(sentence);
+  });
+
+  it('counts a name written as code whole: the cookie table row that names it, not one sharing its words', () => {
+    const question = 'how long does the session_id cookie last?';
+    const text =
+      'Analytics — _ga_session_id — This cookie counts visits to our pages — 13 months\n' +
+      'Acme — session_id — This cookie keeps you signed in — Session\n' +
+      'Acme — lang — This cookie remembers your language — One year';
+    expect(bestSentence(question, text)).toBe('Acme — session_id — This cookie keeps you signed in — Session');
+    // Word by word, "session" and "id" are in the first row too, and "13 months" states a duration.
+    expect(bestSentence(question, text, 'Asked', { identifierBonus: 0 })).toMatch(/^Analytics/);
+  });
+
+  it('reads a sentence that ends unfinished ("…when you.") as introducing a list, like one ending with a colon', () => {
+    const items = '\n\nVisit our website.\n\nAttend an event we host.\n\nBuy a plan.';
+    for (const introducer of ['We may collect your personal data when you.', 'We may collect your personal data when you:']) {
+      expect(bestSentence('do you collect my data if I attend an event?', introducer + items)).toBe('Attend an event we host.');
+    }
+    const kinds = defaultAnswerKinds();
+    expect(endsUnfinished(kinds, tokenize('You have additional rights that include the right to.'))).toBe(true);
+    expect(endsUnfinished(kinds, tokenize('You will be redirected to.'))).toBe(false);
+  });
+
+  it('gives a table row the answer of its cell cut off by the sentence splitter ("…signed in." then "— Two weeks")', () => {
+    const question = 'how long does the cookie that keeps me signed in last?';
+    const text = 'Acme — sid — This cookie keeps you signed in.\n— Two weeks\nAcme — pref — This cookie keeps your display preferences — 13 months';
+    expect(bestSentence(question, text)).toBe('Acme — sid — This cookie keeps you signed in.');
+  });
+
+  it('counts an acronym that reads as a stop word ("the US") where a sentence spells it in capitals', () => {
+    const question = 'does any of my data end up in the US?';
+    const text = 'Some data may be transferred to a country outside the EU. This may result in data being transferred to the US.';
+    expect(bestSentence(question, text)).toBe('This may result in data being transferred to the US.');
+    // Word by word the two sentences say the same ("us" is a stop word): neither answers better.
+    expect(bestSentence(question, text, 'Asked', { acronymBonus: 0 })).toBe('');
+  });
+
+  it('counts less a sentence that only points elsewhere, unless it gives an address', () => {
+    const question = 'do you honour the Global Privacy Control signal?';
+    const text = 'To learn more, visit Global Privacy Control. If we detect the GPC signal from your browser, we will not share your data.';
+    expect(bestSentence(question, text)).toBe('If we detect the GPC signal from your browser, we will not share your data.');
+    expect(bestSentence(question, text, 'Asked', { pointerFactor: 1 })).toMatch(/^To learn more/);
+    const kinds = defaultAnswerKinds();
+    const points = (sentence: string): boolean => pointsElsewhere(kinds, sentence, tokenize(sentence));
+    expect(points('For more information, please see our Cookie Policy.')).toBe(true);
+    expect(points('For more information, write to privacy@acme.example.')).toBe(false);
+    expect(points('We share more information with partners.')).toBe(false);
+  });
+
   it('counts less the context that the heading already names: every sentence under it is about that', () => {
     const question = 'A partner asked us to share customer data with them. Is purchase history ever shared?';
     const heading = 'Sharing with partners';
@@ -304,6 +363,9 @@ describe('answer-kind table (highlight-cues.json)', () => {
     expect(kindsOf('We never sell your data.').kinds & bit('whether')).not.toBe(0);
     expect(kindsOf('We collect the following:').kinds & bit('list')).not.toBe(0);
     expect(kindsOf('Our 37signals office is nice.').kinds & bit('duration')).toBe(0);
+    // Number words state a period inside a phrase ("two weeks"), not alone.
+    expect(kindsOf('— Two weeks').strong & bit('duration')).not.toBe(0);
+    expect(kindsOf('We have two offices.').kinds & bit('duration')).toBe(0);
   });
 
   it('compiles another table', () => {
