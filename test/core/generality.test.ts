@@ -310,11 +310,19 @@ describe('out of date details and a policy taking effect', () => {
   });
 });
 
-describe('words newer than the dictionary', () => {
+describe('everyday words for web things', () => {
   const notice = policy('Proof Privacy Notice', [
     [['Bot protection'], 'A bot check on the sign-in page tells people from bots; it sees your browser and network.'],
     [['Payments'], 'We send your card number to our payment processor to take payment for your order.'],
   ]);
+
+  it('reads "how does it remember…" as a question about cookies', () => {
+    const sites = policy('Pref Notice', [
+      [['Cookies'], 'We set a cookie that keeps your language and theme choices.'],
+      [['Payments'], 'We send your card number to our payment processor to take payment for your order.'],
+    ]);
+    expect(topSection(createAnswerer([sites]), 'how does the site remember which language I picked?')).toBe('Cookies');
+  });
 
   it('reads a captcha as a bot check, a word WordNet does not know', () => {
     expect(topSection(createAnswerer([notice]), 'what does the captcha on the login page see?')).toBe('Bot protection');
