@@ -192,6 +192,23 @@ function phraseFinder(phrases: ReadonlySet<string>): (stems: readonly string[]) 
   };
 }
 
+/**
+ * A policy with hardly any headings (fewer distinct heading paths than a tenth of its passages: a flat page, a
+ * one-section text) has no heading words to tell which questions are about it; there, the words of at least
+ * `minPassages` passages stand in for them ("app", "test", "exposure" in an app's flat notice). Empty otherwise.
+ */
+function flatDocumentTopicalTerms(passages: readonly IndexedPassage[], bm25: Bm25Index, synonyms: CompiledSynonyms, minPassages: number): string[] {
+  if (minPassages <= 0) return [];
+  const headings = new Set(passages.map((passage) => passage.section.join('\u0000')));
+  if (headings.size * 10 >= passages.length) return [];
+  const terms: string[] = [];
+  for (const [term, id] of bm25.terms) {
+    const passagesWithTerm = bm25.postingStart[id + 1]! - bm25.postingStart[id]!;
+    if (passagesWithTerm >= minPassages && !term.includes(' ') && !synonyms.weakStems.has(term) && !STOPWORDS.has(term)) terms.push(term);
+  }
+  return terms;
+}
+
 function buildQueryContext(
   passages: readonly IndexedPassage[],
   bm25: Bm25Index,
@@ -204,6 +221,7 @@ function buildQueryContext(
   for (const word of [...STOPWORDS, ...synonyms.words]) if (!vocabulary.has(word)) vocabulary.set(word, 0);
   const corrector = new VocabularyCorrector(opts.features.spellingCorrection ? vocabulary : new Map());
   const headingTerms = new Set(passages.flatMap((passage) => passage.section.flatMap(indexTerms)));
+  for (const term of flatDocumentTopicalTerms(passages, bm25, synonyms, opts.query.flatTopicalPassages)) headingTerms.add(term);
 
   // Unknown words get a last, looser chance against the section headings (fuse.js), e.g. "retenshun" → "Data
   // retention": the heading's specific words become the concept's alternatives.

@@ -352,6 +352,15 @@ describe('a policy without headings', () => {
     for (const question of ['can i get my info deleted?', 'how long do you hang on to my email?', 'do you sell my email?']) expect(answerer.answer(question).answered, question).toBe(true);
     expect(answerer.answer('what time does the office open?').answered).toBe(false);
   });
+
+  it('takes the words a long flat page keeps using as what questions about it are about', () => {
+    const topics = ['is made on your phone', 'changes every hour', 'never leaves your phone unless you warn others', 'is deleted after two weeks', 'cannot be linked to your name', 'is sent over bluetooth to phones nearby', 'is checked against warnings once a day', 'is not shown to anyone', 'lives only in the app', 'can be reset in the settings', 'is random', 'is kept in encrypted storage'];
+    const longFlat = policy('Beacon App Notice', [[[], topics.map((topic) => `The app token ${topic}.`).join('\n\n')]]);
+    const flatAnswerer = createAnswerer([longFlat], { maxPassageChars: 60 });
+    expect(flatAnswerer.passages.length).toBeGreaterThanOrEqual(10);
+    expect(flatAnswerer.answer('is the token random?').answered).toBe(true);
+    expect(createAnswerer([longFlat], { maxPassageChars: 60, query: { flatTopicalPassages: 0 } }).answer('is the token random?').answered).toBe(false);
+  });
 });
 
 describe('passage selection', () => {
