@@ -42,7 +42,7 @@ export function segmentWords(tokens: readonly string[], stems: readonly string[]
       const blocked = length === 1 && (isStopword(tokens[i]!) || isFiller(tokens[i]!, synonyms));
       // A detail the policy itself names is stated after all ("hipaa" in a policy that names HIPAA, "do not track"
       // in one that says how it treats Do Not Track).
-      const unstated = synonyms.unstated.has(key) && !(length === 1 ? terms.has(key) : (context.statedPhrases?.has(key) ?? false));
+      const unstated = synonyms.unstated.has(key) && !(length === 1 ? terms.has(key) : (context.statedPhrases?.has(key) ?? false) || statesInitials(tokens, i, length, context));
       // Stated, a multi-word detail is the asker's phrase: "do not track" is not the word "track".
       const stated = length > 1 && !unstated && synonyms.unstated.has(key);
       if ((length > 1 && synonyms.otherPolicies.has(key)) || unstated) best = { kind: 'unstated', start: i, length };
@@ -55,4 +55,15 @@ export function segmentWords(tokens: readonly string[], stems: readonly string[]
     i += best.length;
   }
   return segments;
+}
+
+/**
+ * Whether the policy writes a multi-word detail as its initials ("GPC" for "global privacy control", "DNT" for "do
+ * not track"): the detail is stated after all.
+ */
+function statesInitials(tokens: readonly string[], start: number, length: number, context: QueryContext): boolean {
+  if (length < 3) return false;
+  let initials = '';
+  for (let k = start; k < start + length; k++) initials += tokens[k]![0] ?? '';
+  return context.terms.has(initials);
 }

@@ -165,6 +165,22 @@ describe('facts a policy may or may not state', () => {
     expect(applicants.answer('are you hiring engineers? I want to apply for a job').answered).toBe(false);
   });
 
+  it('takes a detail the policy writes as its initials for stated ("GPC" for Global Privacy Control)', () => {
+    const gpc = policy('Signal Notice', [
+      [['Opting out'], 'We treat a GPC browser signal as a valid request to opt out of sharing.'],
+      [['Cookies'], 'We use cookies to keep you signed in.'],
+    ]);
+    expect(topSection(createAnswerer([gpc]), 'do you respect the global privacy control setting in my browser?')).toBe('Opting out');
+  });
+
+  it('reads "is that fine" as asking whether it is allowed, not about fines', () => {
+    const donors = policy('Donor Notice', [
+      [['Donors'], 'We ask donors for a postal address only to send the gifts they choose.'],
+      [['Cookies'], 'We use cookies to keep you signed in.'],
+    ]);
+    expect(topSection(createAnswerer([donors]), 'we want to ask donors for their postal address to send gifts, is that fine?')).toBe('Donors');
+  });
+
   it('answers a question about a named practice where the policy names it, and declines it where it does not', () => {
     expect(createAnswerer([withDnt]).answer('do you respect do not track?').passages[0]?.section).toEqual(['Browser signals']);
     expect(createAnswerer([withoutDnt]).answer('do you respect do not track?').answered).toBe(false);
