@@ -181,12 +181,13 @@ export function policyNames(documents: readonly PolicyDocument[], isGeneralWord:
   // A capitalized name the policy's own web addresses spell ("Read the Docs" and readthedocs.org, "Whereby" and
   // whereby.com): the company or its product, however English its words; askers also use its initials ("RTD").
   const acronyms = policyAcronyms(documents, (word) => isEnglishWord(word) || isGeneralWord(word));
-  // Askers shorten the title's name to its initials too ("LE" for Let's Encrypt).
-  for (const name of titleNames) {
-    const parts = typedApart(name)[0]!.split(' ');
+  // The initials of a name of several words, unless they are taken or a word themselves.
+  const addInitials = (parts: readonly string[]): void => {
     const initials = parts.map((part) => part[0]).join('');
     if (parts.length > 1 && !acronyms.has(initials) && !isEnglishWord(initials) && !isGeneralWord(initials)) acronyms.set(initials, parts.join(' '));
-  }
+  };
+  // Askers shorten the title's name to its initials too ("LE" for Let's Encrypt).
+  for (const name of titleNames) addInitials(typedApart(name)[0]!.split(' '));
   const domains = domainLabels(documents);
   for (const document of documents) {
     for (const text of [document.title, ...document.sections.flatMap((section) => [section.text, ...section.path])]) {
@@ -201,8 +202,7 @@ export function policyNames(documents: readonly PolicyDocument[], isGeneralWord:
         words.add(key);
         if (parts.length > 1) {
           for (const typed of typedApart(name)) joined.set(typed, key);
-          const initials = parts.map((part) => part[0]).join('');
-          if (initials.length >= 2 && !acronyms.has(initials) && !isEnglishWord(initials) && !isGeneralWord(initials)) acronyms.set(initials, parts.join(' '));
+          addInitials(parts);
         }
       }
     }

@@ -5,15 +5,14 @@
  * passage shares. The phrases are data (src/knowledge/asked-numbers.json).
  */
 import { MONEY_WORDS, NUMBER_ASKS, NUMBER_WORDS, PERIOD_ASKS, YES_NO_OPENERS } from '../knowledge/tables.js';
-import { escapeRegExp } from '../regexp.js';
+import { escapeRegExp, phrasePattern } from '../regexp.js';
 
 /** What kind of number a question asks for: a count or amount, a period of time, or a price. */
 export type AskedNumber = 'number' | 'period' | 'money';
 
-const phrases = (list: readonly string[]): RegExp => new RegExp(`\\b(?:${list.map((phrase) => phrase.split(' ').map(escapeRegExp).join('\\s+')).join('|')})\\b`, 'i');
-const ASKS = phrases(NUMBER_ASKS);
-const PERIOD_ASK = phrases(PERIOD_ASKS);
-const MONEY_WORD = phrases(MONEY_WORDS);
+const ASKS = phrasePattern(NUMBER_ASKS);
+const PERIOD_ASK = phrasePattern(PERIOD_ASKS);
+const MONEY_WORD = phrasePattern(MONEY_WORDS);
 const YES_NO = new Set(YES_NO_OPENERS);
 // Clauses end at sentence punctuation, a colon ("Customer asks: can they…") or a dash between spaces.
 const CLAUSE_END = /[.?!;:]+(?:\s+|$)|\s+[-–—]\s+/;

@@ -71,10 +71,7 @@ export function addSegmentConcept(list: ConceptList, segment: Segment, words: Wo
     case 'stated': {
       // A detail this policy states ("do not track"): the phrase is a term of the index, and a privacy topic.
       const key = stems.slice(segment.start, segment.start + segment.length).join(' ');
-      // A policy may write it as its initials only ("GPC"): then those are the term to look for.
-      const initials = span.map((word) => word[0] ?? '').join('');
-      const term = context.terms.has(key) || !context.terms.has(initials) ? key : initials;
-      list.add(key, new Map([[term, 1]]), false, span.join(' '), true);
+      list.add(key, new Map([[segment.term, 1]]), false, span.join(' '), true);
       return span;
     }
     case 'word':

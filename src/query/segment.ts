@@ -11,8 +11,10 @@ import { isFiller, isGerund } from './words.js';
 
 /** A run of question words and what it is. */
 export type Segment =
-  | { kind: 'skip' | 'filler' | 'word' | 'unstated' | 'stated'; start: number; length: number }
-  | { kind: 'rule'; start: number; length: number; rule: ReadonlyMap<string, number> };
+  | { kind: 'skip' | 'filler' | 'word' | 'unstated'; start: number; length: number }
+  | { kind: 'rule'; start: number; length: number; rule: ReadonlyMap<string, number> }
+  /** A multi-word detail the policy states, and the index term it states it as: the phrase, or its initials ("gpc"). */
+  | { kind: 'stated'; start: number; length: number; term: string };
 
 /**
  * Segments the question's words.
@@ -42,11 +44,12 @@ export function segmentWords(tokens: readonly string[], stems: readonly string[]
       const blocked = length === 1 && (isStopword(tokens[i]!) || isFiller(tokens[i]!, synonyms));
       // A detail the policy itself names is stated after all ("hipaa" in a policy that names HIPAA, "do not track"
       // in one that says how it treats Do Not Track).
-      const unstated = synonyms.unstated.has(key) && !(length === 1 ? terms.has(key) : (context.statedPhrases?.has(key) ?? false) || statesInitials(tokens, i, length, context));
-      // Stated, a multi-word detail is the asker's phrase: "do not track" is not the word "track".
-      const stated = length > 1 && !unstated && synonyms.unstated.has(key);
+      const detail = synonyms.unstated.has(key);
+      const statedAs = !detail || length === 1 ? null : context.statedPhrases?.has(key) === true ? key : statedInitials(tokens, i, length, context);
+      const unstated = detail && (length === 1 ? !terms.has(key) : statedAs === null);
       if ((length > 1 && synonyms.otherPolicies.has(key)) || unstated) best = { kind: 'unstated', start: i, length };
-      else if (stated) best = { kind: 'stated', start: i, length };
+      // Stated, a multi-word detail is the asker's phrase: "do not track" is not the word "track".
+      else if (statedAs !== null) best = { kind: 'stated', start: i, length, term: statedAs };
       else if (rule !== undefined && !blocked) best = { kind: 'rule', start: i, length, rule };
       else if (length > 1 && synonyms.fillerPhrases.has(key)) best = { kind: 'filler', start: i, length };
       if (!synonyms.prefixes.has(key)) break;
@@ -58,12 +61,12 @@ export function segmentWords(tokens: readonly string[], stems: readonly string[]
 }
 
 /**
- * Whether the policy writes a multi-word detail as its initials ("GPC" for "global privacy control", "DNT" for "do
- * not track"): the detail is stated after all.
+ * The initials of a detail of three or more words when the policy writes it so ("GPC" for "global privacy control",
+ * "DNT" for "do not track"): the detail is stated after all. Null otherwise.
  */
-function statesInitials(tokens: readonly string[], start: number, length: number, context: QueryContext): boolean {
-  if (length < 3) return false;
+function statedInitials(tokens: readonly string[], start: number, length: number, context: QueryContext): string | null {
+  if (length < 3) return null;
   let initials = '';
   for (let k = start; k < start + length; k++) initials += tokens[k]![0] ?? '';
-  return context.terms.has(initials);
+  return context.terms.has(initials) ? initials : null;
 }

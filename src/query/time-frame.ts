@@ -4,18 +4,12 @@
  * data (src/knowledge/time-frames.json).
  */
 import { TIME_FRAME_ASKS, TIME_FRAME_EVIDENCE, TIME_FRAME_TOPICS, type TimeFrameTopic } from '../knowledge/tables.js';
-import { escapeRegExp } from '../regexp.js';
+import { phrasePattern } from '../regexp.js';
 
 export type { TimeFrameTopic };
 
-const NUMBER = '\\d+';
 // A stated period: "72 hours", "within 30 days", "two weeks".
 const PERIOD = /\b(?:\d+|one|two|three|four|five|seven|ten|fourteen|thirty|sixty|ninety)[\s-]*(?:hours?|days?|business days?|weeks?|months?)\b/i;
-
-function phrasePattern(phrases: readonly string[]): RegExp {
-  const alternatives = phrases.map((phrase) => phrase.split(' ').map((word) => (word === '#number' ? NUMBER : escapeRegExp(word))).join('\\s+'));
-  return new RegExp(`\\b(?:${alternatives.join('|')})\\b`, 'i');
-}
 
 const ASKS = phrasePattern(TIME_FRAME_ASKS);
 const EVIDENCE = phrasePattern(TIME_FRAME_EVIDENCE);
