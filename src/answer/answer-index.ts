@@ -11,6 +11,7 @@ import { compileSynonyms, type CompiledSynonyms } from '../query/compile.js';
 import type { QueryContext } from '../query/types.js';
 import { FILLER_PHRASES, FILLER_WORDS, OTHER_POLICY_KINDS, SYNONYM_RULES, UNSTATED_DETAILS, WEAK_WORDS } from '../knowledge/tables.js';
 import { policyNames } from './names.js';
+import { longestPhrase, phraseFinder } from '../search/phrases.js';
 import { stem } from '../search/stem.js';
 import { sharedWordNet } from '../search/wordnet.js';
 import { isStopword, normalizeText, STOPWORDS, tokenize } from '../search/tokenize.js';
@@ -169,28 +170,6 @@ function wordsOfHeadings(): (heading: string) => HeadingWords {
   };
 }
 
-/** Every occurrence, in order, of the given multi-word phrases (stem sequences) in a text's stems. */
-function phraseFinder(phrases: ReadonlySet<string>): (stems: readonly string[]) => string[] {
-  const longest = longestPhrase(phrases);
-  const prefixes = new Set<string>();
-  for (const phrase of phrases) {
-    const parts = phrase.split(' ');
-    for (let length = 1; length < parts.length; length++) prefixes.add(parts.slice(0, length).join(' '));
-  }
-  return (stems) => {
-    const found: string[] = [];
-    if (phrases.size === 0) return found;
-    for (let i = 0; i < stems.length; i++) {
-      let key = stems[i]!;
-      for (let length = 2; length <= longest && i + length <= stems.length; length++) {
-        if (!prefixes.has(key)) break;
-        key = `${key} ${stems[i + length - 1]!}`;
-        if (phrases.has(key)) found.push(key);
-      }
-    }
-    return found;
-  };
-}
 
 /**
  * A policy with hardly any headings (fewer distinct heading paths than a tenth of its passages: a flat page, a
@@ -265,12 +244,6 @@ function collectPhrases(stems: readonly string[], phrases: ReadonlySet<string>, 
       if (phrases.has(key)) found.add(key);
     }
   }
-}
-
-function longestPhrase(phrases: ReadonlySet<string>): number {
-  let longest = 1;
-  for (const phrase of phrases) longest = Math.max(longest, phrase.split(' ').length);
-  return longest;
 }
 
 /** Passages under a heading that names a region or its law ("California residents", "EEA and UK users"). */

@@ -24,6 +24,7 @@ import { stem } from '../search/stem.js';
 import { STOPWORDS, tokenize } from '../search/tokenize.js';
 import { answerKindsOf, askingClause, defaultAnswerKinds, endsUnfinished, pointsElsewhere, type AnswerKinds, type SentenceKinds } from './highlight-cues.js';
 import { nextEpoch } from '../search/epoch.js';
+import { phraseFinder } from '../search/phrases.js';
 
 /** Tuning of {@link SentenceHighlighter}. */
 export interface HighlightOptions {
@@ -201,7 +202,8 @@ export class SentenceHighlighter {
   private contextOnly: Uint8Array = new Uint8Array(32);
   private shares: Int32Array = new Int32Array(32);
   private readonly cuesByQuestion = new Map<string, QuestionCues>();
-  private prefixes: ReadonlySet<string> | undefined;
+  // Finds the index's multi-word terms in a sentence's stems; built on first use.
+  private findPhrases: ((stems: readonly string[]) => string[]) | undefined;
 
   constructor(
     private readonly terms: ReadonlyMap<string, number>,
@@ -517,29 +519,8 @@ export class SentenceHighlighter {
    * paraphrases point at them, as the ranker's index has them.
    */
   private phraseTerms(stems: readonly string[], into: Set<number>): void {
-    const prefixes = this.phrasePrefixes();
-    if (prefixes.size === 0) return;
-    for (let i = 0; i < stems.length; i++) {
-      let key = stems[i]!;
-      for (let j = i + 1; j < stems.length && prefixes.has(key); j++) {
-        key = `${key} ${stems[j]!}`;
-        const id = this.terms.get(key);
-        if (id !== undefined) into.add(id);
-      }
-    }
-  }
-
-  /** Every proper prefix of the index's multi-word terms, computed on first use. */
-  private phrasePrefixes(): ReadonlySet<string> {
-    if (this.prefixes !== undefined) return this.prefixes;
-    const prefixes = new Set<string>();
-    for (const term of this.terms.keys()) {
-      if (!term.includes(' ')) continue;
-      const parts = term.split(' ');
-      for (let length = 1; length < parts.length; length++) prefixes.add(parts.slice(0, length).join(' '));
-    }
-    this.prefixes = prefixes;
-    return prefixes;
+    this.findPhrases ??= phraseFinder(new Set([...this.terms.keys()].filter((term) => term.includes(' '))));
+    for (const phrase of this.findPhrases(stems)) into.add(this.terms.get(phrase)!);
   }
 
   private formFactor(sentence: string, tokens: readonly string[]): number {
