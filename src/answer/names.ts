@@ -19,9 +19,15 @@ export interface NameOptions {
    * everywhere, while a vendor named once or twice ("Gmail", "Trello") is what a question about it is about.
    */
   minSectionShare: number;
+  /**
+   * Sections needed before spread says anything: in a page of one or two sections (a cookie table) every word is
+   * "everywhere", and the vendors it lists ("Microsoft", "LinkedIn") are what questions about it are about. Such a
+   * page's own names still come from its title, its web addresses and its knowledge file.
+   */
+  minSections: number;
 }
 
-export const defaultNameOptions: NameOptions = { minOccurrences: 3, minCapitalizedShare: 0.9, minSectionShare: 0.2 };
+export const defaultNameOptions: NameOptions = { minOccurrences: 3, minCapitalizedShare: 0.9, minSectionShare: 0.2, minSections: 5 };
 
 /** What {@link policyNames} finds. */
 export interface PolicyNames {
@@ -161,7 +167,7 @@ export function policyNames(documents: readonly PolicyDocument[], isGeneralWord:
       add(spelling);
       continue;
     }
-    if (total < settings.minOccurrences || capitalized / total < settings.minCapitalizedShare) continue;
+    if (sectionCount < settings.minSections || total < settings.minOccurrences || capitalized / total < settings.minCapitalizedShare) continue;
     if (sections.size < settings.minSectionShare * sectionCount) continue;
     add(spelling);
   }

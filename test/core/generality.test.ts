@@ -48,6 +48,14 @@ describe('a short policy', () => {
     expect(explained.query.concepts.find((c) => c.surface === 'tinyshop')?.weak).toBe(true);
   });
 
+  it('reads the vendors of a one-section cookie table as what questions are about, and the title’s name as the company', () => {
+    const rows = ['Tinyshop — cart — keeps your basket between visits — 30 days', 'Adtrackly — atk_id — Adtrackly uses this to count visits — 1 year', 'Adtrackly — atk_ref — Adtrackly stores the page you came from — 1 year', 'Adtrackly — atk_seen — set when Adtrackly has shown you an ad — 90 days'];
+    const table = createAnswerer([policy('Tinyshop Cookies', [[[], rows.join('\n\n')]])]);
+    const concepts = table.explain('does tinyshop use adtrackly cookies').query.concepts;
+    expect(concepts.find((c) => c.surface === 'adtrackly')?.weak).toBe(false);
+    expect(concepts.find((c) => c.surface === 'tinyshop')?.weak).toBe(true);
+  });
+
   it('reads stop words through their inflections ("others" is "other")', () => {
     expect(answerer.explain('do you give my data to others').query.concepts.map((c) => c.surface)).not.toContain('others');
   });
