@@ -18,7 +18,7 @@ import { questionWords } from './normalize.js';
 import { segmentWords } from './segment.js';
 import { timeFrameTopic } from './time-frame.js';
 import { correctSpelling } from './spelling.js';
-import { isFiller, isWeak } from './words.js';
+import { isFiller, isVerb, isWeak } from './words.js';
 import { defaultQueryOptions, type AnalyzedQuery, type PlainTerm, type QueryContext, type QueryOptions } from './types.js';
 
 /**
@@ -47,7 +47,11 @@ export function analyzeQuery(question: string, context: QueryContext, options: Q
     if (segment.kind === 'rule' && context.synonyms.jurisdictions.has(stems.slice(segment.start, segment.start + segment.length).join(' '))) regional = true;
   }
   weighConcepts(list, context, options);
-  const productHowTo = howToStart >= 0 && actionAt >= 0 && isProductInstruction(list.concepts, actionAt);
+  // Right after "how do I", a word that can be a verb is one ("how do I reset…", "how do I point…"); after "can I"
+  // it may be anything ("can I get my mom's…"), so there it must mostly be a verb.
+  const howOpened = howToStart >= 0 && tokens.slice(0, howToStart).includes('how');
+  const actsAsVerb = (word: string): boolean => isVerb(word) || (howOpened && (context.lexicon?.lookup(word).verb ?? false));
+  const productHowTo = howToStart >= 0 && actionAt >= 0 && isProductInstruction(list.concepts, actionAt, actsAsVerb);
   // Filler is skipped and weak words discounted as in the concepts: "my colleague asked" and "data" pick no passage.
   const terms: PlainTerm[] = [];
   for (let i = 0; i < tokens.length; i++) {

@@ -61,10 +61,12 @@ export function leadInterrogative(tokens: readonly string[], instruction: boolea
  * direct object is a plain word no privacy family knows ("how do I delete a project"), or the action is a verb
  * the policy never uses ("how do I add a user"). A privacy phrase as the action ("opt out of…") names its topic.
  *
+ * `actsAsVerb` says whether the action's word reads as a verb there (by default: whether it mostly is one).
+ *
  * @example
  * isProductInstruction(concepts, 0) // => true for "how do I deploy a model"
  */
-export function isProductInstruction(concepts: readonly QueryConcept[], actionAt: number): boolean {
+export function isProductInstruction(concepts: readonly QueryConcept[], actionAt: number, actsAsVerb: (word: string) => boolean = isVerb): boolean {
   const action = concepts[actionAt];
   if (action === undefined) return false;
   const objects = concepts.slice(actionAt + 1).filter((concept) => !concept.weak);
@@ -76,7 +78,7 @@ export function isProductInstruction(concepts: readonly QueryConcept[], actionAt
   const productObject = direct !== undefined && !direct.fromRule && objects.every((concept) => !concept.topical);
   // An action verb the policy never uses ("how do I add a user", "how do I join two datasets") is an instruction
   // about the product, whatever its object: privacy requests use the policy's own verbs.
-  const productAction = objects.length > 0 && action.alternatives.length === 0 && isVerb(action.surface);
+  const productAction = objects.length > 0 && action.alternatives.length === 0 && actsAsVerb(action.surface);
   const privacyPhraseAction = action.topical && action.source.includes(' ');
   return !privacyPhraseAction && (productObject || productAction);
 }

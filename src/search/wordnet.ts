@@ -43,6 +43,8 @@ export interface WordFacts {
   known: boolean;
   /** Whether the word (or its base form) is common English ("mention", "count", "terms"). */
   common: boolean;
+  /** Whether the word can be a verb ("reset", "point", "move"), in any of its senses. */
+  verb: boolean;
 }
 
 interface Entry extends WordFacts {
@@ -51,7 +53,7 @@ interface Entry extends WordFacts {
   related?: readonly string[];
 }
 
-const UNKNOWN: Entry = { known: false, common: false, lines: [] };
+const UNKNOWN: Entry = { known: false, common: false, verb: false, lines: [] };
 const COMMON_WORDS: ReadonlySet<string> = new Set(commonWords.words);
 
 /** A data file read a line at a time at known offsets. */
@@ -189,7 +191,7 @@ export class WordNet {
       }
     }
     const lemmas = [word, ...lines.map(([, base]) => base)];
-    return { known: lines.length > 0, common: lemmas.some((lemma) => COMMON_WORDS.has(lemma)), lines };
+    return { known: lines.length > 0, common: lemmas.some((lemma) => COMMON_WORDS.has(lemma)), verb: lines.some(([part]) => part === 'verb'), lines };
   }
 
   /** Adds the words of one synset and of its derivationally related and similar synsets. */

@@ -424,6 +424,19 @@ describe('instructions about privacy are not product instructions', () => {
     expect(explained.answered).toBe(true);
   });
 
+  it('reads a word that can be a verb as the action after "how do I" ("reset", "point"), though it is mostly a noun', () => {
+    const account = createAnswerer([policy('Sitely Privacy Notice', [
+      [['Your account'], 'We store your password hashed and the domain names you connect to your site.'],
+      [['Marketing'], 'We never use a customer’s name in our marketing without asking them first.'],
+    ])]);
+    for (const question of ['how do I reset my password', 'how do I point my domain at my site']) {
+      expect(account.explain(question).query.productHowTo, question).toBe(true);
+      expect(account.answer(question).answered, question).toBe(false);
+    }
+    // After "can we" the next word may be anything, so only a word that is mostly a verb is the action.
+    expect(account.explain('can we drop a customer’s name into our marketing?').query.productHowTo).toBe(false);
+  });
+
   it('still declines an instruction about the product itself', () => {
     expect(answerer.answer('how do I change the theme of my storefront?').answered).toBe(false);
   });
