@@ -38,9 +38,14 @@ describe('a short policy', () => {
   });
 
   it('declines when the thing asked about is a name or a fact it never states', () => {
-    for (const question of ['does tinyshop use mailchimp for newsletters?', 'is tinyshop soc 2 certified?', 'when is the tinyshop summer picnic?']) {
+    for (const question of ['does tinyshop use mailchimp for newsletters?', 'is tinyshop soc 2 certified?', 'when is the tinyshop summer picnic?', 'who is your data protection officer and what is their email?']) {
       expect(answerer.answer(question).answered, question).toBe(false);
     }
+  });
+
+  it('answers for the detail where the policy states it (a data protection officer)', () => {
+    const withOfficer = createAnswerer([policy('Tinyshop Privacy Notice', [...tinyShop.sections.map((s): [string[], string] => [s.path, s.text]), [['Data protection officer'], 'You can email our data protection officer at dpo@tinyshop.example.']])]);
+    expect(withOfficer.answer('who is your data protection officer and what is their email?').answered).toBe(true);
   });
 
   it('treats the company’s own name as a name, not as what the question is about', () => {
