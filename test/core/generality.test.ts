@@ -38,7 +38,7 @@ describe('a short policy', () => {
   });
 
   it('declines when the thing asked about is a name or a fact it never states', () => {
-    for (const question of ['does tinyshop use mailchimp for newsletters?', 'is tinyshop soc 2 certified?', 'when is the tinyshop summer picnic?', 'who is your data protection officer and what is their email?']) {
+    for (const question of ['does tinyshop use mailchimp for newsletters?', 'is tinyshop soc 2 certified?', 'when is the tinyshop summer picnic?', 'who is your data protection officer and what is their email?', 'who do I ask about expensing an order delivery?', 'is there parking at the delivery address?']) {
       expect(answerer.answer(question).answered, question).toBe(false);
     }
   });
