@@ -61,6 +61,13 @@ describe('a short policy', () => {
     expect(concepts.find((c) => c.surface === 'tinyshop')?.weak).toBe(true);
   });
 
+  it('reads who relays a question and how they feel about it as chat ("a prospect writes in", "upset", "physically")', () => {
+    const question = 'an upset prospect writes in: where is my order history physically kept?';
+    const surfaces = answerer.explain(question).query.concepts.map((c) => c.surface);
+    expect(surfaces.filter((surface) => ['upset', 'prospect', 'writes', 'physically'].includes(surface))).toEqual([]);
+    expect(answerer.answer(question).answered).toBe(true);
+  });
+
   it('reads stop words through their inflections ("others" is "other")', () => {
     expect(answerer.explain('do you give my data to others').query.concepts.map((c) => c.surface)).not.toContain('others');
   });
