@@ -136,7 +136,7 @@ export const defaultAbstentionThresholds: AbstentionThresholds = {
   coveredWeightCoverage: 0.35,
   requireTopical: true,
   coOccurrenceConcepts: 2,
-  coOccurrenceCoverage: 0.9,
+  coOccurrenceCoverage: 0.8,
   decisionDepth: 3,
   declineProductHowTo: true,
   requireStatedNumber: true,
