@@ -73,6 +73,19 @@ describe('a short policy', () => {
   });
 });
 
+describe('who is behind the service', () => {
+  const notes = policy('Pocket Notes Privacy Notice', [
+    [[], 'Pocket Notes is operated by Quill Labs GmbH, Berlin.'],
+    [['What we collect'], 'We collect the notes you write and the e-mail address of your account.'],
+    [['Your rights'], 'You are responsible for the notes you share, and you may ask us to delete your account.'],
+  ]);
+  const answerer = createAnswerer([notes]);
+
+  it.each(['who actually runs pocket notes, is it a company?', 'who is behind pocket notes?'])('finds the operator for "%s"', (question) => {
+    expect(answerer.answer(question).passages[0]?.text).toContain('operated by');
+  });
+});
+
 describe('questions about personal data with no word of the tables', () => {
   const withForum = policy('Tinyshop Privacy Notice', [
     [['What we collect'], 'Tinyshop collects your name, e-mail address and delivery address when you place an order.'],
