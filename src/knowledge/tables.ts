@@ -38,7 +38,11 @@ export interface SynonymRule {
    */
   readonly topical?: false;
   /** `true` for families that name a region or its law ("GDPR", "California"): see `QueryOptions` and ranking. */
-  readonly jurisdiction?: true;
+  readonly jurisdiction?: true;  /**
+   * `true` for topics a policy either names or does not cover at all (cookies, California, selling): a question
+   * about one is not covered by a policy that has none of the family's words, however many of its other words match.
+   */
+  readonly decisive?: true;
 }
 
 /** Default weight of words added by a rule. */
@@ -95,7 +99,7 @@ export function readSynonymRules(value: unknown, file: string): SynonymRule[] {
   return value.map((raw: unknown, i) => {
     if (raw === null || typeof raw !== 'object') fail(file, `family ${i + 1} is not an object`);
     const family = raw as Record<string, unknown>;
-    for (const key of Object.keys(family)) if (!['topic', 'note', 'when', 'add', 'weight', 'topical', 'jurisdiction'].includes(key)) fail(file, `family ${i + 1} has an unknown field "${key}"`);
+    for (const key of Object.keys(family)) if (!['topic', 'note', 'when', 'add', 'weight', 'topical', 'jurisdiction', 'decisive'].includes(key)) fail(file, `family ${i + 1} has an unknown field "${key}"`);
     const when = stringList(family.when, file, `when (family ${i + 1})`).flatMap((phrase) => EXPANSIONS[phrase] ?? [phrase]);
     const rule: { -readonly [K in keyof SynonymRule]: SynonymRule[K] } = { when, add: stringList(family.add, file, `add (family ${i + 1})`, true) };
     if (typeof family.topic === 'string') rule.topic = family.topic;
@@ -110,6 +114,10 @@ export function readSynonymRules(value: unknown, file: string): SynonymRule[] {
     if (family.jurisdiction !== undefined) {
       if (family.jurisdiction !== true) fail(file, `family ${i + 1}: jurisdiction may only be true`);
       rule.jurisdiction = true;
+    }
+    if (family.decisive !== undefined) {
+      if (family.decisive !== true) fail(file, `family ${i + 1}: decisive may only be true`);
+      rule.decisive = true;
     }
     return rule;
   });

@@ -32,6 +32,8 @@ export interface CompiledSynonyms {
   readonly contextual: ReadonlySet<string>;
   /** Phrases of families that name a region or its law ("gdpr", "california", "us state"). */
   readonly jurisdictions: ReadonlySet<string>;
+  /** Trigger keys of decisive families (see `SynonymRule.decisive`). */
+  readonly decisive: ReadonlySet<string>;
   /**
    * Multi-word policy phrases the rules add ("third parti", "sale of asset"): the index stores each as one term
    * wherever its words stand together, so a rule can look for the phrase rather than its words.
@@ -90,6 +92,7 @@ function compileTables(
   const topicalKeys = new Set<string>();
   const contextualKeys = new Set<string>();
   const jurisdictionKeys = new Set<string>();
+  const decisiveKeys = new Set<string>();
   const phraseTargets = new Set<string>();
   const words = new Set<string>();
   const weakStems = new Set(weakWords.map((word) => stem(word)));
@@ -116,6 +119,7 @@ function compileTables(
       if (rule.topical === false) contextualKeys.add(key);
       else topicalKeys.add(key);
       if (rule.jurisdiction === true) jurisdictionKeys.add(key);
+      if (rule.decisive === true) decisiveKeys.add(key);
       let target = compiled.get(key);
       if (target === undefined) compiled.set(key, (target = new Map()));
       for (const [term, w] of added) target.set(term, Math.max(target.get(term) ?? 0, w));
@@ -163,6 +167,7 @@ function compileTables(
     words,
     contextual: contextualKeys,
     jurisdictions: jurisdictionKeys,
+    decisive: decisiveKeys,
     phraseTargets,
     otherPolicies,
     unstated,

@@ -212,6 +212,8 @@ export function weighConcepts(list: ConceptList, context: QueryContext, options:
     for (const alternative of concept.alternatives) weight = Math.max(weight, alternative.weight * context.idf[alternative.termId]!);
     if (concept.alternatives.length === 0) {
       concept.unknown = list.unstated.has(concept) ? 'unstated' : concept.fromRule && concept.topical ? 'topic' : unknownKind(concept.surface, context);
+      // "Do you use cookies?" where the policy never says cookie, tracking or pixel: it does not say.
+      if (concept.unknown === 'topic' && context.synonyms.decisive.has(concept.source)) concept.unknown = 'unstated';
       weight = context.rareIdf * options.unknownWordFactor * unknownFactor(concept.unknown, options);
     } else if (!concept.topical) {
       const primary = primaryWordClass(concept.surface);

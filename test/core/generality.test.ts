@@ -73,6 +73,24 @@ describe('a short policy', () => {
   });
 });
 
+describe('a topic the policy never names', () => {
+  const noCookies = policy('Formly Privacy Notice', [
+    [['What we collect'], 'We collect the answers you type into our forms and the pages you visit, through our own analytics.'],
+    [['Your choices'], 'You can opt out of marketing e-mails and ask us to delete your answers.'],
+  ]);
+  const answerer = createAnswerer([noCookies]);
+
+  it('declines cookies or California rights where the policy never says cookie or California', () => {
+    for (const question of ['do you use cookies and can I opt out of them?', 'what are my CCPA rights as a California user, can I opt out?']) {
+      expect(answerer.answer(question).answered, question).toBe(false);
+    }
+  });
+
+  it('still answers tracking, which a policy may cover without cookies', () => {
+    expect(answerer.answer('do you track which pages I visit?').answered).toBe(true);
+  });
+});
+
 describe('who is behind the service', () => {
   const notes = policy('Pocket Notes Privacy Notice', [
     [[], 'Pocket Notes is operated by Quill Labs GmbH, Berlin.'],

@@ -137,5 +137,7 @@ describe('general knowledge tables', () => {
     expect(() => readSynonymRules([{ when: ['kids'], add: ['children'], weight: 2 }], 'acme.knowledge.json')).toThrow(/knowledge: acme\.knowledge\.json family 1: weight/);
     expect(() => readSynonymRules([{ when: 'kids', add: ['children'] }], 'acme.knowledge.json')).toThrow(/when/);
     expect(() => readSynonymRules([{ when: ['kids'], add: ['children'], colour: 'red' }], 'x.json')).toThrow(/unknown field "colour"/);
+    expect(() => readSynonymRules([{ when: ['cookies'], add: ['cookie'], decisive: 'yes' }], 'x.json')).toThrow(/decisive may only be true/);
+    expect(readSynonymRules([{ when: ['cookies'], add: ['cookie'], decisive: true }], 'x.json')[0]?.decisive).toBe(true);
   });
 });
