@@ -91,6 +91,19 @@ describe('a topic the policy never names', () => {
   });
 });
 
+describe('staff looking at an account', () => {
+  const boards = policy('Boardly Privacy Notice', [
+    [['What we collect'], 'We collect the boards, cards and comments you create, and the e-mail address of your account.'],
+    [['When we access your information'], 'Our employees access your boards only with your permission, or when we investigate abuse reported to us.'],
+    [['Security'], 'We encrypt your boards whenever they are stored or sent.'],
+  ]);
+  const answerer = createAnswerer([boards]);
+
+  it.each(['can an employee hop into my boards to fix a bug?', 'can staff look inside my boards whenever they feel like it?'])('reads "%s" as access to the account', (question) => {
+    expect(topSection(answerer, question)).toBe('When we access your information');
+  });
+});
+
 describe('who is behind the service', () => {
   const notes = policy('Pocket Notes Privacy Notice', [
     [[], 'Pocket Notes is operated by Quill Labs GmbH, Berlin.'],
