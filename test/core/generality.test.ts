@@ -104,6 +104,19 @@ describe('staff looking at an account', () => {
   });
 });
 
+describe('translations of the policy', () => {
+  const translated = policy('Boardly Privacy Notice', [
+    [['What we collect'], 'We collect the boards you create in any language and the e-mail address of your account.'],
+    [['Translations'], 'This notice is available in several languages. If versions conflict, the English version is the controlling one.'],
+    [['Changes'], 'We will post any change to this notice on this page, in English first.'],
+  ]);
+  const answerer = createAnswerer([translated]);
+
+  it('finds the clause on which version prevails', () => {
+    expect(topSection(answerer, 'the german version says something different from the english page, which one counts?')).toBe('Translations');
+  });
+});
+
 describe('who is behind the service', () => {
   const notes = policy('Pocket Notes Privacy Notice', [
     [[], 'Pocket Notes is operated by Quill Labs GmbH, Berlin.'],
