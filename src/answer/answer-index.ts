@@ -198,7 +198,8 @@ function buildQueryContext(
 ): QueryContext {
   // Question-only words (stopwords, filler, synonym keys) are correction targets too, ranked below policy words.
   for (const word of [...STOPWORDS, ...synonyms.words]) if (!vocabulary.has(word)) vocabulary.set(word, 0);
-  const corrector = new VocabularyCorrector(opts.features.spellingCorrection ? vocabulary : new Map());
+  const dictionary = opts.features.wordnet ? sharedWordNet() : undefined;
+  const corrector = new VocabularyCorrector(opts.features.spellingCorrection ? vocabulary : new Map(), dictionary === undefined ? {} : { isDictionaryWord: (word) => dictionary.lookup(word).known });
   const headingTerms = new Set(passages.flatMap((passage) => passage.section.flatMap(indexTerms)));
   for (const term of flatDocumentTopicalTerms(passages, bm25, synonyms, opts.query.flatTopicalPassages)) headingTerms.add(term);
 

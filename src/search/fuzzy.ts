@@ -8,7 +8,7 @@
  * long word then cost 1–3 ms in fuse's bitap search alone, against a 1 ms budget for the whole answer.)
  */
 import Fuse from 'fuse.js';
-import { isEnglishWord } from './english.js';
+import { isEnglishWord, primaryWordClass, WordClass } from './english.js';
 
 /**
  * Optimal-string-alignment edit distance (insertions, deletions, substitutions and adjacent transpositions),
@@ -67,6 +67,12 @@ export interface CorrectorOptions {
   longWordLength: number;
   /** Correctly spelled words are left alone even when a policy word is one letter away ("portal" is not a typo of "postal"). */
   isRealWord: (word: string) => boolean;
+  /**
+   * A curated dictionary (WordNet), when the word list behind `isRealWord` also holds misspellings seen in its
+   * corpus ("minimun", "relatonship"): a word only that list has (verbs aside) is still corrected to a dictionary
+   * word one edit away.
+   */
+  isDictionaryWord?: (word: string) => boolean;
 }
 
 export const defaultCorrectorOptions: CorrectorOptions = {
@@ -164,26 +170,37 @@ export class VocabularyCorrector {
     return found;
   }
 
+  /** Offers every vocabulary word filed under one of the keys to the search, each once (`seen` spans passes). */
+  private considerFiledUnder(search: CandidateSearch, keys: Iterable<string>, seen: Set<number>): void {
+    for (const key of keys) {
+      const ids = this.deletions.get(key);
+      if (ids === undefined) continue;
+      for (const id of typeof ids === 'number' ? [ids] : ids) {
+        if (seen.has(id)) continue;
+        seen.add(id);
+        search.consider(this.words[id]!);
+      }
+    }
+  }
+
   private computeWord(word: string): Correction | null {
     if (word.length < this.options.minLength || word.length > 30 || !/^\p{L}+$/u.test(word)) return null;
     if (this.frequency.has(word)) return { word, distance: 0 };
     // A correctly spelled word is not a typo, whatever policy word happens to be close.
-    if (this.options.isRealWord(word)) return null;
+    const { isDictionaryWord } = this.options;
+    // Past tenses ("went", "told") are missing from WordNet's base forms too, and are no misspellings.
+    const listedOnly = this.options.isRealWord(word) && isDictionaryWord !== undefined && !isDictionaryWord(word) && primaryWordClass(word) !== WordClass.verb;
+    if (this.options.isRealWord(word) && !listedOnly) return null;
+    if (listedOnly) {
+      const search = new CandidateSearch(word, 1, this.options, this.frequency);
+      this.considerFiledUnder(search, [word, ...oneLetterDeletions(word)], new Set());
+      const found = search.best();
+      return found !== null && isDictionaryWord(found.word) ? found : null;
+    }
     const limit = word.length < this.options.longWordLength ? this.options.maxEditsShort : this.options.maxEditsShort + 1;
     const search = new CandidateSearch(word, limit, this.options, this.frequency);
     const seen = new Set<number>();
-    // Every vocabulary word filed under one of the keys, each considered once across both passes.
-    const considerFiledUnder = (keys: Iterable<string>): void => {
-      for (const key of keys) {
-        const ids = this.deletions.get(key);
-        if (ids === undefined) continue;
-        for (const id of typeof ids === 'number' ? [ids] : ids) {
-          if (seen.has(id)) continue;
-          seen.add(id);
-          search.consider(this.words[id]!);
-        }
-      }
-    };
+    const considerFiledUnder = (keys: Iterable<string>): void => this.considerFiledUnder(search, keys, seen);
     considerFiledUnder([word, ...oneLetterDeletions(word)]);
     const found = search.best();
     if (found !== null || limit < 2) return found;

@@ -95,6 +95,15 @@ describe('fuzzy matching', () => {
     expect(corrector.correct('nubmer')?.word).toBe('number');
   });
 
+  it('corrects a misspelling the word list keeps ("minimun") to a dictionary word, but no verb form ("told")', () => {
+    const dictionary = new Set(['minimum', 'sold', 'portal', 'postal']);
+    const listed = new Set(['minimun', 'told', 'portal', 'postal', 'minimum', 'sold']);
+    const corrector = new VocabularyCorrector(new Map([['minimum', 1], ['sold', 1], ['postal', 1]]), { isRealWord: (w) => listed.has(w), isDictionaryWord: (w) => dictionary.has(w) });
+    expect(corrector.correct('minimun')?.word).toBe('minimum');
+    expect(corrector.correct('told')).toBeNull();
+    expect(corrector.correct('portal')).toBeNull();
+  });
+
   it('prefers a candidate with the typed first letter, then the more frequent word', () => {
     const corrector = new VocabularyCorrector(new Map([['data', 9], ['date', 1], ['rata', 50]]), { isRealWord: () => false });
     expect(corrector.correct('dta')?.word).toBe('data');
