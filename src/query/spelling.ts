@@ -2,12 +2,14 @@
  * Stage 2 of query analysis: spelling. Words neither the policy nor the tables know are corrected against the
  * vocabulary ("stroe" → "store"), before phrases are matched, so corrected words take part in them ("how lnog" →
  * "how long"). British spellings of known words are read in American spelling; words written with capitals
- * inside ("SREs", "FedRAMP") are acronyms and names, never corrected.
+ * inside ("SREs", "FedRAMP") are acronyms and names, never corrected, and neither are capitalized words inside a
+ * sentence that no word list has ("Pinterest").
  */
 import { stem } from '../search/stem.js';
 import { isStopword } from '../search/tokenize.js';
 import type { QueryContext } from './types.js';
-import { acronymsIn, americanSpelling } from './words.js';
+import { isEnglishWord } from '../search/english.js';
+import { acronymsIn, americanSpelling, capitalizedInside } from './words.js';
 
 /**
  * Corrects `tokens` in place; returns which were corrected (they count a little less than words typed right).
@@ -19,11 +21,14 @@ import { acronymsIn, americanSpelling } from './words.js';
 export function correctSpelling(tokens: string[], text: string, context: QueryContext): boolean[] {
   const { synonyms, terms, corrector } = context;
   const acronyms = acronymsIn(text);
+  const capitalized = capitalizedInside(text);
   const corrected: boolean[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
     corrected.push(false);
     if (isStopword(token) || synonyms.words.has(token) || terms.has(stem(token)) || acronyms.has(token)) continue;
+    // "uses Pinterest tags": a capitalized word inside a sentence that is no English word is a name, not a typo of "interest".
+    if (capitalized.has(token) && !isEnglishWord(token)) continue;
     const american = americanSpelling(token);
     if (american !== null && (synonyms.words.has(american) || terms.has(stem(american)))) {
       tokens[i] = american;

@@ -40,6 +40,19 @@ export function acronymsIn(text: string): Set<string> {
   return found;
 }
 
+/**
+ * Lower-cased words written with a capital inside a sentence, after a lower-case word ("uses Pinterest tags"):
+ * names as the asker typed them. A sentence's first word is left out, since it is capitalized anyway.
+ *
+ * @example
+ * capitalizedInside('Does GitHub use Pinterest tags?') // => Set { 'github', 'pinterest' }
+ */
+export function capitalizedInside(text: string): Set<string> {
+  const found = new Set<string>();
+  for (const match of text.matchAll(/(?<=[\p{Ll}\p{N},;:'’)]\s+)\p{Lu}[\p{L}\p{N}]*/gu)) found.add(match[0].toLowerCase());
+  return found;
+}
+
 /** Adverbs that only add emphasis ("where did you even get", "do you actually sell"): dropped before phrases. */
 export const INTENSIFIERS: ReadonlySet<string> = new Set(['even', 'actually', 'really', 'just', 'truly', 'literally', 'basically', 'seriously', 'honestly']);
 

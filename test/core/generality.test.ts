@@ -117,6 +117,24 @@ describe('translations of the policy', () => {
   });
 });
 
+describe('names typed with a capital', () => {
+  const ads = policy('Boardly Privacy Notice', [
+    [['Advertising'], 'We show ads based on your interests, using cookies that last one year.'],
+    [['What we collect'], 'We collect the boards you create and the e-mail address of your account.'],
+  ]);
+  const answerer = createAnswerer([ads]);
+
+  it('leaves a capitalized name inside a sentence uncorrected ("Pinterest" is no typo of "interest")', () => {
+    const surfaces = answerer.explain('does boardly use Pinterest tags and how long do they last?').query.concepts.map((c) => c.surface);
+    expect(surfaces).toContain('pinterest');
+    expect(surfaces).not.toContain('interest');
+  });
+
+  it('still corrects a lower-case typo', () => {
+    expect(answerer.explain('do you show ads based on my intrests?').query.concepts.map((c) => c.surface)).toContain('interests');
+  });
+});
+
 describe('who is behind the service', () => {
   const notes = policy('Pocket Notes Privacy Notice', [
     [[], 'Pocket Notes is operated by Quill Labs GmbH, Berlin.'],
