@@ -36,20 +36,21 @@ describe('evaluation on the dev sets', () => {
     for (const report of all.reports) expect(report.unresolved, report.policy).toEqual([]);
   });
 
-  // Regression floors, a little under what the dev sets measured once the fifth held-out round joined them
-  // (2026-11-30: macro 69.9 / 82.3 / 86.4 / 77.1, bundled 88.2 / 96.0 / 97.5 / 91.2; highlight precision 84.4).
+  // Regression floors, a little under what the dev sets measured once the seventh held-out round joined them
+  // (2026-11-30: macro 71.4 / 83.6 / 87.9 / 82.8, bundled 88.2 / 96.1 / 97.6 / 91.9; highlight precision 82.6, down
+  // from 84.4 on rounds 1–5: rounds 6 and 7 measured 79.8 and 76.0 unseen).
   it('stays above the measured floors on the bundled policy and macro over policies', () => {
     const check = (scores: SystemScores, floors: Readonly<Omit<SystemScores, 'mrr'>>, label: string): void => {
       for (const key of ['hitAt1', 'hitAt3', 'onTopicAnswered', 'offTopicDeclined'] as const) expect(scores[key], `${label} ${key}`).toBeGreaterThanOrEqual(floors[key]);
     };
-    check(all.reports.find((r) => r.policy === bundledPolicy)!.systems[0]!.scores, { hitAt1: 0.86, hitAt3: 0.95, onTopicAnswered: 0.96, offTopicDeclined: 0.9 }, 'bundled');
-    check(all.macro.dev[0]!.scores, { hitAt1: 0.68, hitAt3: 0.8, onTopicAnswered: 0.84, offTopicDeclined: 0.75 }, 'macro');
+    check(all.reports.find((r) => r.policy === bundledPolicy)!.systems[0]!.scores, { hitAt1: 0.87, hitAt3: 0.95, onTopicAnswered: 0.97, offTopicDeclined: 0.9 }, 'bundled');
+    check(all.macro.dev[0]!.scores, { hitAt1: 0.7, hitAt3: 0.82, onTopicAnswered: 0.86, offTopicDeclined: 0.8 }, 'macro');
   });
 
   it('highlights the answering sentence far more often than the first sentence is one, and more often than plain BM25, macro over policies', () => {
     const macro = macroHighlights(all.highlights.filter((h) => h.scored > 0));
     expect(all.highlights.reduce((n, h) => n + h.scored, 0)).toBeGreaterThan(200);
-    expect(macro.answerer.precision).toBeGreaterThanOrEqual(0.83);
+    expect(macro.answerer.precision).toBeGreaterThanOrEqual(0.81);
     expect(macro.answerer.precision).toBeGreaterThan(macro['BM25 sentence'].precision);
     expect(macro.answerer.precision).toBeGreaterThan(macro['first sentence'].precision + 0.2);
   });
