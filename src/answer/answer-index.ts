@@ -198,8 +198,8 @@ function buildQueryContext(
 ): QueryContext {
   // Question-only words (stopwords, filler, synonym keys) are correction targets too, ranked below policy words.
   for (const word of [...STOPWORDS, ...synonyms.words]) if (!vocabulary.has(word)) vocabulary.set(word, 0);
-  const dictionary = opts.features.wordnet ? sharedWordNet() : undefined;
-  const corrector = new VocabularyCorrector(opts.features.spellingCorrection ? vocabulary : new Map(), dictionary === undefined ? {} : { isDictionaryWord: (word) => dictionary.lookup(word).known });
+  const wordnet = opts.features.wordnet ? sharedWordNet() : undefined;
+  const corrector = new VocabularyCorrector(opts.features.spellingCorrection ? vocabulary : new Map(), wordnet === undefined ? {} : { isDictionaryWord: (word) => wordnet.lookup(word).known });
   const headingTerms = new Set(passages.flatMap((passage) => passage.section.flatMap(indexTerms)));
   for (const term of flatDocumentTopicalTerms(passages, bm25, synonyms, opts.query.flatTopicalPassages)) headingTerms.add(term);
 
@@ -211,7 +211,6 @@ function buildQueryContext(
     if (!headingTermsByHeading.has(heading)) headingTermsByHeading.set(heading, indexTerms(heading).filter((term) => !synonyms.weakStems.has(term)));
   }
   const headingMatcher = new HeadingMatcher([...headingTermsByHeading.keys()]);
-  const wordnet = opts.features.wordnet ? sharedWordNet() : undefined;
   const names = policyNames(documentsOf(passages), (word) => synonyms.words.has(word) || (wordnet?.lookup(word).known ?? false), {}, (word) => synonyms.words.has(word));
   const context: QueryContext = {
     terms: bm25.terms,

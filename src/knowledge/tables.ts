@@ -38,8 +38,9 @@ export interface SynonymRule {
    */
   readonly topical?: false;
   /** `true` for families that name a region or its law ("GDPR", "California"): see `QueryOptions` and ranking. */
-  readonly jurisdiction?: true;  /**
-   * `true` for topics a policy either names or does not cover at all (cookies, California, selling): a question
+  readonly jurisdiction?: true;
+  /**
+   * `true` for topics a policy either names or does not cover at all (cookies, California, children): a question
    * about one is not covered by a policy that has none of the family's words, however many of its other words match.
    */
   readonly decisive?: true;

@@ -5,10 +5,10 @@
  * inside ("SREs", "FedRAMP") are acronyms and names, never corrected, and neither are capitalized words inside a
  * sentence that no word list has ("Pinterest").
  */
+import { isEnglishWord } from '../search/english.js';
 import { stem } from '../search/stem.js';
 import { isStopword } from '../search/tokenize.js';
 import type { QueryContext } from './types.js';
-import { isEnglishWord } from '../search/english.js';
 import { acronymsIn, americanSpelling, capitalizedInside } from './words.js';
 
 /**

@@ -186,12 +186,14 @@ export class VocabularyCorrector {
   private computeWord(word: string): Correction | null {
     if (word.length < this.options.minLength || word.length > 30 || !/^\p{L}+$/u.test(word)) return null;
     if (this.frequency.has(word)) return { word, distance: 0 };
-    // A correctly spelled word is not a typo, whatever policy word happens to be close.
-    const { isDictionaryWord } = this.options;
-    // Past tenses ("went", "told") are missing from WordNet's base forms too, and are no misspellings.
-    const listedOnly = this.options.isRealWord(word) && isDictionaryWord !== undefined && !isDictionaryWord(word) && primaryWordClass(word) !== WordClass.verb;
-    if (this.options.isRealWord(word) && !listedOnly) return null;
-    if (listedOnly) {
+    const { isRealWord, isDictionaryWord } = this.options;
+    if (isRealWord(word)) {
+      // A correctly spelled word is not a typo, whatever policy word happens to be close...
+      if (isDictionaryWord === undefined || isDictionaryWord(word)) return null;
+      // ...nor is a past tense ("went", "told"): WordNet lists base forms only.
+      if (primaryWordClass(word) === WordClass.verb) return null;
+      // A word only the word list has ("minimun") is one of its corpus's misspellings when a dictionary word of the
+      // vocabulary is one edit away.
       const search = new CandidateSearch(word, 1, this.options, this.frequency);
       this.considerFiledUnder(search, [word, ...oneLetterDeletions(word)], new Set());
       const found = search.best();
