@@ -135,6 +135,19 @@ describe('names typed with a capital', () => {
   });
 });
 
+describe('age as people ask it', () => {
+  const notes = policy('Quillnotes Privacy Notice', [
+    [['What we collect'], 'We collect the notes you write and the e-mail address of your account.'],
+    [['Children'], 'You must be at least 13 to use Quillnotes; we delete accounts of anyone younger when we learn of them.'],
+    [['Sharing'], 'We share notes only with the people you invite.'],
+  ]);
+  const answerer = createAnswerer([notes]);
+
+  it.each(['my little brother is 11 and wants his own quillnotes account, is that allowed?', 'is there an age cutoff for who can sign up?'])('finds the age rule for "%s"', (question) => {
+    expect(topSection(answerer, question)).toBe('Children');
+  });
+});
+
 describe('who is behind the service', () => {
   const notes = policy('Pocket Notes Privacy Notice', [
     [[], 'Pocket Notes is operated by Quill Labs GmbH, Berlin.'],
