@@ -130,6 +130,18 @@ describe('names typed with a capital', () => {
     expect(surfaces).not.toContain('interest');
   });
 
+  it('splits two policy words run together ("timezone" where the policy says "time zone"), but no English word', () => {
+    const clock = createAnswerer([policy('Boardly Privacy Notice', [
+      [['Cookies'], 'A cookie remembers your time zone so that we show dates in local time.'],
+      [['Calls'], 'We never record calls, and nobody at Boardly listens to them.'],
+    ])]);
+    const surfaces = clock.explain('how do you know my timezone?').query.concepts.map((c) => c.surface);
+    expect(surfaces.join(' ')).toContain('time');
+    expect(surfaces.join(' ')).toContain('zone');
+    expect(clock.answer('how do you know my timezone?').passages[0]?.section).toEqual(['Cookies']);
+    expect(clock.explain('is anyone listening to my calls?').query.concepts.map((c) => c.surface)).toContain('listening');
+  });
+
   it('still corrects a lower-case typo', () => {
     expect(answerer.explain('do you show ads based on my intrests?').query.concepts.map((c) => c.surface)).toContain('interests');
   });
