@@ -68,6 +68,14 @@ describe('a short policy', () => {
     expect(answerer.answer(question).answered).toBe(true);
   });
 
+  it('reads the legal department asking as chat, not as a question about legal bases', () => {
+    const withBases = createAnswerer([policy('Tinyshop Privacy Notice', [
+      [['Legal bases'], 'We process your order details to perform our contract with you, a legal basis under the GDPR.'],
+      [['Changes to this notice'], 'When we update this notice, we e-mail every customer before the change takes effect.'],
+    ])]);
+    expect(withBases.answer('legal asked: how do customers hear about changes to the notice?').passages[0]?.section).toEqual(['Changes to this notice']);
+  });
+
   it('reads stop words through their inflections ("others" is "other")', () => {
     expect(answerer.explain('do you give my data to others').query.concepts.map((c) => c.surface)).not.toContain('others');
   });
