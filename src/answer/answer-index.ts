@@ -11,7 +11,7 @@ import { compileSynonyms, type CompiledSynonyms } from '../query/compile.js';
 import type { QueryContext } from '../query/types.js';
 import { FILLER_PHRASES, FILLER_WORDS, OTHER_POLICY_KINDS, SYNONYM_RULES, UNSTATED_DETAILS, WEAK_WORDS } from '../knowledge/tables.js';
 import { policyNames } from './names.js';
-import { longestPhrase, phraseFinder } from '../search/phrases.js';
+import { phraseFinder } from '../search/phrases.js';
 import { stem } from '../search/stem.js';
 import { sharedWordNet } from '../search/wordnet.js';
 import { isStopword, normalizeText, STOPWORDS, tokenize } from '../search/tokenize.js';
@@ -170,7 +170,6 @@ function wordsOfHeadings(): (heading: string) => HeadingWords {
   };
 }
 
-
 /**
  * A policy with hardly any headings (fewer distinct heading paths than a tenth of its passages: a flat page, a
  * one-section text) has no heading words to tell which questions are about it; there, the words of at least
@@ -235,29 +234,17 @@ function buildQueryContext(
   return context;
 }
 
-/** Adds to `found` each of the phrases (stem sequences joined by spaces, at most `longest` words) in a text's stems. */
-function collectPhrases(stems: readonly string[], phrases: ReadonlySet<string>, longest: number, found: Set<string>): void {
-  for (let i = 0; i < stems.length; i++) {
-    let key = '';
-    for (let length = 1; length <= longest && i + length <= stems.length; length++) {
-      key = length === 1 ? stems[i]! : `${key} ${stems[i + length - 1]!}`;
-      if (phrases.has(key)) found.add(key);
-    }
-  }
-}
-
 /** Passages under a heading that names a region or its law ("California residents", "EEA and UK users"). */
 function regionalPassages(passages: readonly IndexedPassage[], jurisdictions: ReadonlySet<string>, words: (heading: string) => HeadingWords): Uint8Array {
   const regional = new Uint8Array(passages.length);
-  const longest = longestPhrase(jurisdictions);
+  const findJurisdictions = phraseFinder(jurisdictions);
   const byPath = new Map<string, number>();
   passages.forEach((passage, i) => {
     const key = pathKey(passage.section);
     let flag = byPath.get(key);
     if (flag === undefined) {
-      const found = new Set<string>();
-      for (const heading of passage.section) collectPhrases(words(heading).stems, jurisdictions, longest, found);
-      byPath.set(key, (flag = found.size > 0 ? 1 : 0));
+      flag = passage.section.some((heading) => findJurisdictions(words(heading).stems).length > 0) ? 1 : 0;
+      byPath.set(key, flag);
     }
     regional[i] = flag;
   });

@@ -6,9 +6,9 @@
  */
 import { SLANG, TEXT_REWRITES } from '../knowledge/tables.js';
 import { stripChatNoise } from '../search/noise.js';
+import { stem } from '../search/stem.js';
 import { tokenize } from '../search/tokenize.js';
 import type { QueryContext, QueryOptions } from './types.js';
-import { stem } from '../search/stem.js';
 import { INTENSIFIERS, isWeak } from './words.js';
 
 /** The question after noise removal (original case) and its words. */

@@ -1,13 +1,15 @@
 /**
- * Multi-word phrases (stem sequences such as "third parti") found in a text's stems: the index's phrase terms, found
- * the same way where passages are indexed and where the highlighter reads their sentences.
+ * Phrases (stem sequences such as "third parti") found in a text's stems: the index's phrase terms, found the same
+ * way where passages are indexed and where the highlighter reads their sentences, and the jurisdictions a heading
+ * names.
  */
 
 /**
- * Every occurrence, in order, of the given multi-word phrases (stem sequences) in a text's stems.
+ * Every occurrence, in order, of the given phrases (stem sequences, one word or more) in a text's stems.
  *
  * @example
  * phraseFinder(new Set(['third parti']))(['share', 'with', 'third', 'parti']) // => ['third parti']
+ * phraseFinder(new Set(['gdpr', 'california']))(['gdpr', 'right']) // => ['gdpr']
  */
 export function phraseFinder(phrases: ReadonlySet<string>): (stems: readonly string[]) => string[] {
   const longest = longestPhrase(phrases);
@@ -21,6 +23,7 @@ export function phraseFinder(phrases: ReadonlySet<string>): (stems: readonly str
     if (phrases.size === 0) return found;
     for (let i = 0; i < stems.length; i++) {
       let key = stems[i]!;
+      if (phrases.has(key)) found.push(key);
       for (let length = 2; length <= longest && i + length <= stems.length; length++) {
         if (!prefixes.has(key)) break;
         key = `${key} ${stems[i + length - 1]!}`;
@@ -32,7 +35,7 @@ export function phraseFinder(phrases: ReadonlySet<string>): (stems: readonly str
 }
 
 /** The number of words of the longest phrase (1 for none). */
-export function longestPhrase(phrases: ReadonlySet<string>): number {
+function longestPhrase(phrases: ReadonlySet<string>): number {
   let longest = 1;
   for (const phrase of phrases) longest = Math.max(longest, phrase.split(' ').length);
   return longest;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildBm25Index, scoreTerms } from '../../src/search/bm25.js';
 import { isEnglishWord, primaryWordClass, WordClass } from '../../src/search/english.js';
 import { editDistance, HeadingMatcher, VocabularyCorrector } from '../../src/search/fuzzy.js';
+import { phraseFinder } from '../../src/search/phrases.js';
 import { analyzeQuery } from '../../src/query/analyze.js';
 import { askedNumber, statesNumber } from '../../src/query/asked-number.js';
 import { compileSynonyms } from '../../src/query/compile.js';
@@ -93,6 +94,13 @@ describe('fuzzy matching', () => {
     const corrector = new VocabularyCorrector(new Map([['number', 1]]), { isRealWord: () => false });
     expect(corrector.correct('nubmers')?.word).toBe('number');
     expect(corrector.correct('nubmer')?.word).toBe('number');
+  });
+
+  it('finds phrases of one word and of several, in order', () => {
+    const find = phraseFinder(new Set(['gdpr', 'third parti', 'do not track']));
+    expect(find(['share', 'with', 'third', 'parti', 'under', 'gdpr'])).toEqual(['third parti', 'gdpr']);
+    expect(find(['do', 'not', 'track', 'me'])).toEqual(['do not track']);
+    expect(find(['third', 'parti'.slice(0, 3)])).toEqual([]);
   });
 
   it('corrects a misspelling the word list keeps ("minimun") to a dictionary word, but no verb form ("told")', () => {
