@@ -57,6 +57,31 @@ export function segmentWords(tokens: readonly string[], stems: readonly string[]
     segments.push(best);
     i += best.length;
   }
+  return joinCompoundDetails(segments, stems, context);
+}
+
+/**
+ * Two details written side by side name one thing ("SAML SSO", "Okta SSO"): when the policy states one of them, it
+ * states the compound, and the unstated half no longer declines the question.
+ */
+function joinCompoundDetails(segments: Segment[], stems: readonly string[], context: QueryContext): Segment[] {
+  const { synonyms, terms } = context;
+  const statedDetail = (segment: Segment | undefined): string | null => {
+    if (segment === undefined || segment.length !== 1 || segment.kind === 'unstated' || segment.kind === 'stated') return null;
+    const stem = stems[segment.start]!;
+    return synonyms.unstated.has(stem) && terms.has(stem) ? stem : null;
+  };
+  for (let k = 0; k < segments.length; k++) {
+    const segment = segments[k]!;
+    if (segment.kind !== 'unstated' || segment.length !== 1) continue;
+    for (const at of [k - 1, k + 1]) {
+      const term = statedDetail(segments[at]);
+      if (term === null) continue;
+      const first = Math.min(k, at);
+      segments.splice(first, 2, { kind: 'stated', start: segments[first]!.start, length: 2, term });
+      break;
+    }
+  }
   return segments;
 }
 

@@ -301,6 +301,17 @@ describe('facts a policy may or may not state', () => {
     expect(topSection(createAnswerer([gpc]), 'do you respect the global privacy control setting in my browser?')).toBe('Opting out');
   });
 
+  it('takes a detail written beside one the policy states as part of it ("SAML SSO" where the policy says SAML)', () => {
+    const saml = createAnswerer([
+      policy('Sign-in Notice', [
+        [['Sign-in cookies'], 'The saml_state cookie keeps your place while you sign in with SAML, until you close the browser.'],
+        [['Sharing'], 'We share data with our hosting provider only.'],
+      ]),
+    ]);
+    expect(topSection(saml, 'which cookies are set when we sign in through SAML SSO?')).toBe('Sign-in cookies');
+    expect(saml.answer('do you support Okta SSO?').answered).toBe(false);
+  });
+
   it('reads "is that fine" as asking whether it is allowed, not about fines', () => {
     const donors = policy('Donor Notice', [
       [['Donors'], 'We ask donors for a postal address only to send the gifts they choose.'],
