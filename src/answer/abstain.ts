@@ -5,6 +5,7 @@
  * question's concepts that a top passage with its headings covers, the idf mass it covers, whether the question
  * names any policy topic or personal data, and whether it is an instruction about product objects ("how do I delete a project").
  */
+import { namesPerson } from '../query/asked-name.js';
 import { statesNumber } from '../query/asked-number.js';
 import { statesTimeFrame } from '../query/time-frame.js';
 import type { AnalyzedQuery } from '../query/types.js';
@@ -30,6 +31,8 @@ export function shouldAnswer(query: AnalyzedQuery, candidates: readonly RankedCa
   if (asked !== null && !top.some((c) => statesTimeFrame(c.passage.text, c.passage.section, asked))) return false;
   // "How many requests did you get last year?": the passage the answer leads with must state a number.
   if (t.requireStatedNumber && query.askedNumber !== null && !statesNumber(candidates[0]!.passage.text, query.askedNumber)) return false;
+  // "What's the name of your DPO?": the contact section gives the role's email, not the person.
+  if (t.requireNamedPerson && query.asksPersonName && !top.some((c) => namesPerson(c.passage.text))) return false;
   if (t.requireTopical && !query.namesPersonalData && !query.concepts.some((concept) => concept.topical)) {
     // Several specific words found together in one passage still show the policy talks about this.
     const specific = query.concepts.filter((concept) => !concept.weak && concept.alternatives.length > 0).length;

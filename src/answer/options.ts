@@ -43,6 +43,11 @@ export interface AbstentionThresholds {
    * there ever been a breach": not-stated.json), whatever else they share with a passage.
    */
   declineUnstatedDetail: boolean;
+  /**
+   * Decline questions that ask for a person by name ("the name of your DPO") when no top passage names one beside the
+   * role; see `AnalyzedQuery.asksPersonName`.
+   */
+  requireNamedPerson: boolean;
 }
 
 /** Ranking knobs. */
@@ -141,6 +146,7 @@ export const defaultAbstentionThresholds: AbstentionThresholds = {
   declineProductHowTo: true,
   requireStatedNumber: true,
   declineUnstatedDetail: true,
+  requireNamedPerson: true,
 };
 
 export const defaultRankingOptions: RankingOptions = {

@@ -8,12 +8,14 @@
  * - places.json: European, Californian and other places;
  * - vocabulary.json: weak words and word prefixes;
  * - time-frames.json: time frames policies usually leave out (how fast a breach is notified);
- * - asked-numbers.json: how askers ask for a number ("how many", "minimum age"), and numbers written as words.
+ * - asked-numbers.json: how askers ask for a number ("how many", "minimum age"), and numbers written as words;
+ * - asked-names.json: how askers ask for a person by name ("the name of your DPO").
  *
  * Nothing here belongs to one company: a company's names, products and site menus live in the knowledge file
  * beside its policy (`<policy>.knowledge.json`, see `DocumentKnowledge`). test/core/knowledge.test.ts lints the
  * tables (shapes, no trigger that is also a not-stated detail, no trigger in two families, general targets).
  */
+import askedNames from './asked-names.json' with { type: 'json' };
 import askedNumbers from './asked-numbers.json' with { type: 'json' };
 import notStated from './not-stated.json' with { type: 'json' };
 import phrasing from './phrasing.json' with { type: 'json' };
@@ -191,3 +193,8 @@ export const MONEY_WORDS: readonly string[] = stringList(askedNumbers.moneyWords
 export const YES_NO_OPENERS: readonly string[] = stringList(askedNumbers.yesNoOpeners, 'asked-numbers.json', 'yesNoOpeners');
 /** Numbers written as words ("thirteen", "twice"). */
 export const NUMBER_WORDS: readonly string[] = stringList(askedNumbers.numberWords, 'asked-numbers.json', 'numberWords');
+
+/** Phrases asking for a name ("name of", "their name"); see src/query/asked-name.ts. */
+export const NAME_ASKS: readonly string[] = stringList(askedNames.asks, 'asked-names.json', 'asks');
+/** People a policy names by role, not by name ("data protection officer"). */
+export const NAMED_ROLES: readonly string[] = stringList(askedNames.roles, 'asked-names.json', 'roles');

@@ -11,6 +11,7 @@
 import { PRIVACY_WORDS } from '../knowledge/tables.js';
 import { stem } from '../search/stem.js';
 import { isStopword } from '../search/tokenize.js';
+import { asksPersonName } from './asked-name.js';
 import { askedNumber } from './asked-number.js';
 import { addSegmentConcept, ConceptList, weighConcepts } from './concepts.js';
 import { instructionStart, isProductInstruction, leadInterrogative } from './intent.js';
@@ -70,5 +71,6 @@ export function analyzeQuery(question: string, context: QueryContext, options: Q
     namesPersonalData,
     timeFrameTopic: asksTimeFrame,
     askedNumber: askedNumber(question),
+    asksPersonName: asksPersonName(question),
   };
 }

@@ -73,6 +73,11 @@ export interface AnalyzedQuery {
    */
   askedNumber: AskedNumber | null;
   /**
+   * Whether the question asks for a person by name ("what's the name of your data protection officer?"): answered
+   * only from a passage that names one beside the role (src/query/asked-name.ts).
+   */
+  asksPersonName: boolean;
+  /**
    * The asker's own words as index stems (typos corrected, repeated as typed), for the plain lexical score that
    * ranking blends in (`RankingOptions.plainScoreWeight`): stop words and chat filler dropped, weak words discounted.
    */

@@ -312,6 +312,21 @@ describe('facts a policy may or may not state', () => {
     expect(saml.answer('do you support Okta SSO?').answered).toBe(false);
   });
 
+  it('declines the name of a data protection officer the policy gives only an email for, and answers where it names one', () => {
+    const contact = (text: string) =>
+      createAnswerer([
+        policy('Officer Notice', [
+          [['Contact'], text],
+          [['Cookies'], 'We use cookies to keep you signed in.'],
+        ]),
+      ]);
+    const emailOnly = contact('Write to our data protection officer at dpo@officer.example with any privacy question.');
+    expect(emailOnly.answer("what's the name of your data protection officer?").answered).toBe(false);
+    expect(topSection(emailOnly, 'how do I reach your data protection officer?')).toBe('Contact');
+    const named = contact('Our data protection officer is Mira Kovacs; write to dpo@officer.example with any privacy question.');
+    expect(topSection(named, "what's the name of your data protection officer?")).toBe('Contact');
+  });
+
   it('reads "is that fine" as asking whether it is allowed, not about fines', () => {
     const donors = policy('Donor Notice', [
       [['Donors'], 'We ask donors for a postal address only to send the gifts they choose.'],

@@ -9,6 +9,8 @@ import { loadDocument } from '../../src/corpus/load.js';
 import {
   FILLER_PHRASES,
   FILLER_WORDS,
+  NAME_ASKS,
+  NAMED_ROLES,
   NUMBER_ASKS,
   NUMBER_WORDS,
   OTHER_POLICY_KINDS,
@@ -116,6 +118,13 @@ describe('general knowledge tables', () => {
     expect(phrases.filter((phrase) => phrase !== phrase.toLowerCase() || phrase.trim() !== phrase)).toEqual([]);
     expect(phrases.filter((phrase, i) => phrases.indexOf(phrase) !== i)).toEqual([]);
     expect([...YES_NO_OPENERS, ...NUMBER_WORDS].filter((word) => !/^[a-z]+$/.test(word))).toEqual([]);
+  });
+
+  it('list asked names as lower-case phrases with no duplicate', () => {
+    const phrases = [...NAME_ASKS, ...NAMED_ROLES];
+    expect(phrases.length).toBeGreaterThan(0);
+    expect(phrases.filter((phrase) => phrase !== phrase.toLowerCase() || phrase.trim() !== phrase || !/^[a-z' ]+$/.test(phrase))).toEqual([]);
+    expect(phrases.filter((phrase, i) => phrases.indexOf(phrase) !== i)).toEqual([]);
   });
 
   it('name no company: no trigger, target or weak word mentions a policy’s own names', () => {

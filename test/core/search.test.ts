@@ -4,6 +4,7 @@ import { isEnglishWord, primaryWordClass, WordClass } from '../../src/search/eng
 import { editDistance, HeadingMatcher, VocabularyCorrector } from '../../src/search/fuzzy.js';
 import { phraseFinder } from '../../src/search/phrases.js';
 import { analyzeQuery } from '../../src/query/analyze.js';
+import { asksPersonName, namesPerson } from '../../src/query/asked-name.js';
 import { askedNumber, statesNumber } from '../../src/query/asked-number.js';
 import { compileSynonyms } from '../../src/query/compile.js';
 import { defaultQueryOptions, type QueryContext } from '../../src/query/types.js';
@@ -296,5 +297,21 @@ describe('asked numbers', () => {
     expect(statesNumber('You must be 13 or older to sign up.', 'period')).toBe(false);
     expect(statesNumber('The app cost €20 million to build.', 'money')).toBe(true);
     expect(statesNumber('The app was built by 2 companies.', 'money')).toBe(false);
+  });
+});
+
+describe('asked names', () => {
+  it('finds a clause that asks for the name of a person the policy names by role', () => {
+    for (const q of ["what's the name of GitHub's data protection officer?", 'who is our DPO and what is their name?', 'Customer wants the full name of our Privacy Officer.']) {
+      expect(asksPersonName(q), q).toBe(true);
+    }
+    for (const q of ["who's our DPO and what's their email?", 'what is the name of the login cookie?', 'will the data protection officer see my name?']) {
+      expect(asksPersonName(q), q).toBe(false);
+    }
+  });
+
+  it('finds a person named beside the role, not an institution or an email address', () => {
+    expect(['Our Data Protection Officer is Jane Smith (dpo@example.com).', 'Dr. Ana Ruiz Vega, our DPO, answers requests.', "Our data protection officer's contact details are: Ana Ruiz, dpo@example.com"].map(namesPerson)).toEqual([true, true, true]);
+    expect(['Please contact our Data Protection Officer at dpo@example.com.', 'Write to the data protection officer by post to: Robert Koch-Institut, Nordufer 20', 'our data protection officer, who can be reached by email'].map(namesPerson)).toEqual([false, false, false]);
   });
 });
