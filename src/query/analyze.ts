@@ -60,12 +60,15 @@ export function analyzeQuery(question: string, context: QueryContext, options: Q
     terms.push({ term: stems[i]!, weight: isWeak(stems[i]!, context) ? options.weakWordRankFactor : 1 });
   }
   const namesPersonalData = tokens.some((token) => PRIVACY_WORDS.has(token));
+  // "Customer asks what a cookie is": the relayed question opens after the chat wrapping.
+  const opening = segments.find((segment) => segment.kind !== 'filler' && segment.kind !== 'skip' && !(segment.kind === 'word' && isFiller(tokens[segment.start]!, context.synonyms)));
+  const firstAsked = opening?.start ?? 0;
   const asksTimeFrame = timeFrameTopic(tokens.join(' '));
   return {
     concepts: list.concepts,
     keywords: keywords.join(' '),
     productHowTo,
-    interrogative: leadInterrogative(tokens, howToStart >= 0),
+    interrogative: leadInterrogative(tokens.slice(firstAsked), howToStart >= 0),
     regional,
     terms,
     namesPersonalData,

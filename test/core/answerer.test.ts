@@ -157,6 +157,13 @@ describe('query kinds', () => {
     expect(top(unaligned, 'how do you collect my data')).toBe('What we collect');
   });
 
+  it('finds the interrogative of a relayed question after its wrapping ("Customer asks how…", "a user asked what…")', () => {
+    const top = (a: PolicyAnswerer, q: string): string | undefined => a.answer(q).passages[0]?.section.join(' › ');
+    expect(top(answerer, 'Customer asks how you collect their data')).toBe('How we collect');
+    expect(top(answerer, 'a user asked how you collect their data')).toBe('How we collect');
+    expect(top(answerer, 'Customer asks what you collect about them')).toBe('What we collect');
+  });
+
   it('reads "handed you" / "shared … with you" as data received from a third party', () => {
     const sections = answerer.answer('my company set up my account, did they hand you my details?').passages.map((p) => p.section.at(-1));
     expect(sections).toContain('Personal data we may receive from third parties');
