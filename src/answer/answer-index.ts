@@ -8,6 +8,7 @@ import { buildBm25Index, type Bm25Index, type IndexedFields } from '../search/bm
 import { HeadingMatcher, VocabularyCorrector } from '../search/fuzzy.js';
 import { buildPassages, type IndexedPassage } from '../search/passages.js';
 import { compileSynonyms, type CompiledSynonyms } from '../query/compile.js';
+import { definedTerms } from '../query/definition.js';
 import type { QueryContext } from '../query/types.js';
 import { FILLER_PHRASES, FILLER_WORDS, OTHER_POLICY_KINDS, SYNONYM_RULES, UNSTATED_DETAILS, WEAK_WORDS } from '../knowledge/tables.js';
 import { policyNames } from './names.js';
@@ -35,6 +36,8 @@ export interface AnswerIndex {
   readonly headingInterrogative: Uint8Array;
   /** Term ids of such headings, by passage index. */
   readonly interrogativeHeadingTerms: ReadonlyMap<number, ReadonlySet<number>>;
+  /** Term ids of the words a passage defines ("Cookies are small text files…"), by passage index. */
+  readonly definedTerms: ReadonlyMap<number, ReadonlySet<number>>;
   /** 1 when a passage's section heading (or an ancestor's) names a region or its law: a regional addendum. */
   readonly regionalPassage: Uint8Array;
   /** The contact passage of each document, cited, by document id. */
@@ -144,6 +147,7 @@ export function buildAnswerIndex(documents: readonly PolicyDocument[], opts: Ans
     regionalPassage: regionalPassages(passages, synonyms.jurisdictions, words),
     facetParentOf,
     ...headingSignals(passages, bm25),
+    definedTerms: definedTermIds(passages, bm25),
     contactByDocument: contactPassages(passages),
   };
 }
@@ -291,6 +295,20 @@ function headingSignals(passages: readonly IndexedPassage[], bm25: Bm25Index): P
     interrogativeHeadingTerms.set(i, ids);
   });
   return { leadPassage, headingInterrogative, interrogativeHeadingTerms };
+}
+
+/** The words each passage defines (src/query/definition.ts), as index term ids. */
+function definedTermIds(passages: readonly IndexedPassage[], bm25: Bm25Index): Map<number, Set<number>> {
+  const defined = new Map<number, Set<number>>();
+  passages.forEach((passage, i) => {
+    const ids = new Set<number>();
+    for (const term of definedTerms(passage.section[passage.section.length - 1] ?? '', passage.text).flatMap(indexTerms)) {
+      const id = bm25.terms.get(term);
+      if (id !== undefined) ids.add(id);
+    }
+    if (ids.size > 0) defined.set(i, ids);
+  });
+  return defined;
 }
 
 /**

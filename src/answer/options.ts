@@ -83,6 +83,11 @@ export interface RankingOptions {
    */
   interrogativeHeadingBonus: number;
   /**
+   * Rank multiplier for a passage that defines a word of a question asking what it means ("what do you mean by a
+   * cookie?" and "Cookies are small text files…"; see src/query/definition.ts).
+   */
+  definitionBonus: number;
+  /**
    * Rank multiplier for a passage of a regional addendum ("California residents", "EEA and UK users") when the
    * question names no region: the general sections answer general questions; the addenda repeat their words.
    */
@@ -158,6 +163,7 @@ export const defaultRankingOptions: RankingOptions = {
   ancestorCoverageCredit: 0.25,
   leadPassageBoost: 1.2,
   interrogativeHeadingBonus: 1.2,
+  definitionBonus: 1.6,
   facetCoverageMargin: 0.03,
   regionalFactor: 0.75,
   plainScoreWeight: 0.2,

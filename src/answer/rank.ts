@@ -5,7 +5,8 @@
  * Each concept scores its best alternative plus a small share of the others; passages that cover more of the
  * question's concepts rank higher; a match only in an ancestor heading covers a concept at a discount; a section's
  * first passage (where policies state the rule) gets a small boost, and a heading that starts with the question's
- * interrogative ("how do you collect" and "How we collect") a small bonus; a facet ("Legal basis for processing")
+ * interrogative ("how do you collect" and "How we collect") a small bonus, and so does a passage that defines a word
+ * the question asks the meaning of ("Cookies are small text files…"); a facet ("Legal basis for processing")
  * that covers clearly more than its parent moves above it.
  */
 import type { IndexedPassage } from '../search/passages.js';
@@ -157,6 +158,7 @@ export class Ranker {
     const lead = this.options.leadPassageBoost;
     const interrogative = query.interrogative === 'how' ? 1 : query.interrogative === 'what' ? 2 : 0;
     const interrogativeBonus = this.options.interrogativeHeadingBonus;
+    const definitionBonus = this.options.definitionBonus;
     const { baseRank, plain } = this;
     let bestBase = 0;
     let bestPlain = 0;
@@ -165,7 +167,8 @@ export class Ranker {
       const p = this.touched[k]!;
       const coverage = coverageOf(p);
       const aligned = interrogative !== 0 && headingInterrogative[p] === interrogative && this.reachesHeading(query, p) ? interrogativeBonus : 0;
-      baseRank[p] = (this.score[p]! + aligned) * (floor + (1 - floor) * coverage) * (leadPassage[p] === 1 ? lead : 1) * (regionalPassage[p] === 1 ? regionalFactor : 1);
+      const defines = query.asksDefinition && this.definesAsked(query, p) ? definitionBonus : 1;
+      baseRank[p] = (this.score[p]! + aligned) * (floor + (1 - floor) * coverage) * (leadPassage[p] === 1 ? lead : 1) * (regionalPassage[p] === 1 ? regionalFactor : 1) * defines;
       bestBase = Math.max(bestBase, baseRank[p]!);
       bestPlain = Math.max(bestPlain, plain[p]!);
     }
@@ -181,6 +184,21 @@ export class Ranker {
       if (pool.length > poolSize) pool.pop();
     }
     return pool;
+  }
+
+  /**
+   * Whether the passage defines a word the question asks about: a word that is not weak, or two weak ones ("data"
+   * alone is no term, "personal data" is).
+   */
+  private definesAsked(query: AnalyzedQuery, p: number): boolean {
+    const ids = this.index.definedTerms.get(p);
+    if (ids === undefined) return false;
+    let weakDefined = 0;
+    for (const concept of query.concepts) {
+      if (!concept.alternatives.some((alternative) => ids.has(alternative.termId))) continue;
+      if (!concept.weak || ++weakDefined >= 2) return true;
+    }
+    return false;
   }
 
   private reachesHeading(query: AnalyzedQuery, p: number): boolean {

@@ -9,7 +9,8 @@
  * - vocabulary.json: weak words and word prefixes;
  * - time-frames.json: time frames policies usually leave out (how fast a breach is notified);
  * - asked-numbers.json: how askers ask for a number ("how many", "minimum age"), and numbers written as words;
- * - asked-names.json: how askers ask for a person by name ("the name of your DPO").
+ * - asked-names.json: how askers ask for a person by name ("the name of your DPO");
+ * - definitions.json: how askers ask what a word means, and how policies define their words.
  *
  * Nothing here belongs to one company: a company's names, products and site menus live in the knowledge file
  * beside its policy (`<policy>.knowledge.json`, see `DocumentKnowledge`). test/core/knowledge.test.ts lints the
@@ -17,6 +18,7 @@
  */
 import askedNames from './asked-names.json' with { type: 'json' };
 import askedNumbers from './asked-numbers.json' with { type: 'json' };
+import definitions from './definitions.json' with { type: 'json' };
 import notStated from './not-stated.json' with { type: 'json' };
 import phrasing from './phrasing.json' with { type: 'json' };
 import places from './places.json' with { type: 'json' };
@@ -198,3 +200,12 @@ export const NUMBER_WORDS: readonly string[] = stringList(askedNumbers.numberWor
 export const NAME_ASKS: readonly string[] = stringList(askedNames.asks, 'asked-names.json', 'asks');
 /** People a policy names by role, not by name ("data protection officer"). */
 export const NAMED_ROLES: readonly string[] = stringList(askedNames.roles, 'asked-names.json', 'roles');
+
+/** Phrases asking what a word means ("what do you mean by", "define"); see src/query/definition.ts. */
+export const DEFINITION_ASKS: readonly string[] = stringList(definitions.asks, 'definitions.json', 'asks');
+/** What "what does X …" ends with when it asks a meaning ("mean", "stand for"). */
+export const MEANING_VERBS: readonly string[] = stringList(definitions.meaningVerbs, 'definitions.json', 'meaningVerbs');
+/** What follows the term in a defining sentence ("are" in "Cookies are small text files"). */
+export const DEFINING_VERBS: readonly string[] = stringList(definitions.definingVerbs, 'definitions.json', 'definingVerbs');
+/** Words that open a sentence without naming a term ("We are…", "This is…"). */
+export const NOT_TERMS: readonly string[] = stringList(definitions.notTerms, 'definitions.json', 'notTerms');

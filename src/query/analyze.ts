@@ -13,6 +13,7 @@ import { stem } from '../search/stem.js';
 import { isStopword } from '../search/tokenize.js';
 import { asksPersonName } from './asked-name.js';
 import { askedNumber } from './asked-number.js';
+import { asksDefinition } from './definition.js';
 import { addSegmentConcept, ConceptList, weighConcepts } from './concepts.js';
 import { instructionStart, isProductInstruction, leadInterrogative } from './intent.js';
 import { questionWords } from './normalize.js';
@@ -75,5 +76,6 @@ export function analyzeQuery(question: string, context: QueryContext, options: Q
     timeFrameTopic: asksTimeFrame,
     askedNumber: askedNumber(question),
     asksPersonName: asksPersonName(question),
+    asksDefinition: asksDefinition(question),
   };
 }

@@ -77,6 +77,8 @@ export interface AnalyzedQuery {
    * only from a passage that names one beside the role (src/query/asked-name.ts).
    */
   asksPersonName: boolean;
+  /** Whether the question asks what a word means ("what do you mean by a cookie?"): see src/query/definition.ts. */
+  asksDefinition: boolean;
   /**
    * The asker's own words as index stems (typos corrected, repeated as typed), for the plain lexical score that
    * ranking blends in (`RankingOptions.plainScoreWeight`): stop words and chat filler dropped, weak words discounted.

@@ -533,6 +533,22 @@ describe('a policy without headings', () => {
   });
 });
 
+describe('questions about what a word means', () => {
+  const tokens = policy('Token Notice', [
+    [['Measurement'], 'We give each device an analytics token and rotate analytics tokens daily.'],
+    [['Glossary'], 'An analytics token is a random number that stands in for your device, so reports never show who you are.'],
+    [['Sharing'], 'We share data with our hosting provider only.'],
+  ]);
+
+  it('answers from the passage that defines the word, and other questions about it from where it is used', () => {
+    const answerer = createAnswerer([tokens]);
+    for (const question of ['what is an analytics token?', 'what do you mean by analytics token?', 'Customer asks what an analytics token actually is']) {
+      expect(topSection(answerer, question), question).toBe('Glossary');
+    }
+    expect(topSection(answerer, 'do you rotate analytics tokens?')).toBe('Measurement');
+  });
+});
+
 describe('passage selection', () => {
   const long = policy('Long Notice', [
     ...Array.from({ length: 6 }, (_, i): [string[], string] => [[`Purpose ${i + 1}`], `We use your e-mail address for purpose number ${i + 1}, which concerns ${['billing', 'support', 'security', 'newsletters', 'surveys', 'events'][i]}.`]),

@@ -9,7 +9,11 @@ import { loadDocument } from '../../src/corpus/load.js';
 import {
   FILLER_PHRASES,
   FILLER_WORDS,
+  DEFINING_VERBS,
+  DEFINITION_ASKS,
+  MEANING_VERBS,
   NAME_ASKS,
+  NOT_TERMS,
   NAMED_ROLES,
   NUMBER_ASKS,
   NUMBER_WORDS,
@@ -118,6 +122,13 @@ describe('general knowledge tables', () => {
     expect(phrases.filter((phrase) => phrase !== phrase.toLowerCase() || phrase.trim() !== phrase)).toEqual([]);
     expect(phrases.filter((phrase, i) => phrases.indexOf(phrase) !== i)).toEqual([]);
     expect([...YES_NO_OPENERS, ...NUMBER_WORDS].filter((word) => !/^[a-z]+$/.test(word))).toEqual([]);
+  });
+
+  it('list definition phrases in lower case with no duplicate', () => {
+    const phrases = [...DEFINITION_ASKS, ...MEANING_VERBS, ...DEFINING_VERBS, ...NOT_TERMS];
+    expect(phrases.length).toBeGreaterThan(0);
+    expect(phrases.filter((phrase) => phrase !== phrase.toLowerCase() || phrase.trim() !== phrase || !/^[a-z' ]+$/.test(phrase))).toEqual([]);
+    for (const list of [DEFINITION_ASKS, MEANING_VERBS, DEFINING_VERBS, NOT_TERMS]) expect(list.filter((phrase, i) => list.indexOf(phrase) !== i)).toEqual([]);
   });
 
   it('list asked names as lower-case phrases with no duplicate', () => {

@@ -5,6 +5,7 @@ import { editDistance, HeadingMatcher, VocabularyCorrector } from '../../src/sea
 import { phraseFinder } from '../../src/search/phrases.js';
 import { analyzeQuery } from '../../src/query/analyze.js';
 import { asksPersonName, namesPerson } from '../../src/query/asked-name.js';
+import { asksDefinition, definedTerms } from '../../src/query/definition.js';
 import { askedNumber, statesNumber } from '../../src/query/asked-number.js';
 import { compileSynonyms } from '../../src/query/compile.js';
 import { defaultQueryOptions, type QueryContext } from '../../src/query/types.js';
@@ -297,6 +298,24 @@ describe('asked numbers', () => {
     expect(statesNumber('You must be 13 or older to sign up.', 'period')).toBe(false);
     expect(statesNumber('The app cost €20 million to build.', 'money')).toBe(true);
     expect(statesNumber('The app was built by 2 companies.', 'money')).toBe(false);
+  });
+});
+
+describe('definitions', () => {
+  it('finds a clause that asks what a word means', () => {
+    for (const q of ['what do you mean by a cookie in this policy?', "what does 'inference' mean here?", 'how does our policy define a cookie?', 'Customer asks what a cookie actually is', "what's a TAN and why do I need one"]) {
+      expect(asksDefinition(q), q).toBe(true);
+    }
+    for (const q of ['how long do you keep cookies?', 'what is the retention period for logs?', 'what does the app do with my location?']) {
+      expect(asksDefinition(q), q).toBe(false);
+    }
+  });
+
+  it('finds the words a heading, a quoted term or an opening sentence defines, not a sentence about the reader', () => {
+    expect(definedTerms('What is a cookie?', 'It is small.')).toEqual(['cookie']);
+    expect(definedTerms('Accounts', 'We keep your account data (“User Personal Information”) safe.')).toEqual(['User Personal Information']);
+    expect(definedTerms('Glossary', 'Personal data means any information about you. A transmission risk value is a number.')).toEqual(['Personal data', 'transmission risk value']);
+    expect(definedTerms('Sharing', 'We are the controller. This is a summary. The following information is collected.')).toEqual([]);
   });
 });
 
