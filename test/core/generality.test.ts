@@ -176,7 +176,7 @@ describe('who is behind the service', () => {
   ]);
   const answerer = createAnswerer([notes]);
 
-  it.each(['who actually runs pocket notes, is it a company?', 'who is behind pocket notes?'])('finds the operator for "%s"', (question) => {
+  it.each(['who actually runs pocket notes, is it a company?', 'who is behind pocket notes?', 'which legal entity is actually behind pocket notes?', 'Customer asks what company is behind Pocket Notes'])('finds the operator for "%s"', (question) => {
     expect(answerer.answer(question).passages[0]?.text).toContain('operated by');
   });
 });
