@@ -486,6 +486,17 @@ describe('everyday words for web things', () => {
     [['Payments'], 'We send your card number to our payment processor to take payment for your order.'],
   ]);
 
+  it('reads an expiry that resets on every visit as one that applies on a rolling basis', () => {
+    const table = createAnswerer([
+      policy('Crumb Table Notice', [
+        [['Cookies we set'], 'session_id keeps you signed in for two weeks; prefs keeps your theme for one year.'],
+        [['Expiry'], 'The expiration periods above apply on a rolling basis.'],
+        [['Sharing'], 'We share data with our hosting provider only.'],
+      ]),
+    ]);
+    expect(topSection(table, 'do the cookie expiry times reset every time I visit, or are they fixed from the first visit?')).toBe('Expiry');
+  });
+
   it('reads "how does it remember…" as a question about cookies', () => {
     const sites = policy('Pref Notice', [
       [['Cookies'], 'We set a cookie that keeps your language and theme choices.'],
