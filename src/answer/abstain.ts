@@ -5,10 +5,11 @@
  * question's concepts that a top passage with its headings covers, the idf mass it covers, whether the question
  * names any policy topic or personal data, and whether it is an instruction about product objects ("how do I delete a project").
  */
-import { namesPerson } from '../query/asked-name.js';
+import { statesName } from '../query/asked-name.js';
 import { statesNumber } from '../query/asked-number.js';
 import { statesTimeFrame } from '../query/time-frame.js';
 import type { AnalyzedQuery } from '../query/types.js';
+import type { PolicyDocument } from '../types.js';
 import type { AbstentionThresholds } from './options.js';
 import type { RankedCandidate } from './rank.js';
 
@@ -31,12 +32,26 @@ export function shouldAnswer(query: AnalyzedQuery, candidates: readonly RankedCa
   if (asked !== null && !top.some((c) => statesTimeFrame(c.passage.text, c.passage.section, asked))) return false;
   // "How many requests did you get last year?": the passage the answer leads with must state a number.
   if (t.requireStatedNumber && query.askedNumber !== null && !statesNumber(candidates[0]!.passage.text, query.askedNumber)) return false;
-  // "What's the name of your DPO?": the contact section gives the role's email, not the person.
-  if (t.requireNamedPerson && query.asksPersonName && !top.some((c) => namesPerson(c.passage.text))) return false;
+  // "What's the name of your DPO?", "which company does the ID check?": the contact section gives the role's email,
+  // the sharing section the vendor's kind; the answer must give the name.
+  const name = query.askedName;
+  if (t.requireStatedName && name !== null && !top.some((c) => statesName(c.passage.text, name, ownWords(c.passage.document)))) return false;
   if (t.requireTopical && !query.namesPersonalData && !query.concepts.some((concept) => concept.topical)) {
     // Several specific words found together in one passage still show the policy talks about this.
     const specific = query.concepts.filter((concept) => !concept.weak && concept.alternatives.length > 0).length;
     return specific >= t.coOccurrenceConcepts && top.some((c) => c.coverage >= t.coOccurrenceCoverage);
   }
   return top.some((c) => c.coverage >= t.minCoverage || (c.coveredWeight >= t.minCoveredWeight * rareIdf && c.coverage >= t.coveredWeightCoverage));
+}
+
+const ownWordsByDocument = new WeakMap<PolicyDocument, ReadonlySet<string>>();
+
+/** The lower-case words of a policy's title ("GitHub", "Privacy"): they name the policy's own company. */
+function ownWords(document: PolicyDocument): ReadonlySet<string> {
+  let words = ownWordsByDocument.get(document);
+  if (words === undefined) {
+    words = new Set(document.title.toLowerCase().split(/[^\p{L}]+/u).filter((word) => word !== ''));
+    ownWordsByDocument.set(document, words);
+  }
+  return words;
 }

@@ -44,10 +44,10 @@ export interface AbstentionThresholds {
    */
   declineUnstatedDetail: boolean;
   /**
-   * Decline questions that ask for a person by name ("the name of your DPO") when no top passage names one beside the
-   * role; see `AnalyzedQuery.asksPersonName`.
+   * Decline questions that ask for a name ("the name of your DPO", "which company does the ID check") when no top
+   * passage gives one of that kind; see `AnalyzedQuery.askedName`.
    */
-  requireNamedPerson: boolean;
+  requireStatedName: boolean;
 }
 
 /** Ranking knobs. */
@@ -151,7 +151,7 @@ export const defaultAbstentionThresholds: AbstentionThresholds = {
   declineProductHowTo: true,
   requireStatedNumber: true,
   declineUnstatedDetail: true,
-  requireNamedPerson: true,
+  requireStatedName: true,
 };
 
 export const defaultRankingOptions: RankingOptions = {

@@ -9,7 +9,7 @@
  * - vocabulary.json: weak words and word prefixes;
  * - time-frames.json: time frames policies usually leave out (how fast a breach is notified);
  * - asked-numbers.json: how askers ask for a number ("how many", "minimum age"), and numbers written as words;
- * - asked-names.json: how askers ask for a person by name ("the name of your DPO");
+ * - asked-names.json: how askers ask for a name ("the name of your DPO", "which company does…");
  * - definitions.json: how askers ask what a word means, and how policies define their words.
  *
  * Nothing here belongs to one company: a company's names, products and site menus live in the knowledge file
@@ -200,6 +200,12 @@ export const NUMBER_WORDS: readonly string[] = stringList(askedNumbers.numberWor
 export const NAME_ASKS: readonly string[] = stringList(askedNames.asks, 'asked-names.json', 'asks');
 /** People a policy names by role, not by name ("data protection officer"). */
 export const NAMED_ROLES: readonly string[] = stringList(askedNames.roles, 'asked-names.json', 'roles');
+/** What "which …" asks for when it asks for an organisation ("company", "vendor"). */
+export const ORGANISATION_NOUNS: readonly string[] = stringList(askedNames.organisationNouns, 'asked-names.json', 'organisationNouns');
+/** Words that make "which/what … company" something else ("what kinds of vendors", "what does the company get"). */
+export const NOT_BEFORE_ORGANISATION: readonly string[] = stringList(askedNames.notBeforeOrganisation, 'asked-names.json', 'notBeforeOrganisation');
+/** What follows a company's name ("GmbH", "Inc."), as written. */
+export const ORGANISATION_SUFFIXES: readonly string[] = stringList(askedNames.organisationSuffixes, 'asked-names.json', 'organisationSuffixes');
 
 /** Phrases asking what a word means ("what do you mean by", "define"); see src/query/definition.ts. */
 export const DEFINITION_ASKS: readonly string[] = stringList(definitions.asks, 'definitions.json', 'asks');

@@ -11,7 +11,7 @@
 import { PRIVACY_WORDS } from '../knowledge/tables.js';
 import { stem } from '../search/stem.js';
 import { isStopword } from '../search/tokenize.js';
-import { asksPersonName } from './asked-name.js';
+import { askedName } from './asked-name.js';
 import { askedNumber } from './asked-number.js';
 import { asksDefinition } from './definition.js';
 import { addSegmentConcept, ConceptList, weighConcepts } from './concepts.js';
@@ -75,7 +75,7 @@ export function analyzeQuery(question: string, context: QueryContext, options: Q
     namesPersonalData,
     timeFrameTopic: asksTimeFrame,
     askedNumber: askedNumber(question),
-    asksPersonName: asksPersonName(question),
+    askedName: askedName(question),
     asksDefinition: asksDefinition(question),
   };
 }

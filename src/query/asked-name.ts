@@ -1,14 +1,24 @@
 /**
- * Questions that ask for a person by name ("what's the name of your data protection officer?"), and whether a
- * passage names one. Policies give a role's contact (an email, a form) and rarely the person's name, so the contact
- * section shares every word of such a question without answering it. The phrases are data
- * (src/knowledge/asked-names.json).
+ * Questions that ask for a name, and whether a passage gives one: the name of a person a policy names by role
+ * ("what's the name of your data protection officer?"), or of an organisation ("which company does the ID
+ * verification, is it LexisNexis?"). Policies give a role's contact (an email, a form) and often a vendor's kind
+ * ("identity verification vendors") without the name, so the passage shares every other word of such a question
+ * without answering it. The phrases are data (src/knowledge/asked-names.json).
  */
-import { NAME_ASKS, NAMED_ROLES } from '../knowledge/tables.js';
+import { NAME_ASKS, NAMED_ROLES, NOT_BEFORE_ORGANISATION, ORGANISATION_NOUNS, ORGANISATION_SUFFIXES } from '../knowledge/tables.js';
 import { escapeRegExp, phrasePattern } from '../regexp.js';
+import { isEnglishWord } from '../search/english.js';
+
+/** What kind of name a question asks for. */
+export type AskedName = 'person' | 'organisation';
 
 const ASKS = phrasePattern(NAME_ASKS);
 const ROLES = phrasePattern(NAMED_ROLES);
+// "which payment companies", "what ID verification vendor"; not "what kinds of vendors", "what does the company get".
+const ORGANISATION_ASK = new RegExp(
+  `\\b(?:which|what)\\s+(?:(?!(?:${NOT_BEFORE_ORGANISATION.map(escapeRegExp).join('|')})\\b)[\\w-]+\\s+){0,3}(?:${ORGANISATION_NOUNS.map(escapeRegExp).join('|')})\\b`,
+  'i',
+);
 // Clauses end at sentence punctuation, a colon or a dash between spaces (as in asked-number.ts).
 const CLAUSE_END = /[.?!;:]+(?:\s+|$)|\s+[-–—]\s+/;
 // The person's name must be capitalized, so the pattern is case-sensitive and the roles spell out both cases.
@@ -18,26 +28,46 @@ const ROLE_SOURCE = `(?:${NAMED_ROLES.map(caseless).join('|')})`;
 const PERSON = String.raw`(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?[A-Z][a-z]+(?:\s+[A-Z]\.|\s+[A-Z][a-z]+)?\s+[A-Z][a-z']+(?![\w-])`;
 // "Data Protection Officer: Jane Smith", "our DPO is Dr. Ana Ruiz", "Jane Smith, our Data Protection Officer".
 const NAMED_PERSON = new RegExp(String.raw`\b${ROLE_SOURCE}\b[^.]{0,40}?(?:\bis\b|:|,|[-–—])\s*${PERSON}|${PERSON},\s+(?:[Oo]ur|[Tt]he|[Ii]ts)\s+${ROLE_SOURCE}`);
+// "T-Systems International GmbH", "Stripe, Inc.": a company suffix after a capitalized word.
+const COMPANY_SUFFIX = new RegExp(`\\p{Lu}[\\p{L}-]*,?\\s+(?:${ORGANISATION_SUFFIXES.map(escapeRegExp).join('|')})(?![\\p{L}])`, 'u');
+// A capitalized word mid-sentence (after a lower-case word or a comma), with at least one lower-case letter.
+const CAPITALIZED_INSIDE = /(?<=[\p{Ll},;(]\s)\p{Lu}[\p{L}-]*\p{Ll}[\p{L}-]*/gu;
 
 /**
- * Whether some clause of the question asks for the name of a person the policy names by role.
+ * The kind of name some clause of the question asks for: a person the policy names by role, an organisation, or
+ * null.
  *
  * @example
- * asksPersonName("what's the name of GitHub's data protection officer?") // => true
- * asksPersonName("who's our DPO and what's their email?") // => false
- * asksPersonName('what is the name of the login cookie?') // => false
+ * askedName("what's the name of GitHub's data protection officer?") // => 'person'
+ * askedName('which company does the ID verification, is it LexisNexis?') // => 'organisation'
+ * askedName("who's our DPO and what's their email?") // => null
+ * askedName('what kinds of vendors get my data?') // => null
  */
-export function asksPersonName(question: string): boolean {
-  return question.split(CLAUSE_END).some((clause) => ASKS.test(clause) && ROLES.test(clause));
+export function askedName(question: string): AskedName | null {
+  const clauses = question.split(CLAUSE_END);
+  if (clauses.some((clause) => ASKS.test(clause) && ROLES.test(clause))) return 'person';
+  if (clauses.some((clause) => ORGANISATION_ASK.test(clause))) return 'organisation';
+  return null;
 }
 
 /**
- * Whether a passage names a person beside a role ("Data Protection Officer: Jane Smith").
+ * Whether a passage gives a name of the asked kind. `ownWords` are the lower-case words of the policy's own names,
+ * which name no other organisation.
  *
  * @example
- * namesPerson('Our Data Protection Officer is Jane Smith (dpo@example.com).') // => true
- * namesPerson('Please contact our Data Protection Officer at dpo@example.com.') // => false
+ * statesName('Our Data Protection Officer is Jane Smith (dpo@example.com).', 'person', new Set()) // => true
+ * statesName('Please contact our Data Protection Officer at dpo@example.com.', 'person', new Set()) // => false
+ * statesName('Card payments are handled by PayPal and DonorBox.', 'organisation', new Set()) // => true
+ * statesName('We use identity verification vendors to check your ID.', 'organisation', new Set()) // => false
  */
-export function namesPerson(text: string): boolean {
-  return NAMED_PERSON.test(text);
+export function statesName(text: string, kind: AskedName, ownWords: ReadonlySet<string>): boolean {
+  if (kind === 'person') return NAMED_PERSON.test(text);
+  if (COMPANY_SUFFIX.test(text)) return true;
+  for (const [word] of text.matchAll(CAPITALIZED_INSIDE)) {
+    const parts = word.toLowerCase().split('-');
+    if (ownWords.has(word.toLowerCase()) || parts.some((part) => ownWords.has(part))) continue;
+    // "E-Government" is English words; "DonorBox", "LinkedIn" are names.
+    if (parts.some((part) => part.length > 1 && !isEnglishWord(part))) return true;
+  }
+  return false;
 }

@@ -3,6 +3,7 @@
  * the index (`QueryContext`) and its tuning (`QueryOptions`).
  */
 import type { TimeFrameTopic } from '../knowledge/tables.js';
+import type { AskedName } from './asked-name.js';
 import type { AskedNumber } from './asked-number.js';
 import type { VocabularyCorrector } from '../search/fuzzy.js';
 import type { WordFacts } from '../search/wordnet.js';
@@ -73,10 +74,10 @@ export interface AnalyzedQuery {
    */
   askedNumber: AskedNumber | null;
   /**
-   * Whether the question asks for a person by name ("what's the name of your data protection officer?"): answered
-   * only from a passage that names one beside the role (src/query/asked-name.ts).
+   * The kind of name the question asks for ("what's the name of your data protection officer?", "which company does
+   * the ID check?"), or null: answered only from a passage that gives one (src/query/asked-name.ts).
    */
-  asksPersonName: boolean;
+  askedName: AskedName | null;
   /** Whether the question asks what a word means ("what do you mean by a cookie?"): see src/query/definition.ts. */
   asksDefinition: boolean;
   /**

@@ -327,6 +327,19 @@ describe('facts a policy may or may not state', () => {
     expect(topSection(named, "what's the name of your data protection officer?")).toBe('Contact');
   });
 
+  it('declines which company does a job when the policy names only the kind of vendor, and answers where it names one', () => {
+    const vendors = (text: string) =>
+      createAnswerer([
+        policy('Check Notice', [
+          [['Identity checks'], text],
+          [['Cookies'], 'We use cookies to keep you signed in.'],
+        ]),
+      ]);
+    const question = 'which company does the identity verification for you, is it LexisNexis or someone else?';
+    expect(vendors('An identity verification vendor checks your ID document and selfie for us.').answer(question).answered).toBe(false);
+    expect(topSection(vendors('An identity verification vendor, Veriffy, checks your ID document and selfie for us.'), question)).toBe('Identity checks');
+  });
+
   it('reads "is that fine" as asking whether it is allowed, not about fines', () => {
     const donors = policy('Donor Notice', [
       [['Donors'], 'We ask donors for a postal address only to send the gifts they choose.'],

@@ -4,7 +4,7 @@ import { isEnglishWord, primaryWordClass, WordClass } from '../../src/search/eng
 import { editDistance, HeadingMatcher, VocabularyCorrector } from '../../src/search/fuzzy.js';
 import { phraseFinder } from '../../src/search/phrases.js';
 import { analyzeQuery } from '../../src/query/analyze.js';
-import { asksPersonName, namesPerson } from '../../src/query/asked-name.js';
+import { askedName, statesName } from '../../src/query/asked-name.js';
 import { asksDefinition, definedTerms } from '../../src/query/definition.js';
 import { askedNumber, statesNumber } from '../../src/query/asked-number.js';
 import { compileSynonyms } from '../../src/query/compile.js';
@@ -322,15 +322,32 @@ describe('definitions', () => {
 describe('asked names', () => {
   it('finds a clause that asks for the name of a person the policy names by role', () => {
     for (const q of ["what's the name of GitHub's data protection officer?", 'who is our DPO and what is their name?', 'Customer wants the full name of our Privacy Officer.']) {
-      expect(asksPersonName(q), q).toBe(true);
+      expect(askedName(q), q).toBe('person');
     }
     for (const q of ["who's our DPO and what's their email?", 'what is the name of the login cookie?', 'will the data protection officer see my name?']) {
-      expect(asksPersonName(q), q).toBe(false);
+      expect(askedName(q), q).toBe(null);
     }
   });
 
   it('finds a person named beside the role, not an institution or an email address', () => {
+    const namesPerson = (text: string): boolean => statesName(text, 'person', new Set());
     expect(['Our Data Protection Officer is Jane Smith (dpo@example.com).', 'Dr. Ana Ruiz Vega, our DPO, answers requests.', "Our data protection officer's contact details are: Ana Ruiz, dpo@example.com"].map(namesPerson)).toEqual([true, true, true]);
     expect(['Please contact our Data Protection Officer at dpo@example.com.', 'Write to the data protection officer by post to: Robert Koch-Institut, Nordufer 20', 'our data protection officer, who can be reached by email'].map(namesPerson)).toEqual([false, false, false]);
+  });
+
+  it('finds a clause that asks which organisation, not what kind of one or what it gets', () => {
+    for (const q of ['which company does the ID verification, is it LexisNexis?', 'Which payment processors handle donations?', 'what ID verification vendor do you use']) {
+      expect(askedName(q), q).toBe('organisation');
+    }
+    for (const q of ['what kinds of vendors get my data?', 'what does the company actually get told?', 'do you share data with partners?']) {
+      expect(askedName(q), q).toBe(null);
+    }
+  });
+
+  it('finds an organisation named in a passage: a word no dictionary has, or a company suffix, not the policy’s own name', () => {
+    const own = new Set(['acme']);
+    const namesOrganisation = (text: string): boolean => statesName(text, 'organisation', own);
+    expect(['Donations are processed by PayPal and DonorBox.', 'Servers are run by T-Systems International GmbH for us.', 'Card data goes to Stripe, Inc. only.'].map(namesOrganisation)).toEqual([true, true, true]);
+    expect(['We use identity verification vendors to check your ID.', 'Checks follow the E-Government Act.', 'Only Acme staff and our vendors see it.'].map(namesOrganisation)).toEqual([false, false, false]);
   });
 });
