@@ -312,14 +312,11 @@ describe('facts a policy may or may not state', () => {
     expect(saml.answer('do you support Okta SSO?').answered).toBe(false);
   });
 
+  /** A policy of one section under test, and a cookie section beside it. */
+  const withSection = (heading: string, text: string) => createAnswerer([policy(`${heading} Notice`, [[[heading], text], [['Cookies'], 'We use cookies to keep you signed in.']])]);
+
   it('declines the name of a data protection officer the policy gives only an email for, and answers where it names one', () => {
-    const contact = (text: string) =>
-      createAnswerer([
-        policy('Officer Notice', [
-          [['Contact'], text],
-          [['Cookies'], 'We use cookies to keep you signed in.'],
-        ]),
-      ]);
+    const contact = (text: string) => withSection('Contact', text);
     const emailOnly = contact('Write to our data protection officer at dpo@officer.example with any privacy question.');
     expect(emailOnly.answer("what's the name of your data protection officer?").answered).toBe(false);
     expect(topSection(emailOnly, 'how do I reach your data protection officer?')).toBe('Contact');
@@ -328,13 +325,7 @@ describe('facts a policy may or may not state', () => {
   });
 
   it('declines which company does a job when the policy names only the kind of vendor, and answers where it names one', () => {
-    const vendors = (text: string) =>
-      createAnswerer([
-        policy('Check Notice', [
-          [['Identity checks'], text],
-          [['Cookies'], 'We use cookies to keep you signed in.'],
-        ]),
-      ]);
+    const vendors = (text: string) => withSection('Identity checks', text);
     const question = 'which company does the identity verification for you, is it LexisNexis or someone else?';
     expect(vendors('An identity verification vendor checks your ID document and selfie for us.').answer(question).answered).toBe(false);
     expect(topSection(vendors('An identity verification vendor, Veriffy, checks your ID document and selfie for us.'), question)).toBe('Identity checks');
