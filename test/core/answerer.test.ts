@@ -262,6 +262,7 @@ describe('unstated details', () => {
     'what is the name of your data protection officer',
     'how big are GDPR fines',
     'where can I read your acceptable use policy',
+    "Customer can't log in and wants their password reset, the reset link isn't arriving.",
   ])('declines "%s": the policy covers the topic, not the fact asked for', (question) => {
     expect(answerer.answer(question).answered).toBe(false);
   });
