@@ -68,6 +68,13 @@ describe('a short policy', () => {
     expect(answerer.answer(question).answered).toBe(true);
   });
 
+  it('reads why and whom the asker is looping in as chat ("loop them in", "doing a DPIA")', () => {
+    const question = 'doing a DPIA - do you sell my info to others? want to loop them in';
+    const surfaces = answerer.explain(question).query.concepts.map((c) => c.surface);
+    expect(surfaces.filter((surface) => ['loop', 'dpia', 'doing'].includes(surface))).toEqual([]);
+    expect(answerer.answer(question).answered).toBe(true);
+  });
+
   it('reads the legal department asking as chat, not as a question about legal bases', () => {
     const withBases = createAnswerer([policy('Tinyshop Privacy Notice', [
       [['Legal bases'], 'We process your order details to perform our contract with you, a legal basis under the GDPR.'],
