@@ -412,6 +412,16 @@ describe('chat shorthand', () => {
     expect(topSection(answerer, 'why does my profile pic show up on other sites')).toBe('Profile pictures');
     expect(topSection(answerer, 'will my domain end up public once i get a cert')).toBe('Certificates');
   });
+
+  it('reads "diff" as the difference it asks about', () => {
+    const kinds = createAnswerer([
+      policy('Crumb Kinds Notice', [
+        [['Kinds of cookies'], 'The difference between session cookies and persistent cookies is how long they stay: until you close the browser, or until they expire.'],
+        [['Sharing'], 'We share data with our hosting provider only.'],
+      ]),
+    ]);
+    expect(kinds.explain('whats the diff between a session cookie and a persistent one').query.concepts.map((c) => c.surface)).toContain('difference');
+  });
 });
 
 describe('browser and device names', () => {
