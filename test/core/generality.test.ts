@@ -30,6 +30,10 @@ describe('a short policy', () => {
     expect(topSection(answerer, 'does the notice explicitly mention whether you sell my data?')).toBe('Selling');
   });
 
+  it('reads "taken down" as deleting', () => {
+    expect(topSection(answerer, 'how do i get my order history taken down?')).toBe('Deletion');
+  });
+
   it('reads requests about the form of the answer as chat, not as what is asked', () => {
     for (const question of ['straight answer pls: do you sell my data??', 'short answer: can i get my account erased?', 'bottom line, do you rent out my info?']) {
       expect(answerer.answer(question).answered, question).toBe(true);
