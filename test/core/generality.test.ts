@@ -30,6 +30,12 @@ describe('a short policy', () => {
     expect(topSection(answerer, 'does the notice explicitly mention whether you sell my data?')).toBe('Selling');
   });
 
+  it('reads a request for confirmation as chat around what is to be confirmed', () => {
+    const question = 'Customer wants written confirmation that Tinyshop does not sell their info to anyone.';
+    expect(answerer.explain(question).query.concepts.map((c) => c.surface).filter((surface) => /confirm|written/.test(surface))).toEqual([]);
+    expect(topSection(answerer, question)).toBe('Selling');
+  });
+
   it('reads "taken down" as deleting', () => {
     expect(topSection(answerer, 'how do i get my order history taken down?')).toBe('Deletion');
   });
