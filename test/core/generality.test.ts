@@ -78,6 +78,12 @@ describe('a short policy', () => {
     expect(answerer.answer(question).answered).toBe(true);
   });
 
+  it('reads a press inquiry as who relays the question', () => {
+    const question = 'press inquiry: do you sell my info to others?';
+    expect(answerer.explain(question).query.concepts.map((c) => c.surface).filter((surface) => /press|inquiry/.test(surface))).toEqual([]);
+    expect(answerer.answer(question).answered).toBe(true);
+  });
+
   it('reads why and whom the asker is looping in as chat ("loop them in", "doing a DPIA")', () => {
     const question = 'doing a DPIA - do you sell my info to others? want to loop them in';
     const surfaces = answerer.explain(question).query.concepts.map((c) => c.surface);
@@ -526,6 +532,17 @@ describe('everyday words for web things', () => {
       ]),
     ]);
     expect(topSection(table, 'do the cookie expiry times reset every time I visit, or are they fixed from the first visit?')).toBe('Expiry');
+  });
+
+  it('reads what a device sends out or broadcasts as what it transmits', () => {
+    const beacons = createAnswerer([
+      policy('Beacon Notice', [
+        [['Exposure logging'], 'Your phone transmits a random ID over Bluetooth every few minutes, which nearby phones record.'],
+        [['Sharing'], 'We share data with our hosting provider only.'],
+        [['Contact'], 'Write to privacy@beacon.example with questions.'],
+      ]),
+    ]);
+    expect(topSection(beacons, 'what is my phone sending out to strangers all the time?')).toBe('Exposure logging');
   });
 
   it('reads "how does it remember…" as a question about cookies', () => {
