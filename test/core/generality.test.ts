@@ -78,9 +78,8 @@ describe('a short policy', () => {
     expect(answerer.answer(question).answered).toBe(true);
   });
 
-  it('reads a press inquiry as who relays the question', () => {
-    const question = 'press inquiry: do you sell my info to others?';
-    expect(answerer.explain(question).query.concepts.map((c) => c.surface).filter((surface) => /press|inquiry/.test(surface))).toEqual([]);
+  it.each(['press inquiry: do you sell my info to others?', 'a user on twitter asks: do you sell my info to others?'])('reads a press inquiry or a post on social media as who relays "%s"', (question) => {
+    expect(answerer.explain(question).query.concepts.map((c) => c.surface).filter((surface) => /press|inquiry|twitter/.test(surface))).toEqual([]);
     expect(answerer.answer(question).answered).toBe(true);
   });
 
