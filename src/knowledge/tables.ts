@@ -166,6 +166,10 @@ export const TEXT_REWRITES: ReadonlyArray<readonly [pattern: RegExp, replacement
   [/\b(?<!data )controllers?\b/gi, 'data controller'],
   // Porter stems "customize" like "customer": the verb is about personalization, the noun about clients.
   [/\bcustomi[sz](e|es|ed|ing|ation)\b/gi, 'personaliz$1'],
+  // A site typed as its web address ("lobste.rs", "letsencrypt.org"): the name is the word, the ending is no concept
+  // ("com" had become "come", "rs" weighed as a rare word). Not ".gov" and ".io", which name services of their own
+  // ("login.gov"; "github.io" is not "github.com").
+  [/\b([a-z][a-z0-9-]*)\.(?:com|org|net|rs|edu|co|uk|de|app|dev|ai|me|eu)\b(?![.-]?[a-z0-9])/gi, '$1'],
 ];
 
 /** A topic whose time frame questions ask for ("how fast will you tell me about a breach"): its words. */

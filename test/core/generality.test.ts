@@ -190,6 +190,22 @@ describe('age as people ask it', () => {
   });
 });
 
+describe('a site typed as its web address', () => {
+  it('reads "quillnotes.com" and "quillnotes.rs" as the name, with no concept for the ending', () => {
+    const notes = createAnswerer([
+      policy('Quillnotes Privacy Notice', [
+        [['What we collect'], 'We collect the notes you write and the e-mail address of your account.'],
+        [['Children'], 'You must be 16 or older to use Quillnotes.'],
+      ]),
+    ]);
+    for (const question of ['what does quillnotes.com collect about me', 'is there a minimum age for quillnotes.rs?']) {
+      const surfaces = notes.explain(question).query.concepts.map((c) => c.surface);
+      expect(surfaces, question).toContain('quillnotes');
+      expect(surfaces.filter((surface) => ['com', 'come', 'rs'].includes(surface)), question).toEqual([]);
+    }
+  });
+});
+
 describe('who is behind the service', () => {
   const notes = policy('Pocket Notes Privacy Notice', [
     [[], 'Pocket Notes is operated by Quill Labs GmbH, Berlin.'],
