@@ -36,6 +36,14 @@ describe('a short policy', () => {
     expect(topSection(answerer, question)).toBe('Selling');
   });
 
+  it('reads community chatter ("anyone else think…", "down for anyone else") as no question about sharing', () => {
+    const surfaces = (question: string): string[] => answerer.explain(question).query.concepts.map((c) => c.surface);
+    for (const question of ['anyone else think the new checkout page looks kinda weird lol', 'is tinyshop down for anyone else rn']) {
+      expect(surfaces(question), question).not.toContain('anyone else');
+    }
+    expect(surfaces('do you give my info to advertisers or anyone else?')).toContain('anyone else');
+  });
+
   it('reads "taken down" as deleting', () => {
     expect(topSection(answerer, 'how do i get my order history taken down?')).toBe('Deletion');
   });
