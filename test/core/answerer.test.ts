@@ -263,6 +263,7 @@ describe('unstated details', () => {
     'how big are GDPR fines',
     'where can I read your acceptable use policy',
     "Customer can't log in and wants their password reset, the reset link isn't arriving.",
+    'is two-factor authentication mandatory for all accounts now, for privacy reasons?',
   ])('declines "%s": the policy covers the topic, not the fact asked for', (question) => {
     expect(answerer.answer(question).answered).toBe(false);
   });
