@@ -17,6 +17,15 @@ export function escapeRegExp(text: string): string {
  * phrasePattern(['how many', 'within #number days']).test('within 30  days') // => true
  */
 export function phrasePattern(phrases: readonly string[]): RegExp {
-  const alternatives = phrases.map((phrase) => phrase.split(' ').map((word) => (word === '#number' ? '\\d+' : escapeRegExp(word))).join('\\s+'));
-  return new RegExp(`\\b(?:${alternatives.join('|')})\\b`, 'i');
+  return new RegExp(`\\b(?:${phraseAlternatives(phrases)})\\b`, 'i');
+}
+
+/**
+ * The alternation inside {@link phrasePattern}, for patterns that put phrases among other parts.
+ *
+ * @example
+ * phraseAlternatives(['refer to', 'mean']) // => 'refer\\s+to|mean'
+ */
+export function phraseAlternatives(phrases: readonly string[]): string {
+  return phrases.map((phrase) => phrase.split(' ').map((word) => (word === '#number' ? '\\d+' : escapeRegExp(word))).join('\\s+')).join('|');
 }

@@ -287,25 +287,26 @@ function headingSignals(passages: readonly IndexedPassage[], bm25: Bm25Index): P
     if (headingInterrogative[i] === 0) return;
     // The bonus needs the question to reach the heading itself ("how do you protect my data" and "How we use your
     // data…" share only the weak word "data").
-    const ids = new Set<number>();
-    for (const term of indexTerms(heading)) {
-      const id = bm25.terms.get(term);
-      if (id !== undefined) ids.add(id);
-    }
-    interrogativeHeadingTerms.set(i, ids);
+    interrogativeHeadingTerms.set(i, termIds(indexTerms(heading), bm25));
   });
   return { leadPassage, headingInterrogative, interrogativeHeadingTerms };
+}
+
+/** The ids of those terms the index has. */
+function termIds(terms: readonly string[], bm25: Bm25Index): Set<number> {
+  const ids = new Set<number>();
+  for (const term of terms) {
+    const id = bm25.terms.get(term);
+    if (id !== undefined) ids.add(id);
+  }
+  return ids;
 }
 
 /** The words each passage defines (src/query/definition.ts), as index term ids. */
 function definedTermIds(passages: readonly IndexedPassage[], bm25: Bm25Index): Map<number, Set<number>> {
   const defined = new Map<number, Set<number>>();
   passages.forEach((passage, i) => {
-    const ids = new Set<number>();
-    for (const term of definedTerms(passage.section[passage.section.length - 1] ?? '', passage.text).flatMap(indexTerms)) {
-      const id = bm25.terms.get(term);
-      if (id !== undefined) ids.add(id);
-    }
+    const ids = termIds(definedTerms(passage.section[passage.section.length - 1] ?? '', passage.text).flatMap(indexTerms), bm25);
     if (ids.size > 0) defined.set(i, ids);
   });
   return defined;

@@ -6,8 +6,9 @@
  * without answering it. The phrases are data (src/knowledge/asked-names.json).
  */
 import { NAME_ASKS, NAMED_ROLES, NOT_BEFORE_ORGANISATION, ORGANISATION_NOUNS, ORGANISATION_SUFFIXES } from '../knowledge/tables.js';
-import { escapeRegExp, phrasePattern } from '../regexp.js';
+import { escapeRegExp, phraseAlternatives, phrasePattern } from '../regexp.js';
 import { isEnglishWord } from '../search/english.js';
+import { clausesOf } from './words.js';
 
 /** What kind of name a question asks for. */
 export type AskedName = 'person' | 'organisation';
@@ -16,11 +17,9 @@ const ASKS = phrasePattern(NAME_ASKS);
 const ROLES = phrasePattern(NAMED_ROLES);
 // "which payment companies", "what ID verification vendor"; not "what kinds of vendors", "what does the company get".
 const ORGANISATION_ASK = new RegExp(
-  `\\b(?:which|what)\\s+(?:(?!(?:${NOT_BEFORE_ORGANISATION.map(escapeRegExp).join('|')})\\b)[\\w-]+\\s+){0,3}(?:${ORGANISATION_NOUNS.map(escapeRegExp).join('|')})\\b`,
+  `\\b(?:which|what)\\s+(?:(?!(?:${phraseAlternatives(NOT_BEFORE_ORGANISATION)})\\b)[\\w-]+\\s+){0,3}(?:${phraseAlternatives(ORGANISATION_NOUNS)})\\b`,
   'i',
 );
-// Clauses end at sentence punctuation, a colon or a dash between spaces (as in asked-number.ts).
-const CLAUSE_END = /[.?!;:]+(?:\s+|$)|\s+[-–—]\s+/;
 // The person's name must be capitalized, so the pattern is case-sensitive and the roles spell out both cases.
 const caseless = (phrase: string): string => escapeRegExp(phrase).replace(/[a-z]/g, (letter) => `[${letter}${letter.toUpperCase()}]`).replace(/ /g, '\\s+');
 const ROLE_SOURCE = `(?:${NAMED_ROLES.map(caseless).join('|')})`;
@@ -29,7 +28,7 @@ const PERSON = String.raw`(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?[A-Z][a-z]+(?:\s+[A-Z]\.|\s
 // "Data Protection Officer: Jane Smith", "our DPO is Dr. Ana Ruiz", "Jane Smith, our Data Protection Officer".
 const NAMED_PERSON = new RegExp(String.raw`\b${ROLE_SOURCE}\b[^.]{0,40}?(?:\bis\b|:|,|[-–—])\s*${PERSON}|${PERSON},\s+(?:[Oo]ur|[Tt]he|[Ii]ts)\s+${ROLE_SOURCE}`);
 // "T-Systems International GmbH", "Stripe, Inc.": a company suffix after a capitalized word.
-const COMPANY_SUFFIX = new RegExp(`\\p{Lu}[\\p{L}-]*,?\\s+(?:${ORGANISATION_SUFFIXES.map(escapeRegExp).join('|')})(?![\\p{L}])`, 'u');
+const COMPANY_SUFFIX = new RegExp(`\\p{Lu}[\\p{L}-]*,?\\s+(?:${phraseAlternatives(ORGANISATION_SUFFIXES)})(?![\\p{L}])`, 'u');
 // A capitalized word mid-sentence (after a lower-case word or a comma), with at least one lower-case letter.
 const CAPITALIZED_INSIDE = /(?<=[\p{Ll},;(]\s)\p{Lu}[\p{L}-]*\p{Ll}[\p{L}-]*/gu;
 
@@ -44,7 +43,7 @@ const CAPITALIZED_INSIDE = /(?<=[\p{Ll},;(]\s)\p{Lu}[\p{L}-]*\p{Ll}[\p{L}-]*/gu;
  * askedName('what kinds of vendors get my data?') // => null
  */
 export function askedName(question: string): AskedName | null {
-  const clauses = question.split(CLAUSE_END);
+  const clauses = clausesOf(question);
   if (clauses.some((clause) => ASKS.test(clause) && ROLES.test(clause))) return 'person';
   if (clauses.some((clause) => ORGANISATION_ASK.test(clause))) return 'organisation';
   return null;

@@ -5,7 +5,8 @@
  * passage shares. The phrases are data (src/knowledge/asked-numbers.json).
  */
 import { MONEY_WORDS, NUMBER_ASKS, NUMBER_WORDS, PERIOD_ASKS, YES_NO_OPENERS } from '../knowledge/tables.js';
-import { escapeRegExp, phrasePattern } from '../regexp.js';
+import { phraseAlternatives, phrasePattern } from '../regexp.js';
+import { clausesOf } from './words.js';
 
 /** What kind of number a question asks for: a count or amount, a period of time, or a price. */
 export type AskedNumber = 'number' | 'period' | 'money';
@@ -14,9 +15,7 @@ const ASKS = phrasePattern(NUMBER_ASKS);
 const PERIOD_ASK = phrasePattern(PERIOD_ASKS);
 const MONEY_WORD = phrasePattern(MONEY_WORDS);
 const YES_NO = new Set(YES_NO_OPENERS);
-// Clauses end at sentence punctuation, a colon ("Customer asks: can they…") or a dash between spaces.
-const CLAUSE_END = /[.?!;:]+(?:\s+|$)|\s+[-–—]\s+/;
-const WORD_NUMBER = `(?:${NUMBER_WORDS.map(escapeRegExp).join('|')})`;
+const WORD_NUMBER = `(?:${phraseAlternatives(NUMBER_WORDS)})`;
 // Digits that are not part of a year, a date or a version ("2023", "1/2/2024", "3.1"), or a number word.
 const STATED_NUMBER = new RegExp(`(?<![\\d.,/:-])(?!(?:19|20)\\d\\d(?!\\d))(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?![\\d/]|\\.\\d)|\\b${WORD_NUMBER}\\b`, 'i');
 // "72 hours", "thirty days", "2 business days", "12-month".
@@ -33,7 +32,7 @@ const STATED_MONEY = /[$€£]\s?\d|\b\d[\d,.]*\s?(?:dollars?|euros?|pounds?|usd
  * askedNumber('does it count how many models we deploy?') // => null
  */
 export function askedNumber(question: string): AskedNumber | null {
-  for (const clause of question.split(CLAUSE_END)) {
+  for (const clause of clausesOf(question)) {
     if (!ASKS.test(clause)) continue;
     const first = /[a-z]+/i.exec(clause)?.[0]?.toLowerCase();
     if (first !== undefined && YES_NO.has(first)) continue;

@@ -6,15 +6,14 @@
  * the passage that defines a word the question asks about. The phrases are data (src/knowledge/definitions.json).
  */
 import { DEFINING_VERBS, DEFINITION_ASKS, MEANING_VERBS, NOT_TERMS } from '../knowledge/tables.js';
-import { escapeRegExp, phrasePattern } from '../regexp.js';
+import { phraseAlternatives, phrasePattern } from '../regexp.js';
+import { clausesOf } from './words.js';
 
 const ASKS = phrasePattern(DEFINITION_ASKS);
-const alternation = (phrases: readonly string[]): string => phrases.map((phrase) => escapeRegExp(phrase).replace(/ /g, '\\s+')).join('|');
 // "what does 'inference' mean here?", "what do they refer to"
-const WHAT_DOES_MEAN = new RegExp(`\\bwhat\\s+(?:does|do|did)\\b.*\\b(?:${alternation(MEANING_VERBS)})\\b`, 'i');
+const WHAT_DOES_MEAN = new RegExp(`\\bwhat\\s+(?:does|do|did)\\b.*\\b(?:${phraseAlternatives(MEANING_VERBS)})\\b`, 'i');
 // "what a cookie actually is"
 const WHAT_A_X_IS = /\bwhat\s+(?:a|an)\s+[\w'’ -]{1,40}?\s+(?:is|are)\b/i;
-const CLAUSE_END = /[.?!;:]+(?:\s+|$)|\s+[-–—]\s+/;
 const NOT_TERM = new Set(NOT_TERMS);
 
 const QUOTE_OPEN = `["“‘']`;
@@ -29,7 +28,7 @@ const QUOTED_IN_PARENTHESES = new RegExp(`\\((?:collectively,?\\s+|together,?\\s
 const THE_TERM = new RegExp(`\\bthe\\s+term\\s+${QUOTE_OPEN}([^"”’]{2,60})${QUOTE_CLOSE}`, 'gi');
 // "Cookies are small text files…", "A “transmission risk value” is…": the term is up to four words.
 const DEFINING_SENTENCE = new RegExp(
-  `^\\s*(?:[-*•]\\s*)?(?:(?:a|an|the)\\s+)?${QUOTE_OPEN}?((?:[A-Za-z][\\w-]*\\s+){0,3}[A-Za-z][\\w-]*)${QUOTE_CLOSE}?\\s+(?:${alternation(DEFINING_VERBS)})\\s+(?:a|an|any|small|information|data|the|all|pieces?)\\b`,
+  `^\\s*(?:[-*•]\\s*)?(?:(?:a|an|the)\\s+)?${QUOTE_OPEN}?((?:[A-Za-z][\\w-]*\\s+){0,3}[A-Za-z][\\w-]*)${QUOTE_CLOSE}?\\s+(?:${phraseAlternatives(DEFINING_VERBS)})\\s+(?:a|an|any|small|information|data|the|all|pieces?)\\b`,
   'i',
 );
 
@@ -42,7 +41,7 @@ const DEFINING_SENTENCE = new RegExp(
  * asksDefinition('how long do you keep cookies?') // => false
  */
 export function asksDefinition(question: string): boolean {
-  return question.split(CLAUSE_END).some((clause) => ASKS.test(clause) || WHAT_DOES_MEAN.test(clause) || WHAT_A_X_IS.test(clause));
+  return clausesOf(question).some((clause) => ASKS.test(clause) || WHAT_DOES_MEAN.test(clause) || WHAT_A_X_IS.test(clause));
 }
 
 /**

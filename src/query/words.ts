@@ -7,6 +7,20 @@ import { isStopword } from '../search/tokenize.js';
 import type { CompiledSynonyms } from './compile.js';
 import type { QueryContext } from './types.js';
 
+// Clauses end at sentence punctuation, a colon ("Customer asks: can they…") or a dash between spaces.
+const CLAUSE_END = /[.?!;:]+(?:\s+|$)|\s+[-–—]\s+/;
+
+/**
+ * The clauses of a question, for the rules that read what one clause asks ("how many", "the name of", "what does X
+ * mean").
+ *
+ * @example
+ * clausesOf('Customer asks: how many days - or weeks?') // => ['Customer asks', 'how many days', 'or weeks?']
+ */
+export function clausesOf(question: string): string[] {
+  return question.split(CLAUSE_END);
+}
+
 /**
  * Whether a token is conversational filler, inflections included ("asks", "wondered").
  *
