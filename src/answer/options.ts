@@ -48,6 +48,11 @@ export interface AbstentionThresholds {
    * passage gives one of that kind; see `AnalyzedQuery.askedName`.
    */
   requireStatedName: boolean;
+  /**
+   * Answer a question that states someone's age from a passage it leads with that states an age limit, whatever the
+   * story around the age shares with it; see `AnalyzedQuery.statesAge`. The declines above still apply.
+   */
+  answerStatedAge: boolean;
 }
 
 /** Ranking knobs. */
@@ -152,6 +157,7 @@ export const defaultAbstentionThresholds: AbstentionThresholds = {
   requireStatedNumber: true,
   declineUnstatedDetail: true,
   requireStatedName: true,
+  answerStatedAge: true,
 };
 
 export const defaultRankingOptions: RankingOptions = {

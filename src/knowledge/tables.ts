@@ -87,10 +87,13 @@ export const EUROPEAN_PLACES: readonly string[] = stringList(places.EUROPEAN_PLA
 /** Countries outside Europe: place names, not people's names, in a question that tells a story. */
 export const OTHER_COUNTRIES: readonly string[] = stringList(places.OTHER_COUNTRIES, 'places.json', 'OTHER_COUNTRIES');
 
+/** How askers state someone's age ("my 14 year old", "i'm 15", "under 13s"): triggers of the children family. */
+export const AGE_STATEMENTS: readonly string[] = ageStatements();
+
 const EXPANSIONS: Readonly<Record<string, readonly string[]>> = {
   '@EUROPEAN_PLACES': EUROPEAN_PLACES,
   '@CALIFORNIA_PLACES': CALIFORNIA_PLACES,
-  '@AGE_STATEMENTS': ageStatements(),
+  '@AGE_STATEMENTS': AGE_STATEMENTS,
 };
 
 /**
@@ -199,6 +202,10 @@ export const MONEY_WORDS: readonly string[] = stringList(askedNumbers.moneyWords
 export const YES_NO_OPENERS: readonly string[] = stringList(askedNumbers.yesNoOpeners, 'asked-numbers.json', 'yesNoOpeners');
 /** Numbers written as words ("thirteen", "twice"). */
 export const NUMBER_WORDS: readonly string[] = stringList(askedNumbers.numberWords, 'asked-numbers.json', 'numberWords');
+/** Words that make a number in a policy's sentence an age ("under 13", "at least 16 years old", "children under"). */
+export const AGE_LIMIT_WORDS: readonly string[] = stringList(askedNumbers.ageLimitWords, 'asked-numbers.json', 'ageLimitWords');
+/** Ages written as words, as a policy may state its age limit ("thirteen"). */
+export const AGE_WORDS: readonly string[] = stringList(askedNumbers.ageWords, 'asked-numbers.json', 'ageWords');
 
 /** Phrases asking for a name ("name of", "their name"); see src/query/asked-name.ts. */
 export const NAME_ASKS: readonly string[] = stringList(askedNames.asks, 'asked-names.json', 'asks');

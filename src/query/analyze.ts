@@ -14,6 +14,7 @@ import { isStopword } from '../search/tokenize.js';
 import { askedName } from './asked-name.js';
 import { askedNumber } from './asked-number.js';
 import { asksDefinition } from './definition.js';
+import { statesAskerAge } from './stated-age.js';
 import { addSegmentConcept, ConceptList, weighConcepts } from './concepts.js';
 import { instructionStart, isProductInstruction, leadInterrogative } from './intent.js';
 import { questionWords } from './normalize.js';
@@ -64,7 +65,8 @@ export function analyzeQuery(question: string, context: QueryContext, options: Q
   // "Customer asks what a cookie is": the relayed question opens after the chat wrapping.
   const opening = segments.find((segment) => segment.kind !== 'filler' && segment.kind !== 'skip' && !(segment.kind === 'word' && isFiller(tokens[segment.start]!, context.synonyms)));
   const firstAsked = opening?.start ?? 0;
-  const asksTimeFrame = timeFrameTopic(tokens.join(' '));
+  const words = tokens.join(' ');
+  const asksTimeFrame = timeFrameTopic(words);
   return {
     concepts: list.concepts,
     keywords: keywords.join(' '),
@@ -77,5 +79,6 @@ export function analyzeQuery(question: string, context: QueryContext, options: Q
     askedNumber: askedNumber(question),
     askedName: askedName(question),
     asksDefinition: asksDefinition(question),
+    statesAge: statesAskerAge(words),
   };
 }

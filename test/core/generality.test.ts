@@ -581,6 +581,22 @@ describe('everyday words for web things', () => {
   });
 });
 
+describe('someone\'s age in the question', () => {
+  const forum = policy('Forum Notice', [[[], 'Everything you post here is public. Nobody under 13 may have an account.']]);
+  const answerer = createAnswerer([forum]);
+
+  it('answers a story about a child of a stated age from the age limit, whatever else the story says', () => {
+    for (const question of ['a parent writes in: their 12 year old made an account to chat with classmates about homework. is that allowed?', 'my 14 yo wants to share his minecraft builds here, is he allowed?', 'User says she is a 15-year-old and wants to post her drawings, is that ok?']) {
+      expect(answerer.answer(question).answered, question).toBe(true);
+    }
+  });
+
+  it('still declines a question with an age where no passage states an age limit', () => {
+    const noLimit = createAnswerer([policy('Forum Notice', [[[], 'Everything you post here is public. Accounts need an e-mail address.']])]);
+    expect(noLimit.answer('a parent writes in: their 12 year old made an account to chat with classmates about homework. is that allowed?').answered).toBe(false);
+  });
+});
+
 describe('regional addenda', () => {
   const regional = policy('Regional Notice', [
     [['Your rights'], 'You may ask for a copy of your data, or ask us to correct or delete it.'],

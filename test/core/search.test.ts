@@ -7,6 +7,7 @@ import { analyzeQuery } from '../../src/query/analyze.js';
 import { askedName, statesName } from '../../src/query/asked-name.js';
 import { asksDefinition, definedTerms } from '../../src/query/definition.js';
 import { askedNumber, statesNumber } from '../../src/query/asked-number.js';
+import { statesAgeLimit, statesAskerAge } from '../../src/query/stated-age.js';
 import { compileSynonyms } from '../../src/query/compile.js';
 import { defaultQueryOptions, type QueryContext } from '../../src/query/types.js';
 import { stem } from '../../src/search/stem.js';
@@ -270,6 +271,18 @@ describe('query analysis', () => {
     for (const word of ['erase', 'kids', 'keep', 'how long', 'sell', 'gdpr', 'ccpa', 'give', 'cookies', 'card', 'hack', 'unsubscribe', 'transfer abroad']) {
       expect(when.has(word), word).toBe(true);
     }
+  });
+});
+
+describe('stated ages', () => {
+  it('finds an age the asker states, not any number', () => {
+    for (const q of ['my 14 yr old wants to use it for school', 'a member says they are 12 years old', "i'm 15, can i join", 'is it ok for kids under 13']) expect(statesAskerAge(q), q).toBe(true);
+    for (const q of ['anyone up for lunch around 12:30?', 'we keep 14 backups', 'how old is the policy']) expect(statesAskerAge(q), q).toBe(false);
+  });
+
+  it('finds an age limit in a sentence that makes its number an age, in digits or words', () => {
+    for (const text of ['Our services are not directed to children under 13.', 'You must be at least sixteen years old to register.', 'Minors aged 16 or younger need a parent.']) expect(statesAgeLimit(text), text).toBe(true);
+    for (const text of ['We keep logs for 18 months.', 'Over 20 countries host our servers.', 'Updated 13/05/2024. Children may not use it.', 'Plans cost $15 a month for adults.']) expect(statesAgeLimit(text), text).toBe(false);
   });
 });
 
