@@ -36,6 +36,13 @@ describe('a short policy', () => {
     expect(topSection(answerer, question)).toBe('Selling');
   });
 
+  it('reads "where do I point them" as the relayer asking, not as words of the question', () => {
+    for (const question of ['User wants their order history erased. Where do I point them?', 'customer wants to know if we sell their info, which part can i point people to?']) {
+      expect(answerer.explain(question).query.concepts.map((c) => c.surface).filter((surface) => /point/.test(surface)), question).toEqual([]);
+      expect(topSection(answerer, question), question).not.toBe('Contact');
+    }
+  });
+
   it('reads community chatter ("anyone else think…", "down for anyone else") as no question about sharing', () => {
     const surfaces = (question: string): string[] => answerer.explain(question).query.concepts.map((c) => c.surface);
     for (const question of ['anyone else think the new checkout page looks kinda weird lol', 'is tinyshop down for anyone else rn']) {
