@@ -611,6 +611,12 @@ describe('regional addenda', () => {
   ]);
   const answerer = createAnswerer([regional]);
 
+  it('declines a California question where only other regions\' residents and consumers are named', () => {
+    const europeOnly = createAnswerer([policy('Europe Notice', [[['Your rights'], 'Residents of the EEA may ask for a copy of their data. Consumers may also ask us to delete it.']])]);
+    expect(europeOnly.answer('im in california, what CCPA rights do i have as a resident?').answered).toBe(false);
+    expect(answerer.answer('im in california, what CCPA rights do i have as a resident?').answered).toBe(true);
+  });
+
   it('answer a general question from the general section, and a regional one from the addendum', () => {
     expect(topSection(answerer, 'can I ask you to delete my data?')).toBe('Your rights');
     expect(topSection(answerer, 'as a california resident can I ask you to delete my data?')).toBe('California residents');
