@@ -264,6 +264,8 @@ describe('unstated details', () => {
     'where can I read your acceptable use policy',
     "Customer can't log in and wants their password reset, the reset link isn't arriving.",
     'is two-factor authentication mandatory for all accounts now, for privacy reasons?',
+    "what's the process for booking time off next month?",
+    'whats the minimum iOS version to run the app',
   ])('declines "%s": the policy covers the topic, not the fact asked for', (question) => {
     expect(answerer.answer(question).answered).toBe(false);
   });
