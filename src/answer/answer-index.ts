@@ -8,6 +8,7 @@ import { buildBm25Index, type Bm25Index, type IndexedFields } from '../search/bm
 import { HeadingMatcher, VocabularyCorrector } from '../search/fuzzy.js';
 import { buildPassages, type IndexedPassage } from '../search/passages.js';
 import { compileSynonyms, type CompiledSynonyms } from '../query/compile.js';
+import { statesNumber } from '../query/asked-number.js';
 import { definedTerms } from '../query/definition.js';
 import type { QueryContext } from '../query/types.js';
 import { FILLER_PHRASES, FILLER_WORDS, OTHER_POLICY_KINDS, SYNONYM_RULES, UNSTATED_DETAILS, WEAK_WORDS } from '../knowledge/tables.js';
@@ -40,6 +41,8 @@ export interface AnswerIndex {
   readonly definedTerms: ReadonlyMap<number, ReadonlySet<number>>;
   /** 1 when a passage's section heading (or an ancestor's) names a region or its law: a regional addendum. */
   readonly regionalPassage: Uint8Array;
+  /** 1 when a passage gives a phone number ("contact us by telephone at 1-877-…"). */
+  readonly phonePassage: Uint8Array;
   /** The contact passage of each document, cited, by document id. */
   readonly contactByDocument: ReadonlyMap<string, AnswerPassage>;
 }
@@ -145,6 +148,7 @@ export function buildAnswerIndex(documents: readonly PolicyDocument[], opts: Ans
     bm25,
     queryContext,
     regionalPassage: regionalPassages(passages, synonyms.jurisdictions, words),
+    phonePassage: Uint8Array.from(passages, (passage) => (statesNumber(passage.text, 'phone') ? 1 : 0)),
     facetParentOf,
     ...headingSignals(passages, bm25),
     definedTerms: definedTermIds(passages, bm25),

@@ -93,6 +93,12 @@ export interface RankingOptions {
    */
   definitionBonus: number;
   /**
+   * Rank multiplier of a passage that gives a phone number, for a question that asks for one ("is there a phone
+   * number I can call about privacy?"): the contact section gives it, while the sections that mention phones share
+   * more of the question's words.
+   */
+  phoneNumberBonus: number;
+  /**
    * Rank multiplier for a passage of a regional addendum ("California residents", "EEA and UK users") when the
    * question names no region: the general sections answer general questions; the addenda repeat their words.
    */
@@ -170,6 +176,7 @@ export const defaultRankingOptions: RankingOptions = {
   leadPassageBoost: 1.2,
   interrogativeHeadingBonus: 1.2,
   definitionBonus: 1.6,
+  phoneNumberBonus: 3,
   facetCoverageMargin: 0.03,
   regionalFactor: 0.75,
   plainScoreWeight: 0.2,

@@ -151,7 +151,7 @@ export class Ranker {
 
   /** Keeps the best `poolSize` touched passages by rank, with insertion into a short sorted list. */
   private topByRank(query: AnalyzedQuery, touchedCount: number, totalCoverage: number, poolSize: number): RankedCandidate[] {
-    const { passages, leadPassage, headingInterrogative, regionalPassage } = this.index;
+    const { passages, leadPassage, headingInterrogative, regionalPassage, phonePassage } = this.index;
     const regionalFactor = query.regional ? 1 : this.options.regionalFactor;
     const pool: RankedCandidate[] = [];
     const floor = this.options.coverageFloor;
@@ -159,6 +159,8 @@ export class Ranker {
     const interrogative = query.interrogative === 'how' ? 1 : query.interrogative === 'what' ? 2 : 0;
     const interrogativeBonus = this.options.interrogativeHeadingBonus;
     const definitionBonus = this.options.definitionBonus;
+    const phoneAsked = query.askedNumber === 'phone';
+    const phoneBonus = this.options.phoneNumberBonus;
     const { baseRank, plain } = this;
     let bestBase = 0;
     let bestPlain = 0;
@@ -168,7 +170,8 @@ export class Ranker {
       const coverage = coverageOf(p);
       const aligned = interrogative !== 0 && headingInterrogative[p] === interrogative && this.reachesHeading(query, p) ? interrogativeBonus : 0;
       const defines = query.asksDefinition && this.definesAsked(query, p) ? definitionBonus : 1;
-      baseRank[p] = (this.score[p]! + aligned) * (floor + (1 - floor) * coverage) * (leadPassage[p] === 1 ? lead : 1) * (regionalPassage[p] === 1 ? regionalFactor : 1) * defines;
+      const phone = phoneAsked && phonePassage[p] === 1 ? phoneBonus : 1;
+      baseRank[p] = (this.score[p]! + aligned) * (floor + (1 - floor) * coverage) * (leadPassage[p] === 1 ? lead : 1) * (regionalPassage[p] === 1 ? regionalFactor : 1) * defines * phone;
       bestBase = Math.max(bestBase, baseRank[p]!);
       bestPlain = Math.max(bestPlain, plain[p]!);
     }

@@ -202,6 +202,8 @@ export const MONEY_WORDS: readonly string[] = stringList(askedNumbers.moneyWords
 export const YES_NO_OPENERS: readonly string[] = stringList(askedNumbers.yesNoOpeners, 'asked-numbers.json', 'yesNoOpeners');
 /** Numbers written as words ("thirteen", "twice"). */
 export const NUMBER_WORDS: readonly string[] = stringList(askedNumbers.numberWords, 'asked-numbers.json', 'numberWords');
+/** How askers ask for a phone number to call ("is there a phone number for the privacy team?"). */
+export const PHONE_ASKS: readonly string[] = stringList(askedNumbers.phoneAsks, 'asked-numbers.json', 'phoneAsks');
 /** Words that make a number in a policy's sentence an age ("under 13", "at least 16 years old", "children under"). */
 export const AGE_LIMIT_WORDS: readonly string[] = stringList(askedNumbers.ageLimitWords, 'asked-numbers.json', 'ageLimitWords');
 /** Ages written as words, as a policy may state its age limit ("thirteen"). */

@@ -588,6 +588,24 @@ describe('everyday words for web things', () => {
   });
 });
 
+describe('a phone number asked for', () => {
+  const sections: Array<[string[], string]> = [
+    [['What we collect'], 'We collect your phone number and e-mail address when you sign up, and notes of your calls with our support team.'],
+    [['Contact'], 'Write to privacy@callco.example with questions about privacy.'],
+  ];
+  const withPhone = createAnswerer([policy('Callco Privacy Notice', [sections[0]!, [['Contact'], `${sections[1]![1]} You can also call us at 1-800-555-0199.`]])]);
+  const withoutPhone = createAnswerer([policy('Callco Privacy Notice', sections)]);
+
+  it('answers from the passage that gives one, though other passages share more of the words', () => {
+    expect(topSection(withPhone, 'is there a phone number I can call about my privacy questions?')).toBe('Contact');
+  });
+
+  it('declines where no passage gives one', () => {
+    expect(withoutPhone.answer('is there a phone number I can call about my privacy questions?').answered).toBe(false);
+    expect(withoutPhone.answer('do you collect my phone number?').answered).toBe(true);
+  });
+});
+
 describe('someone\'s age in the question', () => {
   const forum = policy('Forum Notice', [[[], 'Everything you post here is public. Nobody under 13 may have an account.']]);
   const answerer = createAnswerer([forum]);

@@ -295,6 +295,13 @@ describe('asked numbers', () => {
     expect(askedNumber('how much did the app cost in total?')).toBe('money');
   });
 
+  it('finds a clause that asks for a phone number to call, and a passage that gives one', () => {
+    for (const q of ['is there a phone number I can call about privacy?', 'Customer wants the phone number of the hotline.', 'what phone number do i call for the privacy team']) expect(askedNumber(q), q).toBe('phone');
+    for (const q of ['I got a new phone number, how do I update it?', 'do you keep my phone number?', 'can I sign up with just a phone number?']) expect(askedNumber(q), q).not.toBe('phone');
+    for (const text of ['Call us at 1-877-273-3049.', 'Telefon: +49 30 18754 0', 'Phone (555) 010-0199, weekdays.']) expect(statesNumber(text, 'phone'), text).toBe(true);
+    for (const text of ['Effective 2024-05-25.', 'We keep logs for 13 months.', 'Requests: 1,204 in total.', 'See version 3.1.2 of the notice.']) expect(statesNumber(text, 'phone'), text).toBe(false);
+  });
+
   it('does not take a yes/no clause that mentions "how many" for one that asks it', () => {
     for (const q of ['does it count how many models we deploy?', 'Customer asks: can their admin see how many models they built?', 'how long do you keep my data']) {
       expect(askedNumber(q), q).toBe(null);
