@@ -588,6 +588,22 @@ describe('everyday words for web things', () => {
   });
 });
 
+describe('the company changing hands, as people say it', () => {
+  const shop = policy('Tinyshop Privacy Notice', [
+    [['What we collect'], 'Tinyshop collects your name and delivery address when you place an order with a big catalogue of products.'],
+    [['Business transfers'], 'If Tinyshop is involved in a merger, acquisition or sale of assets, your information may be transferred as part of that transaction.'],
+    [['Contact'], 'Write to privacy@tinyshop.example with any question about this notice.'],
+  ]);
+  const answerer = createAnswerer([shop]);
+
+  it('reads "bought out", "went bust" and the buyer described as "some big tech company" as a business transfer', () => {
+    for (const question of ['what happens to my stuff if tinyshop gets bought out by some big tech company?', 'what happens to my data if tinyshop went bust?']) {
+      expect(topSection(answerer, question), question).toBe('Business transfers');
+      expect(answerer.answer(question).answered, question).toBe(true);
+    }
+  });
+});
+
 describe('a phone number asked for', () => {
   const sections: Array<[string[], string]> = [
     [['What we collect'], 'We collect your phone number and e-mail address when you sign up, and notes of your calls with our support team.'],
