@@ -36,6 +36,12 @@ describe('a short policy', () => {
     expect(topSection(answerer, question)).toBe('Selling');
   });
 
+  it('reads a request for step-by-step instructions as chat around what the steps are for', () => {
+    const question = 'Customer wants step-by-step instructions for erasing their Tinyshop account.';
+    expect(answerer.explain(question).query.concepts.map((c) => c.surface).filter((surface) => /step|instruction/.test(surface))).toEqual([]);
+    expect(topSection(answerer, question)).toBe('Deletion');
+  });
+
   it('reads "where do I point them" as the relayer asking, not as words of the question', () => {
     for (const question of ['User wants their order history erased. Where do I point them?', 'customer wants to know if we sell their info, which part can i point people to?']) {
       expect(answerer.explain(question).query.concepts.map((c) => c.surface).filter((surface) => /point/.test(surface)), question).toEqual([]);
