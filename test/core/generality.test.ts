@@ -42,6 +42,12 @@ describe('a short policy', () => {
     expect(topSection(answerer, question)).toBe('Deletion');
   });
 
+  it('reads where the question came up ("someone in a community thread asked") as chat', () => {
+    const question = 'does tinyshop sell my info? someone in a community thread asked and i had no idea';
+    expect(answerer.explain(question).query.concepts.map((c) => c.surface).filter((surface) => /thread/.test(surface))).toEqual([]);
+    expect(topSection(answerer, question)).toBe('Selling');
+  });
+
   it('reads "where do I point them" as the relayer asking, not as words of the question', () => {
     for (const question of ['User wants their order history erased. Where do I point them?', 'customer wants to know if we sell their info, which part can i point people to?']) {
       expect(answerer.explain(question).query.concepts.map((c) => c.surface).filter((surface) => /point/.test(surface)), question).toEqual([]);
