@@ -48,6 +48,13 @@ describe('a short policy', () => {
     expect(topSection(answerer, question)).toBe('Selling');
   });
 
+  it('reads what the answer is for ("need it for a vendor questionnaire", "security review wants to know") as chat', () => {
+    for (const question of ['does tinyshop sell personal information? need a one-liner for a vendor questionnaire', 'Security review wants to know whether tinyshop sells personal information.']) {
+      expect(answerer.explain(question).query.concepts.map((c) => c.surface).filter((surface) => /questionnaire|review|liner/.test(surface)), question).toEqual([]);
+      expect(topSection(answerer, question), question).toBe('Selling');
+    }
+  });
+
   it('reads "where do I point them" as the relayer asking, not as words of the question', () => {
     for (const question of ['User wants their order history erased. Where do I point them?', 'customer wants to know if we sell their info, which part can i point people to?']) {
       expect(answerer.explain(question).query.concepts.map((c) => c.surface).filter((surface) => /point/.test(surface)), question).toEqual([]);
