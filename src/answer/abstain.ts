@@ -5,6 +5,7 @@
  * question's concepts that a top passage with its headings covers, the idf mass it covers, whether the question
  * names any policy topic or personal data, and whether it is an instruction about product objects ("how do I delete a project").
  */
+import { givesContact } from '../query/asked-contact.js';
 import { statesName } from '../query/asked-name.js';
 import { statesNumber } from '../query/asked-number.js';
 import { statesAgeLimit } from '../query/stated-age.js';
@@ -33,6 +34,9 @@ export function shouldAnswer(query: AnalyzedQuery, candidates: readonly RankedCa
   if (asked !== null && !top.some((c) => statesTimeFrame(c.passage.text, c.passage.section, asked))) return false;
   // "How many requests did you get last year?": the passage the answer leads with must state a number.
   if (t.requireStatedNumber && query.askedNumber !== null && !statesNumber(candidates[0]!.passage.text, query.askedNumber)) return false;
+  // "Is there a phone number I can call?": the passage the answer leads with must give one.
+  const contact = query.askedContact;
+  if (t.requireStatedContact && contact !== null && !givesContact(candidates[0]!.passage.text, contact)) return false;
   // "What's the name of your DPO?", "which company does the ID check?": the contact section gives the role's email,
   // the sharing section the vendor's kind; the answer must give the name.
   const name = query.askedName;

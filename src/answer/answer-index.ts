@@ -8,7 +8,7 @@ import { buildBm25Index, type Bm25Index, type IndexedFields } from '../search/bm
 import { HeadingMatcher, VocabularyCorrector } from '../search/fuzzy.js';
 import { buildPassages, type IndexedPassage } from '../search/passages.js';
 import { compileSynonyms, type CompiledSynonyms } from '../query/compile.js';
-import { statesNumber } from '../query/asked-number.js';
+import { givesContact, type AskedContact } from '../query/asked-contact.js';
 import { definedTerms } from '../query/definition.js';
 import type { QueryContext } from '../query/types.js';
 import { FILLER_PHRASES, FILLER_WORDS, OTHER_POLICY_KINDS, SYNONYM_RULES, UNSTATED_DETAILS, WEAK_WORDS } from '../knowledge/tables.js';
@@ -41,8 +41,8 @@ export interface AnswerIndex {
   readonly definedTerms: ReadonlyMap<number, ReadonlySet<number>>;
   /** 1 when a passage's section heading (or an ancestor's) names a region or its law: a regional addendum. */
   readonly regionalPassage: Uint8Array;
-  /** 1 when a passage gives a phone number ("contact us by telephone at 1-877-…"). */
-  readonly phonePassage: Uint8Array;
+  /** 1 when a passage gives a contact detail of the kind ("call us at 1-877-…", "email dpo@…"), by kind. */
+  readonly contactDetailPassage: Readonly<Record<AskedContact, Uint8Array>>;
   /** The contact passage of each document, cited, by document id. */
   readonly contactByDocument: ReadonlyMap<string, AnswerPassage>;
 }
@@ -148,7 +148,10 @@ export function buildAnswerIndex(documents: readonly PolicyDocument[], opts: Ans
     bm25,
     queryContext,
     regionalPassage: regionalPassages(passages, synonyms.jurisdictions, words),
-    phonePassage: Uint8Array.from(passages, (passage) => (statesNumber(passage.text, 'phone') ? 1 : 0)),
+    contactDetailPassage: {
+      phone: Uint8Array.from(passages, (passage) => (givesContact(passage.text, 'phone') ? 1 : 0)),
+      email: Uint8Array.from(passages, (passage) => (givesContact(passage.text, 'email') ? 1 : 0)),
+    },
     facetParentOf,
     ...headingSignals(passages, bm25),
     definedTerms: definedTermIds(passages, bm25),

@@ -53,6 +53,11 @@ export interface AbstentionThresholds {
    * story around the age shares with it; see `AnalyzedQuery.statesAge`. The declines above still apply.
    */
   answerStatedAge: boolean;
+  /**
+   * Decline questions that ask for a contact detail ("is there a phone number I can call?", "what's the email for
+   * your DPO?") when the passage the answer leads with gives none of that kind; see `AnalyzedQuery.askedContact`.
+   */
+  requireStatedContact: boolean;
 }
 
 /** Ranking knobs. */
@@ -93,11 +98,11 @@ export interface RankingOptions {
    */
   definitionBonus: number;
   /**
-   * Rank multiplier of a passage that gives a phone number, for a question that asks for one ("is there a phone
-   * number I can call about privacy?"): the contact section gives it, while the sections that mention phones share
-   * more of the question's words.
+   * Rank multiplier of a passage that gives the contact detail a question asks for ("is there a phone number I can
+   * call about privacy?", "what's the email for your DPO?"): the contact section gives it, while the sections that
+   * mention phones or e-mail share more of the question's words.
    */
-  phoneNumberBonus: number;
+  contactDetailBonus: number;
   /**
    * Rank multiplier for a passage of a regional addendum ("California residents", "EEA and UK users") when the
    * question names no region: the general sections answer general questions; the addenda repeat their words.
@@ -164,6 +169,7 @@ export const defaultAbstentionThresholds: AbstentionThresholds = {
   declineUnstatedDetail: true,
   requireStatedName: true,
   answerStatedAge: true,
+  requireStatedContact: true,
 };
 
 export const defaultRankingOptions: RankingOptions = {
@@ -176,7 +182,7 @@ export const defaultRankingOptions: RankingOptions = {
   leadPassageBoost: 1.2,
   interrogativeHeadingBonus: 1.2,
   definitionBonus: 1.6,
-  phoneNumberBonus: 3,
+  contactDetailBonus: 3,
   facetCoverageMargin: 0.03,
   regionalFactor: 0.75,
   plainScoreWeight: 0.2,

@@ -151,7 +151,7 @@ export class Ranker {
 
   /** Keeps the best `poolSize` touched passages by rank, with insertion into a short sorted list. */
   private topByRank(query: AnalyzedQuery, touchedCount: number, totalCoverage: number, poolSize: number): RankedCandidate[] {
-    const { passages, leadPassage, headingInterrogative, regionalPassage, phonePassage } = this.index;
+    const { passages, leadPassage, headingInterrogative, regionalPassage, contactDetailPassage } = this.index;
     const regionalFactor = query.regional ? 1 : this.options.regionalFactor;
     const pool: RankedCandidate[] = [];
     const floor = this.options.coverageFloor;
@@ -159,8 +159,8 @@ export class Ranker {
     const interrogative = query.interrogative === 'how' ? 1 : query.interrogative === 'what' ? 2 : 0;
     const interrogativeBonus = this.options.interrogativeHeadingBonus;
     const definitionBonus = this.options.definitionBonus;
-    const phoneAsked = query.askedNumber === 'phone';
-    const phoneBonus = this.options.phoneNumberBonus;
+    const givesAsked = query.askedContact === null ? null : contactDetailPassage[query.askedContact];
+    const contactBonus = this.options.contactDetailBonus;
     const { baseRank, plain } = this;
     let bestBase = 0;
     let bestPlain = 0;
@@ -170,8 +170,7 @@ export class Ranker {
       const coverage = coverageOf(p);
       const aligned = interrogative !== 0 && headingInterrogative[p] === interrogative && this.reachesHeading(query, p) ? interrogativeBonus : 0;
       const defines = query.asksDefinition && this.definesAsked(query, p) ? definitionBonus : 1;
-      const phone = phoneAsked && phonePassage[p] === 1 ? phoneBonus : 1;
-      baseRank[p] = (this.score[p]! + aligned) * (floor + (1 - floor) * coverage) * (leadPassage[p] === 1 ? lead : 1) * (regionalPassage[p] === 1 ? regionalFactor : 1) * defines * phone;
+      baseRank[p] = (this.score[p]! + aligned) * (floor + (1 - floor) * coverage) * (leadPassage[p] === 1 ? lead : 1) * (regionalPassage[p] === 1 ? regionalFactor : 1) * defines;
       bestBase = Math.max(bestBase, baseRank[p]!);
       bestPlain = Math.max(bestPlain, plain[p]!);
     }
@@ -179,7 +178,7 @@ export class Ranker {
     const baseWeight = bestBase > 0 ? 1 / bestBase : 0;
     for (let k = 0; k < touchedCount; k++) {
       const p = this.touched[k]!;
-      const rank = baseRank[p]! * baseWeight + plain[p]! * plainWeight;
+      const rank = (baseRank[p]! * baseWeight + plain[p]! * plainWeight) * (givesAsked !== null && givesAsked[p] === 1 ? contactBonus : 1);
       if (pool.length === poolSize && rank <= pool[pool.length - 1]!.rank) continue;
       let at = pool.length;
       while (at > 0 && pool[at - 1]!.rank < rank) at--;

@@ -9,6 +9,7 @@
  * - vocabulary.json: weak words and word prefixes;
  * - time-frames.json: time frames policies usually leave out (how fast a breach is notified);
  * - asked-numbers.json: how askers ask for a number ("how many", "minimum age"), and numbers written as words;
+ * - asked-contacts.json: how askers ask for a phone number or an e-mail address to use;
  * - asked-names.json: how askers ask for a name ("the name of your DPO", "which company does…");
  * - definitions.json: how askers ask what a word means, and how policies define their words.
  *
@@ -16,6 +17,7 @@
  * beside its policy (`<policy>.knowledge.json`, see `DocumentKnowledge`). test/core/knowledge.test.ts lints the
  * tables (shapes, no trigger that is also a not-stated detail, no trigger in two families, general targets).
  */
+import askedContacts from './asked-contacts.json' with { type: 'json' };
 import askedNames from './asked-names.json' with { type: 'json' };
 import askedNumbers from './asked-numbers.json' with { type: 'json' };
 import definitions from './definitions.json' with { type: 'json' };
@@ -203,7 +205,9 @@ export const YES_NO_OPENERS: readonly string[] = stringList(askedNumbers.yesNoOp
 /** Numbers written as words ("thirteen", "twice"). */
 export const NUMBER_WORDS: readonly string[] = stringList(askedNumbers.numberWords, 'asked-numbers.json', 'numberWords');
 /** How askers ask for a phone number to call ("is there a phone number for the privacy team?"). */
-export const PHONE_ASKS: readonly string[] = stringList(askedNumbers.phoneAsks, 'asked-numbers.json', 'phoneAsks');
+export const PHONE_ASKS: readonly string[] = stringList(askedContacts.phoneAsks, 'asked-contacts.json', 'phoneAsks');
+/** How askers ask for an e-mail address to write to ("what's the email for your DPO?"). */
+export const EMAIL_ASKS: readonly string[] = stringList(askedContacts.emailAsks, 'asked-contacts.json', 'emailAsks');
 /** Words that make a number in a policy's sentence an age ("under 13", "at least 16 years old", "children under"). */
 export const AGE_LIMIT_WORDS: readonly string[] = stringList(askedNumbers.ageLimitWords, 'asked-numbers.json', 'ageLimitWords');
 /** Ages written as words, as a policy may state its age limit ("thirteen"). */

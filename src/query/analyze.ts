@@ -11,6 +11,7 @@
 import { PRIVACY_WORDS } from '../knowledge/tables.js';
 import { stem } from '../search/stem.js';
 import { isStopword } from '../search/tokenize.js';
+import { askedContact } from './asked-contact.js';
 import { askedName } from './asked-name.js';
 import { askedNumber } from './asked-number.js';
 import { asksDefinition } from './definition.js';
@@ -78,6 +79,7 @@ export function analyzeQuery(question: string, context: QueryContext, options: Q
     timeFrameTopic: asksTimeFrame,
     askedNumber: askedNumber(question),
     askedName: askedName(question),
+    askedContact: askedContact(question),
     asksDefinition: asksDefinition(question),
     statesAge: statesAskerAge(words),
   };

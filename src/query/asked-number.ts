@@ -4,17 +4,16 @@
  * asked kind. A policy that never states the number does not answer such a question, however many of its words the
  * passage shares. The phrases are data (src/knowledge/asked-numbers.json).
  */
-import { MONEY_WORDS, NUMBER_ASKS, NUMBER_WORDS, PERIOD_ASKS, PHONE_ASKS, YES_NO_OPENERS } from '../knowledge/tables.js';
+import { MONEY_WORDS, NUMBER_ASKS, NUMBER_WORDS, PERIOD_ASKS, YES_NO_OPENERS } from '../knowledge/tables.js';
 import { phraseAlternatives, phrasePattern } from '../regexp.js';
 import { clausesOf } from './words.js';
 
-/** What kind of number a question asks for: a count or amount, a period of time, a price, or a phone number to call. */
-export type AskedNumber = 'number' | 'period' | 'money' | 'phone';
+/** What kind of number a question asks for: a count or amount, a period of time, or a price. */
+export type AskedNumber = 'number' | 'period' | 'money';
 
 const ASKS = phrasePattern(NUMBER_ASKS);
 const PERIOD_ASK = phrasePattern(PERIOD_ASKS);
 const MONEY_WORD = phrasePattern(MONEY_WORDS);
-const PHONE_ASK = phrasePattern(PHONE_ASKS);
 const YES_NO = new Set(YES_NO_OPENERS);
 const WORD_NUMBER = `(?:${phraseAlternatives(NUMBER_WORDS)})`;
 // Digits that are not part of a year, a date or a version ("2023", "1/2/2024", "3.1"), or a number word.
@@ -23,9 +22,6 @@ const STATED_NUMBER = new RegExp(`(?<![\\d.,/:-])(?!(?:19|20)\\d\\d(?!\\d))(?:\\
 const STATED_PERIOD = new RegExp(`(?:\\b\\d+|\\b${WORD_NUMBER})[\\s-]*(?:business\\s+|calendar\\s+|working\\s+)?(?:minutes?|hours?|days?|weeks?|months?|years?)\\b`, 'i');
 // "$5", "€ 20", "10 dollars", "USD 9".
 const STATED_MONEY = /[$€£]\s?\d|\b\d[\d,.]*\s?(?:dollars?|euros?|pounds?|usd|eur|gbp)\b|\b(?:usd|eur|gbp)\s?\d/i;
-// "1-877-273-3049", "+49 30 1234567", "(555) 010-0199": groups of digits joined by spaces, dots, dashes or brackets.
-const PHONE_CANDIDATE = /(?<![\w.,/-])\+?\(?\d[\d\s().-]{5,}\d(?![\w/-]|[.,]\d)/g;
-const DATE_LIKE = /^\d{4}[-./]\d{1,2}[-./]\d{1,2}$|^\d{1,2}[-./]\d{1,2}[-./]\d{2,4}$/;
 
 /**
  * The kind of number some clause of the question asks for, other than inside a yes/no clause; null when none.
@@ -37,8 +33,6 @@ const DATE_LIKE = /^\d{4}[-./]\d{1,2}[-./]\d{1,2}$|^\d{1,2}[-./]\d{1,2}[-./]\d{2
  */
 export function askedNumber(question: string): AskedNumber | null {
   for (const clause of clausesOf(question)) {
-    // "is there a phone number for the privacy team?" asks for one, though it opens with a yes/no word.
-    if (PHONE_ASK.test(clause)) return 'phone';
     if (!ASKS.test(clause)) continue;
     const first = /[a-z]+/i.exec(clause)?.[0]?.toLowerCase();
     if (first !== undefined && YES_NO.has(first)) continue;
@@ -66,16 +60,5 @@ export function statesNumber(text: string, kind: AskedNumber): boolean {
       return STATED_MONEY.test(text);
     case 'number':
       return STATED_NUMBER.test(text);
-    case 'phone':
-      return statesPhoneNumber(text);
   }
-}
-
-function statesPhoneNumber(text: string): boolean {
-  for (const match of text.matchAll(PHONE_CANDIDATE)) {
-    const candidate = match[0].trim();
-    const digits = candidate.replace(/\D/g, '').length;
-    if (digits >= 7 && digits <= 15 && /[\s().-]/.test(candidate) && !DATE_LIKE.test(candidate)) return true;
-  }
-  return false;
 }

@@ -7,6 +7,7 @@ import type { AskedName } from './asked-name.js';
 import type { AskedNumber } from './asked-number.js';
 import type { VocabularyCorrector } from '../search/fuzzy.js';
 import type { WordFacts } from '../search/wordnet.js';
+import type { AskedContact } from './asked-contact.js';
 import type { CompiledSynonyms } from './compile.js';
 
 /** One policy term a concept may match, with its weight (1 = the asker's own word). */
@@ -78,6 +79,11 @@ export interface AnalyzedQuery {
    * the ID check?"), or null: answered only from a passage that gives one (src/query/asked-name.ts).
    */
   askedName: AskedName | null;
+  /**
+   * The contact detail the question asks for ("is there a phone number I can call?", "what's the email for your
+   * DPO?"), or null: answered only from a passage that gives one (src/query/asked-contact.ts).
+   */
+  askedContact: AskedContact | null;
   /** Whether the question asks what a word means ("what do you mean by a cookie?"): see src/query/definition.ts. */
   asksDefinition: boolean;
   /**

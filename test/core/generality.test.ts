@@ -623,7 +623,7 @@ describe('the company changing hands, as people say it', () => {
   });
 });
 
-describe('a phone number asked for', () => {
+describe('a phone number or an e-mail address asked for', () => {
   const sections: Array<[string[], string]> = [
     [['What we collect'], 'We collect your phone number and e-mail address when you sign up, and notes of your calls with our support team.'],
     [['Contact'], 'Write to privacy@callco.example with questions about privacy.'],
@@ -638,6 +638,14 @@ describe('a phone number asked for', () => {
   it('declines where no passage gives one', () => {
     expect(withoutPhone.answer('is there a phone number I can call about my privacy questions?').answered).toBe(false);
     expect(withoutPhone.answer('do you collect my phone number?').answered).toBe(true);
+  });
+
+  it('treats an e-mail address asked for the same way, written out or not', () => {
+    const noEmail = createAnswerer([policy('Callco Privacy Notice', [sections[0]!, [['Contact'], 'Use the contact form on our website with questions about privacy.']])]);
+    expect(topSection(withoutPhone, "what's the email address for privacy questions?")).toBe('Contact');
+    expect(noEmail.answer("what's the email address for privacy questions?").answered).toBe(false);
+    const obfuscated = createAnswerer([policy('Callco Privacy Notice', [sections[0]!, [['Contact'], 'Write to privacy[at]callco[dot]example with questions about privacy.']])]);
+    expect(obfuscated.answer("what's the email address for privacy questions?").answered).toBe(true);
   });
 });
 

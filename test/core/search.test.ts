@@ -8,6 +8,7 @@ import { askedName, statesName } from '../../src/query/asked-name.js';
 import { asksDefinition, definedTerms } from '../../src/query/definition.js';
 import { askedNumber, statesNumber } from '../../src/query/asked-number.js';
 import { statesAgeLimit, statesAskerAge } from '../../src/query/stated-age.js';
+import { askedContact, givesContact } from '../../src/query/asked-contact.js';
 import { compileSynonyms } from '../../src/query/compile.js';
 import { defaultQueryOptions, type QueryContext } from '../../src/query/types.js';
 import { stem } from '../../src/search/stem.js';
@@ -286,6 +287,22 @@ describe('stated ages', () => {
   });
 });
 
+describe('asked contact details', () => {
+  it('finds a clause that asks for a phone number to call, and a passage that gives one', () => {
+    for (const q of ['is there a phone number I can call about privacy?', 'Customer wants the phone number of the hotline.', 'what phone number do i call for the privacy team']) expect(askedContact(q), q).toBe('phone');
+    for (const q of ['I got a new phone number, how do I update it?', 'do you keep my phone number?', 'can I sign up with just a phone number?']) expect(askedContact(q), q).toBe(null);
+    for (const text of ['Call us at 1-877-273-3049.', 'Telefon: +49 30 18754 0', 'Phone (555) 010-0199, weekdays.']) expect(givesContact(text, 'phone'), text).toBe(true);
+    for (const text of ['Effective 2024-05-25.', 'We keep logs for 13 months.', 'Requests: 1,204 in total.', 'See version 3.1.2 of the notice.']) expect(givesContact(text, 'phone'), text).toBe(false);
+  });
+
+  it('finds a clause that asks for an e-mail address to write to, and a passage that gives one, written out or not', () => {
+    for (const q of ["what's the email for your data protection officer?", 'Customer wants the e-mail address of the DPO.', 'is there an email I can write to about privacy?']) expect(askedContact(q), q).toBe('email');
+    for (const q of ['why would you send my email address to ad companies?', 'do you sell my e-mail address?']) expect(askedContact(q), q).toBe(null);
+    for (const text of ['Write to privacy@example.com.', 'Email our DPO at dpo[at]example[dot]com.', 'Contact dpo (at) example (dot) org']) expect(givesContact(text, 'email'), text).toBe(true);
+    for (const text of ['We collect your email address.', 'Use the contact form at example.com/contact.']) expect(givesContact(text, 'email'), text).toBe(false);
+  });
+});
+
 describe('asked numbers', () => {
   it('finds a clause that asks how many, how much or what age, and the kind of number it wants', () => {
     expect(askedNumber('how many government data requests did you get last year?')).toBe('number');
@@ -293,13 +310,6 @@ describe('asked numbers', () => {
     expect(askedNumber('Customer asks: how much notice do users get?')).toBe('number');
     expect(askedNumber('if I delete my account, how many days until it is gone')).toBe('period');
     expect(askedNumber('how much did the app cost in total?')).toBe('money');
-  });
-
-  it('finds a clause that asks for a phone number to call, and a passage that gives one', () => {
-    for (const q of ['is there a phone number I can call about privacy?', 'Customer wants the phone number of the hotline.', 'what phone number do i call for the privacy team']) expect(askedNumber(q), q).toBe('phone');
-    for (const q of ['I got a new phone number, how do I update it?', 'do you keep my phone number?', 'can I sign up with just a phone number?']) expect(askedNumber(q), q).not.toBe('phone');
-    for (const text of ['Call us at 1-877-273-3049.', 'Telefon: +49 30 18754 0', 'Phone (555) 010-0199, weekdays.']) expect(statesNumber(text, 'phone'), text).toBe(true);
-    for (const text of ['Effective 2024-05-25.', 'We keep logs for 13 months.', 'Requests: 1,204 in total.', 'See version 3.1.2 of the notice.']) expect(statesNumber(text, 'phone'), text).toBe(false);
   });
 
   it('does not take a yes/no clause that mentions "how many" for one that asks it', () => {
