@@ -42,9 +42,13 @@ export function analyzeQuery(question: string, context: QueryContext, options: Q
   const howToStart = instructionStart(tokens);
   let actionAt = -1;
   let regional = false;
+  const preambleEnd = preambleLength(question, context, options);
   for (const segment of segments) {
     if (list.concepts.length >= options.maxConcepts) break;
     if (segment.kind === 'skip') continue;
+    // "Ticket from a café owner: …", "for the comms FAQ: …": a word of the preamble the policy never uses says who
+    // asks or what the answer is for, not what is asked.
+    if (segment.kind === 'word' && segment.start + segment.length <= preambleEnd && !context.terms.has(stems[segment.start]!)) continue;
     // The first concept after "how do I" is the action; the ones after it are its objects.
     if (howToStart >= 0 && segment.start >= howToStart && actionAt < 0 && list.concepts.length > 0) actionAt = list.concepts.length - 1;
     keywords.push(...addSegmentConcept(list, segment, { tokens, stems, corrected }, context, options));
@@ -83,4 +87,13 @@ export function analyzeQuery(question: string, context: QueryContext, options: Q
     asksDefinition: asksDefinition(question),
     statesAge: statesAskerAge(words),
   };
+}
+
+// A lead-in before a colon, with no question in it: "CSM question: …", "quick one for the DPIA draft: …".
+const PREAMBLE = /^\s*([^?:\n]{3,80}?):\s+\S/;
+
+/** How many of the question's words its preamble holds (0 when it has none). */
+function preambleLength(question: string, context: QueryContext, options: QueryOptions): number {
+  const preamble = PREAMBLE.exec(question)?.[1];
+  return preamble === undefined ? 0 : questionWords(preamble, context, options).tokens.length;
 }

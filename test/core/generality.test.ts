@@ -55,6 +55,15 @@ describe('a short policy', () => {
     }
   });
 
+  it('reads the words of a lead-in before a colon that the policy never uses as who asks, not what is asked', () => {
+    const surfaces = (question: string): string[] => answerer.explain(question).query.concepts.map((c) => c.surface);
+    expect(surfaces('Ticket from a bakery owner: can tinyshop erase my account?').filter((surface) => /bakery|ticket/.test(surface))).toEqual([]);
+    expect(surfaces('for the comms handbook: does tinyshop sell personal information?').filter((surface) => /comms|handbook/.test(surface))).toEqual([]);
+    // Outside a lead-in the same words still count, and a lead-in word the policy uses stays.
+    expect(surfaces('can tinyshop erase my account, a bakery owner asks')).toContain('bakery');
+    expect(surfaces('Order question: can tinyshop erase my account?')).toContain('order');
+  });
+
   it('reads "where do I point them" as the relayer asking, not as words of the question', () => {
     for (const question of ['User wants their order history erased. Where do I point them?', 'customer wants to know if we sell their info, which part can i point people to?']) {
       expect(answerer.explain(question).query.concepts.map((c) => c.surface).filter((surface) => /point/.test(surface)), question).toEqual([]);
