@@ -658,6 +658,15 @@ describe('a phone number or an e-mail address asked for', () => {
   });
 });
 
+describe('asking what stays private', () => {
+  it('reads "private", "visible" and "public" as one question about what others can see', () => {
+    const forum = createAnswerer([policy('Forum Notice', [[[], 'This is the internet: you have no privacy here. Nobody under 13 may have an account.']])]);
+    for (const question of ['is anything I post here actually private?', 'will the stuff i write stay private?']) expect(forum.answer(question).answered, question).toBe(true);
+    const profiles = createAnswerer([tinyShop, policy('Boardly Privacy Notice', [[['Profiles'], 'Your display name and avatar are public and can be seen by other users.']])]);
+    expect(topSection(profiles, 'is my avatar private or can people see it?')).toBe('Profiles');
+  });
+});
+
 describe('someone\'s age in the question', () => {
   const forum = policy('Forum Notice', [[[], 'Everything you post here is public. Nobody under 13 may have an account.']]);
   const answerer = createAnswerer([forum]);
