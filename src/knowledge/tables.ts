@@ -73,7 +73,7 @@ function ageStatements(): string[] {
   const young = Array.from({ length: 10 }, (_, i) => String(8 + i));
   const any = Array.from({ length: 18 }, (_, i) => String(4 + i));
   return [
-    ...young.flatMap((age) => [`i'm ${age}`, `im ${age}`, `i am ${age}`, `aged ${age}`, `age ${age}`, `is ${age}`, `he's ${age}`, `she's ${age}`, `${age} yo`, `${age}yo`]),
+    ...young.flatMap((age) => [`i'm ${age}`, `im ${age}`, `i am ${age}`, `aged ${age}`, `age ${age}`, `is ${age}`, `he's ${age}`, `she's ${age}`, `they're ${age}`, `theyre ${age}`, `they are ${age}`, `${age} yo`, `${age}yo`]),
     // An age with its unit or a bound ("my 15 year old", "over 18s", "18 or older"): the number is part of the age.
     ...any.flatMap((age) => [
       `${age} year old`, `${age} years old`, `${age} yr old`, `${age} yrs old`, `${age} year olds`, `under ${age}`, `over ${age}`,

@@ -277,7 +277,7 @@ describe('query analysis', () => {
 
 describe('stated ages', () => {
   it('finds an age the asker states, not any number', () => {
-    for (const q of ['my 14 yr old wants to use it for school', 'a member says they are 12 years old', "i'm 15, can i join", 'is it ok for kids under 13']) expect(statesAskerAge(q), q).toBe(true);
+    for (const q of ['my 14 yr old wants to use it for school', 'a member says they are 12 years old', "i'm 15, can i join", 'is it ok for kids under 13', "a user mentioned that they're 12"]) expect(statesAskerAge(q), q).toBe(true);
     for (const q of ['anyone up for lunch around 12:30?', 'we keep 14 backups', 'how old is the policy']) expect(statesAskerAge(q), q).toBe(false);
   });
 
