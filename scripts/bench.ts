@@ -225,6 +225,8 @@ export interface BenchReport {
     cpu: string;
     cores: number;
     gcExposed: boolean;
+    /** The node flags the bench runs with (`npm run bench` passes those of `npm start`, `--v8-pool-size=1`). */
+    nodeFlags: string[];
     /** 1-minute load average at start and end: above the core count, latency tails measure the scheduler. */
     loadAverage: { start: number; end: number };
   };
@@ -665,6 +667,7 @@ export async function runBench(options: Partial<BenchOptions> = {}): Promise<Ben
       cpu: cpus()[0]?.model.trim() ?? 'unknown',
       cores: cpus().length,
       gcExposed: gc !== undefined,
+      nodeFlags: [...process.execArgv],
       loadAverage: { start: loadAtStart, end: loadavg()[0] ?? 0 },
     },
     quick: settings.quick,
@@ -713,7 +716,7 @@ export function formatReport(report: BenchReport): string {
   const lines: string[] = [];
   lines.push(`Benchmark${report.quick ? ' (QUICK: smoke run, numbers indicative only)' : ''}`);
   lines.push(
-    `node ${report.environment.node} ${report.environment.platform}, ${report.environment.cores}× ${report.environment.cpu}, gc ${report.environment.gcExposed ? 'exposed' : 'NOT exposed (memory deltas include garbage)'}`,
+    `node ${report.environment.node} ${report.environment.platform}, ${report.environment.cores}× ${report.environment.cpu}, gc ${report.environment.gcExposed ? 'exposed' : 'NOT exposed (memory deltas include garbage)'}, node flags: ${report.environment.nodeFlags.join(' ') || 'none'}`,
   );
   const { loadAverage, cores } = report.environment;
   lines.push(`load average (1 min): ${loadAverage.start.toFixed(2)} at start, ${loadAverage.end.toFixed(2)} at end`);

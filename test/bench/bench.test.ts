@@ -163,3 +163,13 @@ describe('selectQueries', () => {
     expect(selectQueries(questions, 1)).toEqual(queries);
   });
 });
+
+describe('the runtime the bench measures', () => {
+  it('runs node with the V8 flags of `npm start`, so its latencies are the served process\'s', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const scripts = (JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as { scripts: Record<string, string> }).scripts;
+    const v8Flags = (script: string | undefined): string[] => (script ?? '').split(/\s+/).filter((word) => word.startsWith('--v8-'));
+    expect(v8Flags(scripts.start).length).toBeGreaterThan(0);
+    expect(v8Flags(scripts.bench)).toEqual(v8Flags(scripts.start));
+  });
+});

@@ -36,15 +36,15 @@ describe('evaluation on the dev sets', () => {
     for (const report of all.reports) expect(report.unresolved, report.policy).toEqual([]);
   });
 
-  // Regression floors, a little under what the dev sets measured once the eighth held-out round joined them
-  // (2026-11-30: macro 71.2 / 83.3 / 87.6 / 83.0, bundled 88.1 / 96.0 / 97.6 / 91.9; highlight precision 82.3, down
-  // from 84.4 on rounds 1–5: rounds 6, 7 and 8 measured 79.8, 76.0 and 79.6 unseen).
+  // Regression floors, a little under what the dev sets measured once the twelfth held-out round joined them
+  // (2026-12-01: macro 76.0 / 88.0 / 91.9 / 85.4, bundled 88.2 / 95.8 / 97.5 / 93.6; highlight precision 82.4, down
+  // from 84.4 on rounds 1–5: rounds 6 to 12 measured 75.5–84.5 unseen).
   it('stays above the measured floors on the bundled policy and macro over policies', () => {
     const check = (scores: SystemScores, floors: Readonly<Omit<SystemScores, 'mrr'>>, label: string): void => {
       for (const key of ['hitAt1', 'hitAt3', 'onTopicAnswered', 'offTopicDeclined'] as const) expect(scores[key], `${label} ${key}`).toBeGreaterThanOrEqual(floors[key]);
     };
-    check(all.reports.find((r) => r.policy === bundledPolicy)!.systems[0]!.scores, { hitAt1: 0.87, hitAt3: 0.95, onTopicAnswered: 0.97, offTopicDeclined: 0.9 }, 'bundled');
-    check(all.macro.dev[0]!.scores, { hitAt1: 0.7, hitAt3: 0.82, onTopicAnswered: 0.86, offTopicDeclined: 0.8 }, 'macro');
+    check(all.reports.find((r) => r.policy === bundledPolicy)!.systems[0]!.scores, { hitAt1: 0.87, hitAt3: 0.95, onTopicAnswered: 0.97, offTopicDeclined: 0.92 }, 'bundled');
+    check(all.macro.dev[0]!.scores, { hitAt1: 0.74, hitAt3: 0.86, onTopicAnswered: 0.9, offTopicDeclined: 0.84 }, 'macro');
   });
 
   it('highlights the answering sentence far more often than the first sentence is one, and more often than plain BM25, macro over policies', () => {
