@@ -208,6 +208,10 @@ export const NUMBER_WORDS: readonly string[] = stringList(askedNumbers.numberWor
 export const PHONE_ASKS: readonly string[] = stringList(askedContacts.phoneAsks, 'asked-contacts.json', 'phoneAsks');
 /** How askers ask for an e-mail address to write to ("what's the email for your DPO?"). */
 export const EMAIL_ASKS: readonly string[] = stringList(askedContacts.emailAsks, 'asked-contacts.json', 'emailAsks');
+/** Words that ask for an exact figure ("exactly how long…"). */
+export const EXACT_WORDS: readonly string[] = stringList(askedNumbers.exactWords, 'asked-numbers.json', 'exactWords');
+/** Words of a period something is kept or lasts ("how long", "expiry", "retention"). */
+export const PERIOD_WORDS: readonly string[] = stringList(askedNumbers.periodWords, 'asked-numbers.json', 'periodWords');
 /** Words that make a number in a policy's sentence an age ("under 13", "at least 16 years old", "children under"). */
 export const AGE_LIMIT_WORDS: readonly string[] = stringList(askedNumbers.ageLimitWords, 'asked-numbers.json', 'ageLimitWords');
 /** Ages written as words, as a policy may state its age limit ("thirteen"). */

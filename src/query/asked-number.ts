@@ -4,7 +4,7 @@
  * asked kind. A policy that never states the number does not answer such a question, however many of its words the
  * passage shares. The phrases are data (src/knowledge/asked-numbers.json).
  */
-import { MONEY_WORDS, NUMBER_ASKS, NUMBER_WORDS, PERIOD_ASKS, YES_NO_OPENERS } from '../knowledge/tables.js';
+import { EXACT_WORDS, MONEY_WORDS, NUMBER_ASKS, NUMBER_WORDS, PERIOD_ASKS, PERIOD_WORDS, YES_NO_OPENERS } from '../knowledge/tables.js';
 import { phraseAlternatives, phrasePattern } from '../regexp.js';
 import { clausesOf } from './words.js';
 
@@ -14,6 +14,8 @@ export type AskedNumber = 'number' | 'period' | 'money';
 const ASKS = phrasePattern(NUMBER_ASKS);
 const PERIOD_ASK = phrasePattern(PERIOD_ASKS);
 const MONEY_WORD = phrasePattern(MONEY_WORDS);
+const EXACT_WORD = phrasePattern(EXACT_WORDS);
+const PERIOD_WORD = phrasePattern(PERIOD_WORDS);
 const YES_NO = new Set(YES_NO_OPENERS);
 const WORD_NUMBER = `(?:${phraseAlternatives(NUMBER_WORDS)})`;
 // Digits that are not part of a year, a date or a version ("2023", "1/2/2024", "3.1"), or a number word.
@@ -33,6 +35,8 @@ const STATED_MONEY = /[$€£]\s?\d|\b\d[\d,.]*\s?(?:dollars?|euros?|pounds?|usd
  */
 export function askedNumber(question: string): AskedNumber | null {
   for (const clause of clausesOf(question)) {
+    // "how long exactly does the analytics cookie last?": a figure, not whether it is kept.
+    if (EXACT_WORD.test(clause) && PERIOD_WORD.test(clause)) return 'period';
     if (!ASKS.test(clause)) continue;
     const first = /[a-z]+/i.exec(clause)?.[0]?.toLowerCase();
     if (first !== undefined && YES_NO.has(first)) continue;

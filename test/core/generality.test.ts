@@ -632,6 +632,15 @@ describe('the company changing hands, as people say it', () => {
   });
 });
 
+describe('an exact period asked for', () => {
+  const keeper = createAnswerer([policy('Keeper Privacy Notice', [[['Retention'], 'We keep your account data for as long as your account is open.']])]);
+
+  it('answers how long data is kept from a passage without a figure, but not how long exactly', () => {
+    expect(keeper.answer('how long do you keep my account data?').answered).toBe(true);
+    expect(keeper.answer('how long exactly do you keep my account data?').answered).toBe(false);
+  });
+});
+
 describe('a phone number or an e-mail address asked for', () => {
   const sections: Array<[string[], string]> = [
     [['What we collect'], 'We collect your phone number and e-mail address when you sign up, and notes of your calls with our support team.'],

@@ -312,6 +312,11 @@ describe('asked numbers', () => {
     expect(askedNumber('how much did the app cost in total?')).toBe('money');
   });
 
+  it('takes a clause that asks exactly how long something is kept or lasts for one that asks for a period', () => {
+    for (const q of ['how long exactly does the analytics cookie last?', "what's the exact expiry of the session cookie?", 'How long do you keep logs? Need the exact retention period.']) expect(askedNumber(q), q).toBe('period');
+    for (const q of ["what is a web beacon exactly, in our policy's terms?", 'how long do you keep my logs?']) expect(askedNumber(q), q).toBe(null);
+  });
+
   it('does not take a yes/no clause that mentions "how many" for one that asks it', () => {
     for (const q of ['does it count how many models we deploy?', 'Customer asks: can their admin see how many models they built?', 'how long do you keep my data']) {
       expect(askedNumber(q), q).toBe(null);
