@@ -64,6 +64,12 @@ describe('a short policy', () => {
     expect(surfaces('Order question: can tinyshop erase my account?')).toContain('order');
   });
 
+  it('reads a sales rep who did something as who acted, not as what is asked', () => {
+    const question = 'a tinyshop rep emailed me out of the blue, where did you get my e-mail address?';
+    expect(answerer.explain(question).query.concepts.map((c) => c.surface).filter((surface) => /\brep/.test(surface))).toEqual([]);
+    expect(answerer.answer(question).answered).toBe(true);
+  });
+
   it('reads "where do I point them" as the relayer asking, not as words of the question', () => {
     for (const question of ['User wants their order history erased. Where do I point them?', 'customer wants to know if we sell their info, which part can i point people to?']) {
       expect(answerer.explain(question).query.concepts.map((c) => c.surface).filter((surface) => /point/.test(surface)), question).toEqual([]);
