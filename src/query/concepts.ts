@@ -172,7 +172,9 @@ function unknownKind(word: string, context: QueryContext): UnknownKind {
   if (facts !== undefined && !facts.known && primary === 0 && /^[a-z]{3,}$/.test(word)) return 'name';
   // A common English word the policy happens not to use ("mention", "count", "terms") is rarely what a question
   // is about; a rare one ("payday", "copilot") usually is.
-  const common = facts?.common ?? false;
+  // A verb form the dictionary lists no base for is an irregular one ("told", "went", "wrote"), and irregular verbs
+  // are everyday verbs.
+  const common = (facts?.common ?? false) || (primary === WordClass.verb && facts !== undefined && !facts.known);
   if (primary !== 0 && primary !== WordClass.noun) return common ? 'common-modifier' : 'rare-modifier';
   return common ? 'common-noun' : 'rare-noun';
 }

@@ -64,6 +64,11 @@ describe('a short policy', () => {
     expect(surfaces('Order question: can tinyshop erase my account?')).toContain('order');
   });
 
+  it('weighs an irregular verb form the policy never uses ("told", "went") as the everyday verb it is', () => {
+    const kinds = answerer.explain('i never told tinyshop my address and then went away, how do you have it?').query.concepts.filter((c) => /^(told|went)$/.test(c.surface)).map((c) => c.unknown);
+    expect(kinds).toEqual(['common-modifier', 'common-modifier']);
+  });
+
   it('reads a sales rep who did something as who acted, not as what is asked', () => {
     const question = 'a tinyshop rep emailed me out of the blue, where did you get my e-mail address?';
     expect(answerer.explain(question).query.concepts.map((c) => c.surface).filter((surface) => /\brep/.test(surface))).toEqual([]);
