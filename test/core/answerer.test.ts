@@ -266,6 +266,7 @@ describe('unstated details', () => {
     'is two-factor authentication mandatory for all accounts now, for privacy reasons?',
     "what's the process for booking time off next month?",
     'whats the minimum iOS version to run the app',
+    'does datarobot support 2fa? worried about someone getting into my account',
   ])('declines "%s": the policy covers the topic, not the fact asked for', (question) => {
     expect(answerer.answer(question).answered).toBe(false);
   });
