@@ -15,11 +15,10 @@ import { askedContact } from './asked-contact.js';
 import { askedName } from './asked-name.js';
 import { askedNumber } from './asked-number.js';
 import { asksDefinition } from './definition.js';
-import { statesAskerAge } from './stated-age.js';
 import { addSegmentConcept, ConceptList, weighConcepts } from './concepts.js';
 import { instructionStart, isProductInstruction, leadInterrogative } from './intent.js';
 import { questionWords } from './normalize.js';
-import { segmentWords } from './segment.js';
+import { segmentWords, type Segment } from './segment.js';
 import { timeFrameTopic } from './time-frame.js';
 import { correctSpelling } from './spelling.js';
 import { isFiller, isVerb, isWeak } from './words.js';
@@ -42,6 +41,7 @@ export function analyzeQuery(question: string, context: QueryContext, options: Q
   const howToStart = instructionStart(tokens);
   let actionAt = -1;
   let regional = false;
+  const segmentKey = (segment: Segment): string => stems.slice(segment.start, segment.start + segment.length).join(' ');
   const preambleEnd = preambleLength(question, context, options);
   for (const segment of segments) {
     if (list.concepts.length >= options.maxConcepts) break;
@@ -52,7 +52,7 @@ export function analyzeQuery(question: string, context: QueryContext, options: Q
     // The first concept after "how do I" is the action; the ones after it are its objects.
     if (howToStart >= 0 && segment.start >= howToStart && actionAt < 0 && list.concepts.length > 0) actionAt = list.concepts.length - 1;
     keywords.push(...addSegmentConcept(list, segment, { tokens, stems, corrected }, context, options));
-    if (segment.kind === 'rule' && context.synonyms.jurisdictions.has(stems.slice(segment.start, segment.start + segment.length).join(' '))) regional = true;
+    if (segment.kind === 'rule' && context.synonyms.jurisdictions.has(segmentKey(segment))) regional = true;
   }
   weighConcepts(list, context, options);
   // Right after "how do I", a word that can be a verb is one ("how do I reset…", "how do I point…"); after "can I"
@@ -85,7 +85,8 @@ export function analyzeQuery(question: string, context: QueryContext, options: Q
     askedName: askedName(question),
     askedContact: askedContact(question),
     asksDefinition: asksDefinition(question),
-    statesAge: statesAskerAge(words),
+    // "My 14 year old wants an account…": read where the children family's age statements matched.
+    statesAge: segments.some((segment) => segment.kind === 'rule' && context.synonyms.ageStatements.has(segmentKey(segment))),
   };
 }
 

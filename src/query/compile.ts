@@ -3,6 +3,7 @@
  * they add, filler, weak words, not-stated details and other kinds of policy.
  */
 import {
+  AGE_STATEMENTS,
   DEFAULT_SYNONYM_WEIGHT,
   FILLER_PHRASES,
   FILLER_WORDS,
@@ -34,6 +35,8 @@ export interface CompiledSynonyms {
   readonly jurisdictions: ReadonlySet<string>;
   /** Trigger keys of decisive families (see `SynonymRule.decisive`). */
   readonly decisive: ReadonlySet<string>;
+  /** Trigger keys that state someone's age ("my 14 year old", "i'm 15"; see src/query/stated-age.ts). */
+  readonly ageStatements: ReadonlySet<string>;
   /**
    * Multi-word policy phrases the rules add ("third parti", "sale of asset"): the index stores each as one term
    * wherever its words stand together, so a rule can look for the phrase rather than its words.
@@ -149,6 +152,8 @@ function compileTables(
     for (const token of tokenize(kind)) words.add(token);
   }
   const unstated = phraseKeys(unstatedDetails);
+  // Age statements count only as the triggers a family lists them as (the children family's `@AGE_STATEMENTS`).
+  const ageStatements = new Set(AGE_STATEMENTS.map((statement) => phraseKey(statement).join(' ')).filter((key) => compiled.has(key)));
   // A phrase is contextual only if no topical rule lists it too.
   for (const key of topicalKeys) contextualKeys.delete(key);
   const prefixes = new Set<string>();
@@ -168,6 +173,7 @@ function compileTables(
     contextual: contextualKeys,
     jurisdictions: jurisdictionKeys,
     decisive: decisiveKeys,
+    ageStatements,
     phraseTargets,
     otherPolicies,
     unstated,

@@ -2,28 +2,17 @@
  * Questions that state someone's age ("my 14 year old wants to sign up, is that allowed?", "a member says they're
  * 12"), and whether a passage states an age limit. The asker compares the age with the policy's limit, so the passage
  * that states the limit answers, however many words of the story around the age ("homework calls", "his minecraft
- * mod") it lacks: in a short policy those words otherwise outweigh the age. The phrases are data
- * (src/knowledge/asked-numbers.json; the age statements are the children family's triggers).
+ * mod") it lacks: in a short policy those words otherwise outweigh the age. Query analysis reads an age statement
+ * where the children family's `@AGE_STATEMENTS` triggers match (`CompiledSynonyms.ageStatements`); the words of an
+ * age limit are data (src/knowledge/asked-numbers.json).
  */
-import { AGE_LIMIT_WORDS, AGE_STATEMENTS, AGE_WORDS } from '../knowledge/tables.js';
+import { AGE_LIMIT_WORDS, AGE_WORDS } from '../knowledge/tables.js';
 import { phraseAlternatives, phrasePattern } from '../regexp.js';
 
-const AGE_STATEMENT = phrasePattern(AGE_STATEMENTS);
 // A number a person's age can be a limit at: 10 to 21, in digits or words.
 const AGE_NUMBER = new RegExp(`(?<![\\d.,/:$€£-])(?:1\\d|2[01])(?![\\d/:%]|\\.\\d)|\\b(?:${phraseAlternatives(AGE_WORDS)})\\b`, 'i');
 const AGE_LIMIT_WORD = phrasePattern(AGE_LIMIT_WORDS);
 const SENTENCE_END = /(?<=[.!?;])\s+|\n+/;
-
-/**
- * Whether the question states someone's age, as the children family's triggers do.
- *
- * @example
- * statesAskerAge('my 14 yo wants to use it for school, is that ok?') // => true
- * statesAskerAge('anyone up for lunch around 12:30?') // => false
- */
-export function statesAskerAge(question: string): boolean {
-  return AGE_STATEMENT.test(question);
-}
 
 /**
  * Whether a passage states an age limit: one of its sentences gives a number of 10 to 21 (not an amount, a time

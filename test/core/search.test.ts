@@ -7,7 +7,7 @@ import { analyzeQuery } from '../../src/query/analyze.js';
 import { askedName, statesName } from '../../src/query/asked-name.js';
 import { asksDefinition, definedTerms } from '../../src/query/definition.js';
 import { askedNumber, statesNumber } from '../../src/query/asked-number.js';
-import { statesAgeLimit, statesAskerAge } from '../../src/query/stated-age.js';
+import { statesAgeLimit } from '../../src/query/stated-age.js';
 import { askedContact, givesContact } from '../../src/query/asked-contact.js';
 import { compileSynonyms } from '../../src/query/compile.js';
 import { defaultQueryOptions, type QueryContext } from '../../src/query/types.js';
@@ -160,6 +160,11 @@ describe('query analysis', () => {
   };
   const analyze = (q: string) => analyzeQuery(q, context, defaultQueryOptions);
 
+  it("finds an age the asker states where the children family's age statements match, not any number", () => {
+    for (const q of ['my 14 yr old wants to use it for school', 'a member says they are 12 years old', "i'm 15, can i join", 'is it ok for kids under 13', "a user mentioned that they're 12", "my daughter signed up and she's 15"]) expect(analyze(q).statesAge, q).toBe(true);
+    for (const q of ['anyone up for lunch around 12:30?', 'we keep 14 backups', 'how old is the policy']) expect(analyze(q).statesAge, q).toBe(false);
+  });
+
   it('turns phrases into concepts carrying the policy wording', () => {
     const query = analyze('how long do you keep my data');
     const sources = query.concepts.map((c) => c.source);
@@ -276,11 +281,6 @@ describe('query analysis', () => {
 });
 
 describe('stated ages', () => {
-  it('finds an age the asker states, not any number', () => {
-    for (const q of ['my 14 yr old wants to use it for school', 'a member says they are 12 years old', "i'm 15, can i join", 'is it ok for kids under 13', "a user mentioned that they're 12"]) expect(statesAskerAge(q), q).toBe(true);
-    for (const q of ['anyone up for lunch around 12:30?', 'we keep 14 backups', 'how old is the policy']) expect(statesAskerAge(q), q).toBe(false);
-  });
-
   it('finds an age limit in a sentence that makes its number an age, in digits or words', () => {
     for (const text of ['Our services are not directed to children under 13.', 'You must be at least sixteen years old to register.', 'Minors aged 16 or younger need a parent.']) expect(statesAgeLimit(text), text).toBe(true);
     for (const text of ['We keep logs for 18 months.', 'Over 20 countries host our servers.', 'Updated 13/05/2024. Children may not use it.', 'Plans cost $15 a month for adults.']) expect(statesAgeLimit(text), text).toBe(false);
