@@ -70,8 +70,7 @@ export function analyzeQuery(question: string, context: QueryContext, options: Q
   // "Customer asks what a cookie is": the relayed question opens after the chat wrapping.
   const opening = segments.find((segment) => segment.kind !== 'filler' && segment.kind !== 'skip' && !(segment.kind === 'word' && isFiller(tokens[segment.start]!, context.synonyms)));
   const firstAsked = opening?.start ?? 0;
-  const words = tokens.join(' ');
-  const asksTimeFrame = timeFrameTopic(words);
+  const asksTimeFrame = timeFrameTopic(tokens.join(' '));
   return {
     concepts: list.concepts,
     keywords: keywords.join(' '),
