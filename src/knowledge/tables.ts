@@ -92,10 +92,40 @@ export const OTHER_COUNTRIES: readonly string[] = stringList(places.OTHER_COUNTR
 /** How askers state someone's age ("my 14 year old", "i'm 15", "under 13s"): triggers of the children family. */
 export const AGE_STATEMENTS: readonly string[] = ageStatements();
 
+/**
+ * Expands phrase grids: every combination of one entry per part, in order ("tweak" + "our" + "privacy policy"); an
+ * empty entry leaves its part out.
+ *
+ * @example
+ * readPhraseGrids({ EDITS: { about: '…', parts: [['update'], ['', 'the'], ['policy']] } }, 'pack.json')
+ * // => { '@EDITS': ['update policy', 'update the policy'] }
+ */
+export function readPhraseGrids(value: unknown, file: string): Record<string, string[]> {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) fail(file, 'grids must be an object of { about, parts }');
+  const grids: Record<string, string[]> = {};
+  for (const [name, raw] of Object.entries(value as Record<string, unknown>)) {
+    if (!/^[A-Z][A-Z_]*$/.test(name)) fail(file, `grid name "${name}" must be upper case (it is used as @${name})`);
+    const grid = raw as { about?: unknown; parts?: unknown };
+    if (grid === null || typeof grid !== 'object' || typeof grid.about !== 'string' || !Array.isArray(grid.parts) || grid.parts.length < 2) {
+      fail(file, `grid ${name} must have an "about" text and at least two "parts"`);
+    }
+    let phrases = [''];
+    for (const [k, part] of (grid.parts as unknown[]).entries()) {
+      if (!Array.isArray(part) || part.length === 0 || !part.every((entry) => typeof entry === 'string') || part.every((entry) => entry === '')) {
+        fail(file, `grid ${name}: part ${k + 1} must be a non-empty list of strings with at least one word`);
+      }
+      phrases = phrases.flatMap((prefix) => (part as string[]).map((entry) => [prefix, entry.trim()].filter((words) => words !== '').join(' ')));
+    }
+    grids[`@${name}`] = [...new Set(phrases)].filter((phrase) => phrase.includes(' '));
+  }
+  return grids;
+}
+
 const EXPANSIONS: Readonly<Record<string, readonly string[]>> = {
   '@EUROPEAN_PLACES': EUROPEAN_PLACES,
   '@CALIFORNIA_PLACES': CALIFORNIA_PLACES,
   '@AGE_STATEMENTS': AGE_STATEMENTS,
+  ...readPhraseGrids(pack.grids, 'privacy-pack.json'),
 };
 
 /**

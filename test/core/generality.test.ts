@@ -586,6 +586,31 @@ describe('out of date details and a policy taking effect', () => {
   });
 });
 
+describe('editing the policy, a site that breaks, and leaving for another tool', () => {
+  const notice = policy('Kite Privacy Notice', [
+    [['Analytics'], 'Analytics cookies count page views; you can block analytics cookies in your browser settings.'],
+    [['Cookies you cannot refuse'], 'Kite sets a sign-in cookie. Without it, some features of Kite will not function properly.'],
+    [['Transfers'], 'We move data to servers in other countries under standard contractual clauses.'],
+    [['Your rights'], 'You may request a copy of your personal data in a portable, machine-readable format.'],
+    [['Changes to this notice'], 'When this notice changes in a material way, we e-mail account holders thirty days ahead.'],
+  ]);
+  const answerer = createAnswerer([notice]);
+
+  it('reads "tweak the privacy policy" and "the updated policy" as the policy changing', () => {
+    expect(topSection(answerer, 'if we tweak our privacy policy next month, do users have to be told?')).toBe('Changes to this notice');
+    expect(topSection(answerer, 'how would users find out about the updated policy?')).toBe('Changes to this notice');
+  });
+
+  it('reads "will it still work" and "broken" as the features that need what was blocked', () => {
+    expect(topSection(answerer, 'if i block every cookie will kite still work?')).toBe('Cookies you cannot refuse');
+    expect(topSection(answerer, 'user blocked cookies and now parts of the site are broken, is that expected')).toBe('Cookies you cannot refuse');
+  });
+
+  it('reads moving to a different tool as taking one\'s data along', () => {
+    expect(topSection(answerer, 'customer is moving to a different tool and wants all their data, how?')).toBe('Your rights');
+  });
+});
+
 describe('everyday words for web things', () => {
   const notice = policy('Proof Privacy Notice', [
     [['Bot protection'], 'A bot check on the sign-in page tells people from bots; it sees your browser and network.'],

@@ -19,6 +19,7 @@ import {
   NUMBER_WORDS,
   OTHER_POLICY_KINDS,
   PRIVACY_WORDS,
+  readPhraseGrids,
   readSynonymRules,
   SLANG,
   SYNONYM_RULES,
@@ -151,6 +152,16 @@ describe('general knowledge tables', () => {
       ...NUMBER_ASKS,
     ];
     expect(everything.filter((entry) => companyNames.some((name) => entry.toLowerCase().includes(name)))).toEqual([]);
+  });
+
+  it('expand a phrase grid to every combination of its parts, an empty entry leaving its part out', () => {
+    const grids = readPhraseGrids({ EDITS: { about: 'editing the policy', parts: [['update', 'tweak'], ['', 'the'], ['policy']] } }, 'pack.json');
+    expect(grids).toEqual({ '@EDITS': ['update policy', 'update the policy', 'tweak policy', 'tweak the policy'] });
+    expect(SYNONYM_RULES.find((rule) => rule.topic === 'policy changes')?.when).toContain('tweak our privacy policy');
+    expect(() => readPhraseGrids({ edits: { about: 'x', parts: [['a'], ['b']] } }, 'pack.json')).toThrow(/knowledge: pack\.json.*upper case/);
+    expect(() => readPhraseGrids({ EDITS: { about: 'x', parts: [['a']] } }, 'pack.json')).toThrow(/at least two "parts"/);
+    expect(() => readPhraseGrids({ EDITS: { about: 'x', parts: [['a'], ['']] } }, 'pack.json')).toThrow(/part 2 must be/);
+    expect(() => readPhraseGrids([], 'pack.json')).toThrow(/grids must be an object/);
   });
 
   it('validate paraphrase families and name the file and family of a mistake', () => {
