@@ -611,6 +611,20 @@ describe('editing the policy, a site that breaks, and leaving for another tool',
   });
 });
 
+describe('safety of an account and someone posing as its owner', () => {
+  const notice = policy('Dune Privacy Notice', [
+    [['Your account'], 'Your account holds your name, your e-mail address and the settings you choose.'],
+    [['Encryption'], 'We encrypt stored files and offer two-step sign-in.'],
+    [['Preventing fraud'], 'We check sign-ins to your account for signs of fraud, such as stolen credentials.'],
+  ]);
+  const answerer = createAnswerer([notice]);
+
+  it('reads "hack-proof" and "safer" as security, and "impersonate" as fraud', () => {
+    expect(topSection(answerer, 'is my account totally hack-proof? anything to make it safer')).toBe('Encryption');
+    expect(topSection(answerer, 'what if someone tries to impersonate me to get into my account?')).toBe('Preventing fraud');
+  });
+});
+
 describe('everyday words for web things', () => {
   const notice = policy('Proof Privacy Notice', [
     [['Bot protection'], 'A bot check on the sign-in page tells people from bots; it sees your browser and network.'],
