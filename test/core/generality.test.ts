@@ -625,6 +625,20 @@ describe('safety of an account and someone posing as its owner', () => {
   });
 });
 
+describe('retention stated as deletion', () => {
+  const notice = policy('Memo Privacy Notice', [
+    [['Diary entries'], 'Diary entries are kept on your phone so that you can remember whom you met.'],
+    [['When data is deleted'], 'Diary entries on your phone are deleted after 16 days.'],
+  ]);
+  const answerer = createAnswerer([notice]);
+
+  it('reads "how long" as asking where the policy says data is deleted after a period', () => {
+    const question = 'how long do my diary entries stay on the phone?';
+    const coverage = (section: string): number | undefined => answerer.explain(question).candidates.find((c) => c.passage.section[0] === section)?.coverage;
+    expect(coverage('When data is deleted')).toBeGreaterThanOrEqual(coverage('Diary entries') ?? 1);
+  });
+});
+
 describe('everyday words for web things', () => {
   const notice = policy('Proof Privacy Notice', [
     [['Bot protection'], 'A bot check on the sign-in page tells people from bots; it sees your browser and network.'],
