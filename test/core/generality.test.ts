@@ -639,6 +639,20 @@ describe('retention stated as deletion', () => {
   });
 });
 
+describe('changing one\'s mind', () => {
+  const notice = policy('Poll Privacy Notice', [
+    [['Surveys'], 'You can take part in our surveys; your answers are sent to our research team.'],
+    [['Withdrawing consent'], 'You can withdraw your consent to a survey at any time in the app settings.'],
+  ]);
+  const answerer = createAnswerer([notice]);
+
+  it('reads "regret", "pull back" and "back out" as withdrawing consent', () => {
+    for (const question of ['I took one of your surveys and want to back out now, how?', 'sent my survey answers and now I regret it, can I pull them back?']) {
+      expect(topSection(answerer, question), question).toBe('Withdrawing consent');
+    }
+  });
+});
+
 describe('everyday words for web things', () => {
   const notice = policy('Proof Privacy Notice', [
     [['Bot protection'], 'A bot check on the sign-in page tells people from bots; it sees your browser and network.'],
