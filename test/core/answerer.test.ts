@@ -36,6 +36,12 @@ describe('ranking', () => {
 });
 
 describe('query understanding', () => {
+  it('reads "hand over my data" as the company passing data on, not as where it got the data', () => {
+    const answer = answerer.answer('would datarobot hand over my data if the government sent them a subpoena');
+    expect(answer.answered).toBe(true);
+    expect(topSection(answer)).toMatch(/compliance with law|law enforcement/);
+  });
+
   it.each([
     ['can i erase everything you have on me', /Your data rights|Data retention|View, correct and delete/],
     ['can kids use datarobot', /Children’s data/],
