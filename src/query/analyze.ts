@@ -38,7 +38,10 @@ export function analyzeQuery(question: string, context: QueryContext, options: Q
   const segments = segmentWords(tokens, stems, context);
   const list = new ConceptList(context);
   const keywords: string[] = [];
-  const howToStart = instructionStart(tokens);
+  // "Customer asks how to…": the relayed question opens after the chat wrapping.
+  const firstAsked = openingAt(segments, tokens, context);
+  const relayedHowTo = firstAsked > 0 ? instructionStart(tokens.slice(firstAsked)) : -1;
+  const howToStart = relayedHowTo >= 0 ? firstAsked + relayedHowTo : instructionStart(tokens);
   let actionAt = -1;
   let regional = false;
   const segmentKey = (segment: Segment): string => stems.slice(segment.start, segment.start + segment.length).join(' ');
@@ -67,9 +70,6 @@ export function analyzeQuery(question: string, context: QueryContext, options: Q
     terms.push({ term: stems[i]!, weight: isWeak(stems[i]!, context) ? options.weakWordRankFactor : 1 });
   }
   const namesPersonalData = tokens.some((token) => PRIVACY_WORDS.has(token));
-  // "Customer asks what a cookie is": the relayed question opens after the chat wrapping.
-  const opening = segments.find((segment) => segment.kind !== 'filler' && segment.kind !== 'skip' && !(segment.kind === 'word' && isFiller(tokens[segment.start]!, context.synonyms)));
-  const firstAsked = opening?.start ?? 0;
   const asksTimeFrame = timeFrameTopic(tokens.join(' '));
   return {
     concepts: list.concepts,
@@ -87,6 +87,12 @@ export function analyzeQuery(question: string, context: QueryContext, options: Q
     // "My 14 year old wants an account…": read where the children family's age statements matched.
     statesAge: segments.some((segment) => segment.kind === 'rule' && context.synonyms.ageStatements.has(segmentKey(segment))),
   };
+}
+
+/** Where the asked question opens after its chat wrapping ("Customer asks what a cookie is" → "what"). */
+function openingAt(segments: readonly Segment[], tokens: readonly string[], context: QueryContext): number {
+  const opening = segments.find((segment) => segment.kind !== 'filler' && segment.kind !== 'skip' && !(segment.kind === 'word' && isFiller(tokens[segment.start]!, context.synonyms)));
+  return opening?.start ?? 0;
 }
 
 // A lead-in before a colon, with no question in it: "CSM question: …", "quick one for the DPIA draft: …".

@@ -876,6 +876,17 @@ describe('instructions about privacy are not product instructions', () => {
     expect(account.explain('can we drop a customer’s name into our marketing?').query.productHowTo).toBe(false);
   });
 
+  it('reads a relayed instruction request ("Customer asks how to…") as one, and a relayed privacy request as none', () => {
+    const projects = createAnswerer([policy('Boardly Privacy Notice', [
+      [['What we store'], 'We store the projects and lists you create so that you can move between them.'],
+      [['Deletion'], 'You can delete your account and the data in your projects at any time.'],
+    ])]);
+    const relayed = 'Customer wants to know how to move a list from one project into another.';
+    expect(projects.explain(relayed).query.productHowTo).toBe(true);
+    expect(projects.answer(relayed).answered).toBe(false);
+    expect(projects.explain('Customer asks how to delete their account and data.').query.productHowTo).toBe(false);
+  });
+
   it('still declines an instruction about the product itself', () => {
     expect(answerer.answer('how do I change the theme of my storefront?').answered).toBe(false);
   });
