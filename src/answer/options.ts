@@ -152,12 +152,13 @@ export interface AnswererOptions {
 }
 
 /**
- * Calibrated on the dev questions (eval/questions.json: 1,557 on-topic, 434 off-topic): on-topic questions cover
- * at least half of their idf mass far more often than off-topic ones; 0.5 answers 99.2% of on-topic questions while
- * declining 95.4% of off-topic ones (0.45: 99.3% / 93.8%; 0.55 trades 1.7 points of the first for 0.9 of the second).
+ * Calibrated on the dev questions of 13 policies (rounds 1–13, 2026-12-01). Minimum coverage 0.5 / 0.525 / 0.55 /
+ * 0.575 gave macro hit@1 78.5 / 77.5 / 76.6 / 75.0, answered 94.2 / 93.1 / 92.0 / 89.8 and declined 83.8 / 84.9 /
+ * 85.9 / 86.5: answered + declined is the same from 0.5 to 0.55, and 0.5 leaves the least short of the held-out
+ * targets (85 / 95 / 95 / 85) in sum, where 0.55 had kept declined, once the target closest to passing, above 85.
  */
 export const defaultAbstentionThresholds: AbstentionThresholds = {
-  minCoverage: 0.55,
+  minCoverage: 0.5,
   minCoveredWeight: 2.5,
   coveredWeightCoverage: 0.35,
   requireTopical: true,
