@@ -374,6 +374,17 @@ describe('facts a policy may or may not state', () => {
     expect(createAnswerer([security]).answer(question.replace(' SOC 2 certified', ' monitored by the security team')).answered).toBe(true);
   });
 
+  it('declines a self-hosted install the policy never mentions, unless the company\'s own knowledge names it', () => {
+    const sections: Array<[string[], string]> = [
+      [['Cookies'], 'We set analytics cookies on our website to count visits and a sign-in cookie to keep you signed in.'],
+      [['Usage data'], 'We collect usage statistics from every installation to improve the product.'],
+    ];
+    const question = 'does our self-hosted instance set these same analytics cookies?';
+    expect(createAnswerer([policy('Forge Cookie Notice', sections)]).answer(question).answered).toBe(false);
+    const knowing = policy('Forge Cookie Notice', sections, { knowledge: { synonyms: [{ when: ['self hosted', 'on prem'], add: ['installation'] }] } });
+    expect(createAnswerer([knowing]).answer('we run it self-hosted, do you get our usage statistics?').answered).toBe(true);
+  });
+
   it('reads "hiring" as a job opening only when the question asks for one, not in a question about applicants', () => {
     const applicants = createAnswerer([
       policy('Crew Notice', [
