@@ -385,6 +385,14 @@ describe('facts a policy may or may not state', () => {
     expect(createAnswerer([knowing]).answer('we run it self-hosted, do you get our usage statistics?').answered).toBe(true);
   });
 
+  it('declines a published impact assessment the policy never mentions, and answers where it links one', () => {
+    const plain = [[['Security'], 'We assess the risks of every new feature to your data before we launch it.'], [['Contact'], 'Write to privacy@app.example.']] as Array<[string[], string]>;
+    const question = 'did you publish a data protection impact assessment? where can I read it?';
+    expect(createAnswerer([policy('Plain Notice', plain)]).answer(question).answered).toBe(false);
+    const linking = policy('Linking Notice', [...plain, [['Impact assessment'], 'Read our data protection impact assessment at example.org/dpia.']]);
+    expect(topSection(createAnswerer([linking]), question)).toBe('Impact assessment');
+  });
+
   it('reads "hiring" as a job opening only when the question asks for one, not in a question about applicants', () => {
     const applicants = createAnswerer([
       policy('Crew Notice', [
