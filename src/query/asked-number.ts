@@ -22,6 +22,8 @@ const WORD_NUMBER = `(?:${phraseAlternatives(NUMBER_WORDS)})`;
 const STATED_NUMBER = new RegExp(`(?<![\\d.,/:-])(?!(?:19|20)\\d\\d(?!\\d))(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?![\\d/]|\\.\\d)|\\b${WORD_NUMBER}\\b`, 'i');
 // "72 hours", "thirty days", "2 business days", "12-month".
 const STATED_PERIOD = new RegExp(`(?:\\b\\d+|\\b${WORD_NUMBER})[\\s-]*(?:business\\s+|calendar\\s+|working\\s+)?(?:minutes?|hours?|days?|weeks?|months?|years?)\\b`, 'i');
+// A period offered as a guess: "what's the deadline, 30 days?", "do you keep them 90 days or more?".
+const GUESSED_PERIOD = new RegExp(`${STATED_PERIOD.source}\\s*(?:\\?|,?\\s*or\\b)`, 'i');
 // "$5", "€ 20", "10 dollars", "USD 9".
 const STATED_MONEY = /[$€£]\s?\d|\b\d[\d,.]*\s?(?:dollars?|euros?|pounds?|usd|eur|gbp)\b|\b(?:usd|eur|gbp)\s?\d/i;
 
@@ -34,6 +36,7 @@ const STATED_MONEY = /[$€£]\s?\d|\b\d[\d,.]*\s?(?:dollars?|euros?|pounds?|usd
  * askedNumber('does it count how many models we deploy?') // => null
  */
 export function askedNumber(question: string): AskedNumber | null {
+  if (GUESSED_PERIOD.test(question)) return 'period';
   for (const clause of clausesOf(question)) {
     // "how long exactly does the analytics cookie last?": a figure, not whether it is kept.
     if (EXACT_WORD.test(clause) && PERIOD_WORD.test(clause)) return 'period';

@@ -317,6 +317,11 @@ describe('asked numbers', () => {
     for (const q of ["what is a web beacon exactly, in our policy's terms?", 'how long do you keep my logs?']) expect(askedNumber(q), q).toBe(null);
   });
 
+  it('takes a period offered as a guess ("30 days?", "90 days or more?") for a question that asks for one', () => {
+    for (const q of ["what's our deadline to respond - 30 days?", 'how long do u have to reply? like 30 days?', 'do you keep them 90 days or more?']) expect(askedNumber(q), q).toBe('period');
+    for (const q of ['I deleted my account 10 days ago, can I restore it?', 'we kept it for 30 days and then deleted it, is that ok?']) expect(askedNumber(q), q).toBe(null);
+  });
+
   it('does not take a yes/no clause that mentions "how many" for one that asks it', () => {
     for (const q of ['does it count how many models we deploy?', 'Customer asks: can their admin see how many models they built?', 'how long do you keep my data']) {
       expect(askedNumber(q), q).toBe(null);
