@@ -4,7 +4,7 @@
  * against coverage and make the answerer decline questions it can answer. Query side only: the index never sees
  * this function.
  */
-import { CALIFORNIA_PLACES, EUROPEAN_PLACES, OTHER_COUNTRIES } from '../knowledge/tables.js';
+import { CALIFORNIA_PLACES, EUROPEAN_PLACES, OTHER_COUNTRIES, UNSTATED_DETAILS } from '../knowledge/tables.js';
 
 /** Options of {@link stripChatNoise}. */
 export interface NoiseOptions {
@@ -48,7 +48,6 @@ const NOISE_PATTERNS: readonly RegExp[] = [
   /\b(?:https?:\/\/|www\.)\S+/gi,
   // Ticket and issue references: "#4521", "PRIV-123", "ticket no. 88231" keeps the word "ticket", drops the number.
   /(?:^|(?<=\s|\())#\d+\b/g,
-  /\b[A-Z][A-Z0-9]{1,9}-\d{1,7}\b/g,
   /\b(?:no\.?|nr\.?|number|num)\s*\d{3,}\b/gi,
   // "Ticket 5512:", "case 48213 -": the reference, not an unknown number (the word "ticket" is filler anyway).
   /\b(?<=(?:ticket|case|issue|request|order|incident)\s*#?\s*)\d{3,}\b/gi,
@@ -61,6 +60,11 @@ const NOISE_PATTERNS: readonly RegExp[] = [
   // word introduced by a person word or followed by a speech verb. Left in, a name is an unknown word (or is
   // "corrected" into a policy word: "Marco" → "March") and drags the question's coverage down.
 ];
+
+// Issue references ("PRIV-123", "JIRA-88"), but not standards a privacy question names ("AES-256", "ISO-27001",
+// "SOC-2"): their prefix is the first word of a detail the tables know policies rarely state.
+const ISSUE_REFERENCE = /\b([A-Z][A-Z0-9]{1,9})-\d{1,7}\b/g;
+const STANDARD_PREFIXES: ReadonlySet<string> = new Set(UNSTATED_DETAILS.map((detail) => detail.split(' ')[0]!));
 
 // Capitalized words that are people's names in a story; places stay ("a user in Germany wants to know…").
 const NAME_AFTER_CUE = new RegExp(String.raw`(?<=\b(?:${PERSON_CUES})\s+)${NAME}(?:\s+${NAME})?\b`, 'g');
@@ -89,6 +93,8 @@ export function stripChatNoise(text: string, options: NoiseOptions = defaultNois
     pattern.lastIndex = 0;
     out = out.replace(pattern, options.replacement);
   }
+  ISSUE_REFERENCE.lastIndex = 0;
+  out = out.replace(ISSUE_REFERENCE, (reference: string, prefix: string) => (STANDARD_PREFIXES.has(prefix.toLowerCase()) ? reference : options.replacement));
   NAME_AFTER_CUE.lastIndex = 0;
   out = out.replace(NAME_AFTER_CUE, (name: string, offset: number, whole: string) => (isPlace(name, whole.slice(0, offset)) ? name : options.replacement));
   NAME_BEFORE_VERB.lastIndex = 0;

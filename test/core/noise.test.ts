@@ -26,7 +26,7 @@ describe('stripChatNoise', () => {
   });
 
   it('keeps capitalized words that are not introduced as names (acronyms, products, places, headings)', () => {
-    for (const text of ['Does GDPR apply to DataRobot?', 'can I run it in Docker', 'what are User Metrics', 'is my data stored in Boston']) {
+    for (const text of ['Does GDPR apply to DataRobot?', 'can I run it in Docker', 'what are User Metrics', 'is my data stored in Boston', 'is it encrypted with AES-256 or SOC-2 audited?']) {
       expect(clean(text)).toBe(text);
     }
   });
