@@ -393,6 +393,14 @@ describe('facts a policy may or may not state', () => {
     expect(topSection(createAnswerer([linking]), question)).toBe('Impact assessment');
   });
 
+  it('declines whether data trains AI models when the policy never says, and answers where it does', () => {
+    const base = [[['Your content'], 'We store the code and documents you upload to your private projects and use them to provide the service.'], [['Training'], 'We deliver training courses for customers.']] as Array<[string[], string]>;
+    const question = 'does your assistant get trained on the code in my private projects?';
+    expect(createAnswerer([policy('Code Notice', base)]).answer(question).answered).toBe(false);
+    const stating = policy('Code Notice', [...base, [['AI models'], 'We do not use the code in your private projects to train AI models.']]);
+    expect(topSection(createAnswerer([stating]), 'is the code in my private projects used to train AI models?')).toBe('AI models');
+  });
+
   it('reads "hiring" as a job opening only when the question asks for one, not in a question about applicants', () => {
     const applicants = createAnswerer([
       policy('Crew Notice', [
