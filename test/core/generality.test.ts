@@ -680,6 +680,20 @@ describe('changing one\'s mind', () => {
   });
 });
 
+describe('reusing the policy itself', () => {
+  const notice = policy('Quill Privacy Notice', [
+    [['Your data'], 'You can request a copy of your personal data, and we will send it within a month.'],
+    [['Reusing this notice'], 'This notice is available under a Creative Commons licence: you may adapt it for your own use.'],
+  ]);
+  const answerer = createAnswerer([notice]);
+
+  it('reads "borrow your privacy policy wording" and "copy ur privacy policy" as reusing the policy, not a copy of one\'s data', () => {
+    for (const question of ['can I borrow your privacy policy wording for my own site?', 'can i just copy ur privacy policy for my own site lol']) {
+      expect(topSection(answerer, question), question).toBe('Reusing this notice');
+    }
+  });
+});
+
 describe('everyday words for web things', () => {
   const notice = policy('Proof Privacy Notice', [
     [['Bot protection'], 'A bot check on the sign-in page tells people from bots; it sees your browser and network.'],
