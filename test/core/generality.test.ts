@@ -401,6 +401,15 @@ describe('facts a policy may or may not state', () => {
     expect(topSection(createAnswerer([stating]), 'is the code in my private projects used to train AI models?')).toBe('AI models');
   });
 
+  it('declines what happens to a deceased user\'s account when the policy never says', () => {
+    const accounts = policy('Ledger Accounts Notice', [
+      [['Your account'], 'You can close your account at any time; we then delete your data within 30 days.'],
+      [['Family access'], 'Family members can be invited to share an account and see its data.'],
+    ]);
+    expect(createAnswerer([accounts]).answer('my father passed away, what happens to his account and data? can the family get access').answered).toBe(false);
+    expect(createAnswerer([accounts]).answer('what happens to my data when I close my account?').answered).toBe(true);
+  });
+
   it('reads "hiring" as a job opening only when the question asks for one, not in a question about applicants', () => {
     const applicants = createAnswerer([
       policy('Crew Notice', [
