@@ -257,6 +257,10 @@ export const ORGANISATION_NOUNS: readonly string[] = stringList(askedNames.organ
 export const NOT_BEFORE_ORGANISATION: readonly string[] = stringList(askedNames.notBeforeOrganisation, 'asked-names.json', 'notBeforeOrganisation');
 /** What follows a company's name ("GmbH", "Inc."), as written. */
 export const ORGANISATION_SUFFIXES: readonly string[] = stringList(askedNames.organisationSuffixes, 'asked-names.json', 'organisationSuffixes');
+/** Phrases asking for a place ("which country are the servers in", "EU or US?"). */
+export const PLACE_ASKS: readonly string[] = stringList(askedNames.placeAsks, 'asked-names.json', 'placeAsks');
+/** Countries, regions and cities a passage names when it says where data is ("United States", "EU", "Frankfurt"). */
+export const PLACE_NAMES: readonly string[] = stringList(askedNames.placeNames, 'asked-names.json', 'placeNames');
 
 /** Phrases asking what a word means ("what do you mean by", "define"); see src/query/definition.ts. */
 export const DEFINITION_ASKS: readonly string[] = stringList(definitions.asks, 'definitions.json', 'asks');

@@ -5,13 +5,13 @@
  * ("identity verification vendors") without the name, so the passage shares every other word of such a question
  * without answering it. The phrases are data (src/knowledge/asked-names.json).
  */
-import { NAME_ASKS, NAMED_ROLES, NOT_BEFORE_ORGANISATION, ORGANISATION_NOUNS, ORGANISATION_SUFFIXES } from '../knowledge/tables.js';
+import { NAME_ASKS, NAMED_ROLES, NOT_BEFORE_ORGANISATION, ORGANISATION_NOUNS, ORGANISATION_SUFFIXES, PLACE_ASKS, PLACE_NAMES } from '../knowledge/tables.js';
 import { escapeRegExp, phraseAlternatives, phrasePattern } from '../regexp.js';
 import { isEnglishWord } from '../search/english.js';
 import { clausesOf } from './words.js';
 
 /** What kind of name a question asks for. */
-export type AskedName = 'person' | 'organisation';
+export type AskedName = 'person' | 'organisation' | 'place';
 
 const ASKS = phrasePattern(NAME_ASKS);
 const ROLES = phrasePattern(NAMED_ROLES);
@@ -27,6 +27,16 @@ const ROLE_SOURCE = `(?:${NAMED_ROLES.map(caseless).join('|')})`;
 const PERSON = String.raw`(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?[A-Z][a-z]+(?:\s+[A-Z]\.|\s+[A-Z][a-z]+)?\s+[A-Z][a-z']+(?![\w-])`;
 // "Data Protection Officer: Jane Smith", "our DPO is Dr. Ana Ruiz", "Jane Smith, our Data Protection Officer".
 const NAMED_PERSON = new RegExp(String.raw`\b${ROLE_SOURCE}\b[^.]{0,40}?(?:\bis\b|:|,|[-–—])\s*${PERSON}|${PERSON},\s+(?:[Oo]ur|[Tt]he|[Ii]ts)\s+${ROLE_SOURCE}`);
+const PLACE_ASK = phrasePattern(PLACE_ASKS);
+const ASKERS_PLACE = /\b(?:i'?m|i am|we'?re|we are|they'?re|they are|i live|we live|they live|i'?m based|we'?re based)\s+in\b/i;
+// Place names as written; the short ones ("EU", "US", "UK") only in capitals, so that "us" the pronoun is none.
+const PLACE_NAME = new RegExp(
+  `(?<![\\p{L}.])(?:${PLACE_NAMES.filter((name) => name.length <= 3).map(escapeRegExp).join('|')})(?![\\p{L}])|(?<!\\p{L})(?:${PLACE_NAMES.filter((name) => name.length > 3).map(caselessName).join('|')})(?!\\p{L})`,
+  'u',
+);
+function caselessName(name: string): string {
+  return escapeRegExp(name).replace(/\p{L}/gu, (letter) => `[${letter.toLowerCase()}${letter.toUpperCase()}]`);
+}
 // "T-Systems International GmbH", "Stripe, Inc.": a company suffix after a capitalized word.
 const COMPANY_SUFFIX = new RegExp(`\\p{Lu}[\\p{L}-]*,?\\s+(?:${phraseAlternatives(ORGANISATION_SUFFIXES)})(?![\\p{L}])`, 'u');
 // A capitalized word mid-sentence (after a lower-case word or a comma), with at least one lower-case letter.
@@ -46,6 +56,8 @@ export function askedName(question: string): AskedName | null {
   const clauses = clausesOf(question);
   if (clauses.some((clause) => ASKS.test(clause) && ROLES.test(clause))) return 'person';
   if (clauses.some((clause) => ORGANISATION_ASK.test(clause))) return 'organisation';
+  // "how does it know what country I'm in?" asks about the asker's place, which no policy names.
+  if (clauses.some((clause) => PLACE_ASK.test(clause) && !ASKERS_PLACE.test(clause))) return 'place';
   return null;
 }
 
@@ -61,6 +73,7 @@ export function askedName(question: string): AskedName | null {
  */
 export function statesName(text: string, kind: AskedName, ownWords: ReadonlySet<string>): boolean {
   if (kind === 'person') return NAMED_PERSON.test(text);
+  if (kind === 'place') return PLACE_NAME.test(text);
   if (COMPANY_SUFFIX.test(text)) return true;
   for (const [word] of text.matchAll(CAPITALIZED_INSIDE)) {
     const parts = word.toLowerCase().split('-');

@@ -410,6 +410,14 @@ describe('facts a policy may or may not state', () => {
     expect(createAnswerer([accounts]).answer('what happens to my data when I close my account?').answered).toBe(true);
   });
 
+  it('answers which country data is stored in only where a passage names one', () => {
+    const hosting = [[['Hosting'], 'We store your account data on servers run by our hosting provider.'], [['Cookies'], 'We use cookies to keep you signed in.']] as Array<[string[], string]>;
+    const question = 'which country are the servers with my account data in?';
+    expect(createAnswerer([policy('Host Notice', hosting)]).answer(question).answered).toBe(false);
+    const named = policy('Host Notice', [[['Hosting'], 'We store your account data on servers in Ireland, run by our hosting provider.'], hosting[1]!]);
+    expect(topSection(createAnswerer([named]), question)).toBe('Hosting');
+  });
+
   it('reads "hiring" as a job opening only when the question asks for one, not in a question about applicants', () => {
     const applicants = createAnswerer([
       policy('Crew Notice', [

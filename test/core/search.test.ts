@@ -390,4 +390,17 @@ describe('asked names', () => {
     expect(['Donations are processed by PayPal and DonorBox.', 'Servers are run by T-Systems International GmbH for us.', 'Card data goes to Stripe, Inc. only.'].map(namesOrganisation)).toEqual([true, true, true]);
     expect(['We use identity verification vendors to check your ID.', 'Checks follow the E-Government Act.', 'Only Acme staff and our vendors see it.'].map(namesOrganisation)).toEqual([false, false, false]);
   });
+
+  it('finds a clause that asks for a place (which country, EU or US), not the asker\'s own place', () => {
+    for (const q of ['which country are the servers physically in?', 'is the analytics data hosted in the EU or the US?', 'Customer asks in which countries your data centers are located.']) {
+      expect(askedName(q), q).toBe('place');
+    }
+    for (const q of ["how do you know what country I'm in?", 'where do you store my data?', 'do you transfer data to other countries?']) expect(askedName(q), q).toBe(null);
+  });
+
+  it('finds a place named in a passage, the short ones only in capitals', () => {
+    const namesPlace = (text: string): boolean => statesName(text, 'place', new Set());
+    expect(['Data is stored in the United States.', 'Our servers are in Frankfurt, Germany.', 'Usage data stays in the EU.'].map(namesPlace)).toEqual([true, true, true]);
+    expect(['Tell us about it.', 'Our servers are run by a hosting provider.', 'We keep backups in two regions.'].map(namesPlace)).toEqual([false, false, false]);
+  });
 });
