@@ -52,6 +52,8 @@ export function analyzeQuery(question: string, context: QueryContext, options: Q
     // "Ticket from a café owner: …", "for the comms FAQ: …": a word of the preamble the policy never uses says who
     // asks or what the answer is for, not what is asked.
     if (segment.kind === 'word' && segment.start + segment.length <= preambleEnd && !context.terms.has(stems[segment.start]!)) continue;
+    // "for the DPA questionnaire: what's our lawful basis…": a detail named in the preamble is why the asker asks.
+    if (segment.kind === 'unstated' && segment.start + segment.length <= preambleEnd) continue;
     // The first concept after "how do I" is the action; the ones after it are its objects.
     if (howToStart >= 0 && segment.start >= howToStart && actionAt < 0 && list.concepts.length > 0) actionAt = list.concepts.length - 1;
     keywords.push(...addSegmentConcept(list, segment, { tokens, stems, corrected }, context, options));

@@ -64,6 +64,11 @@ describe('a short policy', () => {
     expect(surfaces('Order question: can tinyshop erase my account?')).toContain('order');
   });
 
+  it('reads a not-stated detail in the lead-in ("for the SOC 2 audit: …") as why the asker asks, not what is asked', () => {
+    expect(topSection(answerer, 'for the SOC 2 audit: does tinyshop sell personal information?')).toBe('Selling');
+    expect(answerer.answer('does tinyshop have a SOC 2 report?').answered).toBe(false);
+  });
+
   it('weighs an irregular verb form the policy never uses ("told", "went") as the everyday verb it is', () => {
     const kinds = answerer.explain('i never told tinyshop my address and then went away, how do you have it?').query.concepts.filter((c) => /^(told|went)$/.test(c.surface)).map((c) => c.unknown);
     expect(kinds).toEqual(['common-modifier', 'common-modifier']);
