@@ -653,6 +653,7 @@ describe('editing the policy, a site that breaks, and leaving for another tool',
   it('reads "will it still work" and "broken" as the features that need what was blocked', () => {
     expect(topSection(answerer, 'if i block every cookie will kite still work?')).toBe('Cookies you cannot refuse');
     expect(topSection(answerer, 'user blocked cookies and now parts of the site are broken, is that expected')).toBe('Cookies you cannot refuse');
+    expect(topSection(answerer, 'if i block every cookie can i still log in?')).toBe('Cookies you cannot refuse');
   });
 
   it('reads moving to a different tool as taking one\'s data along', () => {
