@@ -570,6 +570,14 @@ describe('browser and device names', () => {
     expect(topSection(answerer, 'I turned on Do Not Track in Firefox, do you respect it?')).toBe('Do Not Track');
     expect(topSection(answerer, 'why does the app read where my android is?')).toBe('Location');
   });
+
+  it('reads a mobile app as a mobile app, not as the website', () => {
+    const sections = (second: [string[], string]): PolicyDocument => policy('Web Cookie Notice', [[['Cookies'], 'Our website sets cookies to keep you signed in.'], second]);
+    const question = 'does your mobile app set these cookies too?';
+    expect(topSection(createAnswerer([sections([['Mobile app'], 'Our mobile app stores a sign-in token instead of cookies.'])]), question)).toBe('Mobile app');
+    const webOnly = createAnswerer([sections([['Analytics'], 'We count visits to our website with analytics cookies.'])]);
+    expect(webOnly.explain(question).candidates[0]!.coverage).toBeLessThan(0.8);
+  });
 });
 
 describe('getting deleted things back', () => {
