@@ -170,6 +170,8 @@ export const SYNONYM_RULES: readonly SynonymRule[] = readSynonymRules(pack.famil
 export const FILLER_PHRASES: readonly string[] = stringList(phrasing.fillerPhrases, 'phrasing.json', 'fillerPhrases');
 /** Conversational words dropped from questions (query side only; the index keeps every word). */
 export const FILLER_WORDS: readonly string[] = stringList(phrasing.fillerWords, 'phrasing.json', 'fillerWords');
+/** Adverbs that only add emphasis ("where did you even get", "do you actually sell"): dropped before phrases. */
+export const INTENSIFIERS: ReadonlySet<string> = new Set(stringList(phrasing.intensifiers, 'phrasing.json', 'intensifiers'));
 /** Verbs that, before a gerund, mean "again and again" ("keeps sending", "kept asking"): dropped there. */
 export const ASPECT_VERBS: ReadonlySet<string> = new Set(stringList(phrasing.aspectVerbs, 'phrasing.json', 'aspectVerbs'));
 /** Chat and texting shorthand, rewritten to the full word(s) before anything else ("acct" → "account"). */

@@ -4,12 +4,12 @@
  * out, intensifiers dropped, the policy's acronyms expanded ("CWA" → "corona warn app") and its names typed apart
  * joined ("data robot" → "datarobot").
  */
-import { SLANG, TEXT_REWRITES } from '../knowledge/tables.js';
+import { INTENSIFIERS, SLANG, TEXT_REWRITES } from '../knowledge/tables.js';
 import { stripChatNoise } from '../search/noise.js';
 import { stem } from '../search/stem.js';
 import { tokenize } from '../search/tokenize.js';
 import type { QueryContext, QueryOptions } from './types.js';
-import { INTENSIFIERS, isWeak } from './words.js';
+import { isWeak } from './words.js';
 
 /** The question after noise removal (original case) and its words. */
 export interface QuestionWords {

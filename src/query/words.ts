@@ -67,9 +67,6 @@ export function capitalizedInside(text: string): Set<string> {
   return found;
 }
 
-/** Adverbs that only add emphasis ("where did you even get", "do you actually sell"): dropped before phrases. */
-export const INTENSIFIERS: ReadonlySet<string> = new Set(['even', 'actually', 'really', 'just', 'truly', 'literally', 'basically', 'seriously', 'honestly']);
-
 const BRITISH_ENDINGS: ReadonlyArray<readonly [RegExp, string]> = [
   [/(.{3,})is(e|es|ed|ing|ation|ations|er|ers)$/, '$1iz$2'],
   [/(.{2,})ys(e|es|ed|ing|er|ers)$/, '$1yz$2'],

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { loadDocument } from '../../src/corpus/load.js';
 import {
   FILLER_PHRASES,
+  INTENSIFIERS,
   FILLER_WORDS,
   DEFINING_VERBS,
   DEFINITION_ASKS,
@@ -72,6 +73,13 @@ describe('general knowledge tables', () => {
       }
     }
     expect(clashes).toEqual([]);
+  });
+
+  it('hold intensifiers as single lower-case words, and no phrase one of them would make unreachable', () => {
+    expect([...INTENSIFIERS].filter((word) => !/^[a-z]+$/.test(word))).toEqual([]);
+    // Intensifiers are dropped before phrases are matched: a phrase with one in it could never match.
+    const phrases = [...SYNONYM_RULES.flatMap((rule) => rule.when), ...FILLER_PHRASES, ...UNSTATED_DETAILS];
+    expect(phrases.filter((phrase) => phrase.split(' ').some((word) => INTENSIFIERS.has(word)))).toEqual([]);
   });
 
   it('never make a word both a trigger and a not-stated detail, nor filler and a trigger', () => {
