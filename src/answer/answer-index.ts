@@ -277,12 +277,7 @@ function compileKnowledge(documents: readonly PolicyDocument[], opts: AnswererOp
   if (knowledge.length === 0) return compileSynonyms();
   const rules = knowledge.flatMap((k) => k.synonyms ?? []);
   const notStated = knowledge.flatMap((k) => k.notStated ?? []);
-  // A detail privacy policies rarely state that the company's own families name ("on prem" for a company that
-  // describes its on-premise installs) is one this policy covers.
-  const key = (phrase: string): string => tokenize(phrase).map(stem).join(' ');
-  const companyTriggers = new Set(rules.flatMap((rule) => rule.when.map(key)));
-  const general = UNSTATED_DETAILS.filter((detail) => !companyTriggers.has(key(detail)));
-  return compileSynonyms([...SYNONYM_RULES, ...rules], FILLER_PHRASES, FILLER_WORDS, WEAK_WORDS, OTHER_POLICY_KINDS, [...general, ...notStated]);
+  return compileSynonyms([...SYNONYM_RULES, ...rules], FILLER_PHRASES, FILLER_WORDS, WEAK_WORDS, OTHER_POLICY_KINDS, [...UNSTATED_DETAILS, ...notStated]);
 }
 
 /** Section leads and interrogative headings ("How we collect", "What we collect"), per passage. */

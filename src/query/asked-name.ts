@@ -30,13 +30,8 @@ const NAMED_PERSON = new RegExp(String.raw`\b${ROLE_SOURCE}\b[^.]{0,40}?(?:\bis\
 const PLACE_ASK = phrasePattern(PLACE_ASKS);
 const ASKERS_PLACE = /\b(?:i'?m|i am|we'?re|we are|they'?re|they are|i live|we live|they live|i'?m based|we'?re based)\s+in\b/i;
 // Place names as written; the short ones ("EU", "US", "UK") only in capitals, so that "us" the pronoun is none.
-const PLACE_NAME = new RegExp(
-  `(?<![\\p{L}.])(?:${PLACE_NAMES.filter((name) => name.length <= 3).map(escapeRegExp).join('|')})(?![\\p{L}])|(?<!\\p{L})(?:${PLACE_NAMES.filter((name) => name.length > 3).map(caselessName).join('|')})(?!\\p{L})`,
-  'u',
-);
-function caselessName(name: string): string {
-  return escapeRegExp(name).replace(/\p{L}/gu, (letter) => `[${letter.toLowerCase()}${letter.toUpperCase()}]`);
-}
+const SHORT_PLACE_NAME = new RegExp(`(?<![\\p{L}.])(?:${PLACE_NAMES.filter((name) => name.length <= 3).map(escapeRegExp).join('|')})(?![\\p{L}])`, 'u');
+const PLACE_NAME = new RegExp(`(?<!\\p{L})(?:${PLACE_NAMES.filter((name) => name.length > 3).map(escapeRegExp).join('|')})(?!\\p{L})`, 'iu');
 // "T-Systems International GmbH", "Stripe, Inc.": a company suffix after a capitalized word.
 const COMPANY_SUFFIX = new RegExp(`\\p{Lu}[\\p{L}-]*,?\\s+(?:${phraseAlternatives(ORGANISATION_SUFFIXES)})(?![\\p{L}])`, 'u');
 // A capitalized word mid-sentence (after a lower-case word or a comma), with at least one lower-case letter.
@@ -73,7 +68,7 @@ export function askedName(question: string): AskedName | null {
  */
 export function statesName(text: string, kind: AskedName, ownWords: ReadonlySet<string>): boolean {
   if (kind === 'person') return NAMED_PERSON.test(text);
-  if (kind === 'place') return PLACE_NAME.test(text);
+  if (kind === 'place') return SHORT_PLACE_NAME.test(text) || PLACE_NAME.test(text);
   if (COMPANY_SUFFIX.test(text)) return true;
   for (const [word] of text.matchAll(CAPITALIZED_INSIDE)) {
     const parts = word.toLowerCase().split('-');

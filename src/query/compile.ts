@@ -47,7 +47,7 @@ export interface CompiledSynonyms {
   /**
    * Phrases asking for a specific fact that privacy policies rarely state ("SOC 2", "encrypted at rest", "by
    * name", "ever had a breach"): an unknown concept, whatever family their words belong to, unless (single words)
-   * the policy itself uses the word.
+   * the policy itself uses the word. None is a family's trigger.
    */
   readonly unstated: ReadonlySet<string>;
 }
@@ -152,6 +152,9 @@ function compileTables(
     for (const token of tokenize(kind)) words.add(token);
   }
   const unstated = phraseKeys(unstatedDetails);
+  // A detail privacy policies rarely state that a family names as a trigger is covered after all: a company's
+  // knowledge that lists "on prem" describes its on-premise installs (the general tables, linted, never overlap).
+  for (const key of compiled.keys()) unstated.delete(key);
   // Age statements count only as the triggers a family lists them as (the children family's `@AGE_STATEMENTS`).
   const ageStatements = new Set(AGE_STATEMENTS.map((statement) => phraseKey(statement).join(' ')).filter((key) => compiled.has(key)));
   // A phrase is contextual only if no topical rule lists it too.
