@@ -963,3 +963,24 @@ describe('instructions about privacy are not product instructions', () => {
     expect(answerer.answer('how do I change the theme of my storefront?').answered).toBe(false);
   });
 });
+
+describe('everyday words for tracking and devices', () => {
+  const shop = createAnswerer([policy('Pebble Privacy Notice', [
+    [['Who we are'], 'Pebble runs an online shop for handmade stationery.'],
+    [['Cookies and tracking'], 'We use cookies and similar tracking technologies to understand how visitors use our site.'],
+    [['Device information'], 'We log the type of device, browser and operating system you use to visit our site.'],
+    [['Your orders'], 'We keep your order history so that you can reorder items.'],
+  ])]);
+
+  it('reads "following me around" as tracking', () => {
+    const question = 'is the site following me around?';
+    expect(shop.answer(question).answered).toBe(true);
+    expect(topSection(shop, question)).toBe('Cookies and tracking');
+  });
+
+  it('reads a computer as a device, not as something the policy never mentions', () => {
+    const question = 'what do you log about my computer when I visit?';
+    expect(shop.explain(question).query.concepts.find((concept) => concept.surface === 'computer')?.unknown).toBeUndefined();
+    expect(topSection(shop, question)).toBe('Device information');
+  });
+});
