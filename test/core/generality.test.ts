@@ -984,3 +984,17 @@ describe('everyday words for tracking and devices', () => {
     expect(topSection(shop, question)).toBe('Device information');
   });
 });
+
+describe('the sales team, not selling', () => {
+  const shop = createAnswerer([policy('Pebble Privacy Notice', [
+    [['Who we are'], 'Pebble runs an online shop for handmade stationery.'],
+    [['Selling'], 'Pebble does not sell or rent personal information to anyone.'],
+    [['Marketing'], 'We may send you marketing communications about our products; you can opt out at any time.'],
+    [['Your orders'], 'We keep your order history so that you can reorder items.'],
+  ])]);
+
+  it.each(['a pebble sales guy keeps emailing me, why?', 'sales wants to email past customers about a promotion, is that ok?'])('answers "%s" from the marketing section', (question) => {
+    expect(shop.answer(question).answered).toBe(true);
+    expect(topSection(shop, question)).toBe('Marketing');
+  });
+});
