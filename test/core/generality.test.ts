@@ -964,13 +964,19 @@ describe('instructions about privacy are not product instructions', () => {
   });
 });
 
-describe('everyday words for tracking and devices', () => {
-  const shop = createAnswerer([policy('Pebble Privacy Notice', [
+/** A small shop's policy: who it is and its orders, around the sections a test is about. */
+const pebbleShop = (sections: Array<[path: string[], text: string]>): ReturnType<typeof createAnswerer> =>
+  createAnswerer([policy('Pebble Privacy Notice', [
     [['Who we are'], 'Pebble runs an online shop for handmade stationery.'],
-    [['Cookies and tracking'], 'We use cookies and similar tracking technologies to understand how visitors use our site.'],
-    [['Device information'], 'We log the type of device, browser and operating system you use to visit our site.'],
+    ...sections,
     [['Your orders'], 'We keep your order history so that you can reorder items.'],
   ])]);
+
+describe('everyday words for tracking and devices', () => {
+  const shop = pebbleShop([
+    [['Cookies and tracking'], 'We use cookies and similar tracking technologies to understand how visitors use our site.'],
+    [['Device information'], 'We log the type of device, browser and operating system you use to visit our site.'],
+  ]);
 
   it('reads "following me around" as tracking', () => {
     const question = 'is the site following me around?';
@@ -986,12 +992,10 @@ describe('everyday words for tracking and devices', () => {
 });
 
 describe('the sales team, not selling', () => {
-  const shop = createAnswerer([policy('Pebble Privacy Notice', [
-    [['Who we are'], 'Pebble runs an online shop for handmade stationery.'],
+  const shop = pebbleShop([
     [['Selling'], 'Pebble does not sell or rent personal information to anyone.'],
     [['Marketing'], 'We may send you marketing communications about our products; you can opt out at any time.'],
-    [['Your orders'], 'We keep your order history so that you can reorder items.'],
-  ])]);
+  ]);
 
   it.each(['a pebble sales guy keeps emailing me, why?', 'sales wants to email past customers about a promotion, is that ok?'])('answers "%s" from the marketing section', (question) => {
     expect(shop.answer(question).answered).toBe(true);
