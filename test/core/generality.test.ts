@@ -1002,3 +1002,19 @@ describe('the sales team, not selling', () => {
     expect(topSection(shop, question)).toBe('Marketing');
   });
 });
+
+describe('search engines and debugging', () => {
+  const shop = pebbleShop([
+    [['Public reviews'], 'Reviews you post are public and may be indexed by search engines.'],
+    [['Support'], 'Our support staff may access your account to troubleshoot problems you report.'],
+  ]);
+
+  it.each(['will my review end up on google?', 'could my review show up in google results?'])('reads "%s" as a question about search engines', (question) => {
+    expect(shop.answer(question).answered).toBe(true);
+    expect(topSection(shop, question)).toBe('Public reviews');
+  });
+
+  it('reads debugging as troubleshooting', () => {
+    expect(shop.explain('can an agent debug my order problem?').candidates[0]?.passage.section).toEqual(['Support']);
+  });
+});
