@@ -96,8 +96,10 @@ export class Ranker {
       let strongest = 0;
       for (const alternative of concept.alternatives) strongest = Math.max(strongest, alternative.weight);
       const credit = concept.coverageWeight / strongest;
+      const own = concept.ownPhrase;
       for (const alternative of concept.alternatives) {
-        const weight = alternative.weight * bm25.idf[alternative.termId]!;
+        const scored = own !== undefined && alternative.termId === own.termId ? Math.max(alternative.weight, own.weight) : alternative.weight;
+        const weight = scored * bm25.idf[alternative.termId]!;
         const end = bm25.postingStart[alternative.termId + 1]!;
         for (let at = bm25.postingStart[alternative.termId]!; at < end; at++) {
           const p = bm25.postingUnit[at]!;

@@ -112,8 +112,10 @@ function ruleConcept(list: ConceptList, segment: Extract<Segment, { kind: 'rule'
   const weighted = new Map(segment.rule);
   const surface: string[] = [];
   const keywords: string[] = [];
+  let anyCorrected = false;
   for (let k = segment.start; k < segment.start + segment.length; k++) {
     surface.push(tokens[k]!);
+    anyCorrected ||= corrected[k]!;
     // The phrase's own function words ("gets bought", "how long") would match anywhere on their own.
     if (isStopword(tokens[k]!) || isFiller(tokens[k]!, synonyms)) continue;
     keywords.push(tokens[k]!);
@@ -121,7 +123,9 @@ function ruleConcept(list: ConceptList, segment: Extract<Segment, { kind: 'rule'
     weighted.set(stems[k]!, Math.max(own, weighted.get(stems[k]!) ?? 0));
   }
   const key = stems.slice(segment.start, segment.start + segment.length).join(' ');
-  list.add(key, weighted, true, surface.join(' '), !synonyms.contextual.has(key));
+  const concept = list.add(key, weighted, true, surface.join(' '), !synonyms.contextual.has(key));
+  const phraseTerm = segment.length > 1 && segment.rule.has(key) ? context.terms.get(key) : undefined;
+  if (phraseTerm !== undefined) concept.ownPhrase = { termId: phraseTerm, weight: anyCorrected ? options.correctionWeight : 1 };
   return keywords;
 }
 

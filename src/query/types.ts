@@ -37,6 +37,13 @@ export interface QueryConcept {
   fromRule: boolean;
   /** For a concept no policy word expresses: what kind of word it is. */
   unknown?: UnknownKind;
+  /**
+   * When the asker typed a phrase its family lists as policy wording ("ip address", "local storage"): that phrase's
+   * index term, and the weight of the asker's own words that ranking scores it with. Coverage keeps the family's
+   * weight: a phrase is rarer than its words, and weighed as the asker's own it would outweigh the rest of the
+   * question ("is there a phone number I can call").
+   */
+  ownPhrase?: ConceptAlternative;
 }
 
 /** The analysed question. */

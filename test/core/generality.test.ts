@@ -1018,3 +1018,13 @@ describe('search engines and debugging', () => {
     expect(shop.explain('can an agent debug my order problem?').candidates[0]?.passage.section).toEqual(['Support']);
   });
 });
+
+describe('a phrase the asker types that the policy uses', () => {
+  it('ranks the passage with the phrase above one with its family’s other words ("local storage", not "cookies")', () => {
+    const shop = pebbleShop([
+      [['Cookies'], 'We use cookies to keep you signed in. Session cookies expire when you close your browser; other cookies last a year.'],
+      [['Local storage'], 'The shop also keeps your basket in the local storage of your browser.'],
+    ]);
+    expect(topSection(shop, 'does the cookie notice cover local storage too?')).toBe('Local storage');
+  });
+});
