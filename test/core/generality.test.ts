@@ -312,6 +312,11 @@ describe('time frames a policy may or may not state', () => {
     expect(silent.answer('if you get hacked will you tell me?').answered).toBe(true);
   });
 
+  it.each(['is there a set timeframe for telling users about a data breach?', 'what is our deadline to notify people after a breach?', 'if you get hacked, how long before you tell me?'])('reads "%s" as asking the same time frame', (asked) => {
+    expect(createAnswerer([security('If a breach affects your data, we will tell you.')]).answer(asked).answered).toBe(false);
+    expect(topSection(createAnswerer([security('If a breach affects your data, we will tell you within 72 hours.')]), asked)).toBe('Security');
+  });
+
   it('answers it where a passage about breaches states one', () => {
     for (const text of ['If a breach affects your data, we will tell you within 72 hours.', 'If a breach affects your data, we will notify you without undue delay and within three days at most.']) {
       expect(topSection(createAnswerer([security(text)]), question), text).toBe('Security');
