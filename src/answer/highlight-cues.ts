@@ -6,6 +6,7 @@
  */
 import table from './highlight-cues.json' with { type: 'json' };
 import { EMAIL } from '../search/noise.js';
+import { namesPlace } from '../query/asked-name.js';
 import { stem } from '../search/stem.js';
 import { tokenize } from '../search/tokenize.js';
 
@@ -26,7 +27,7 @@ export interface AnswerKindRow {
  * Special words of `answers`: `#number` stands for a number inside a phrase ("#number days"); the others are tested
  * on a sentence's raw text and stand alone.
  */
-export const specialCues = ['#number', '#email', '#url', '#colon', '#commas'] as const;
+export const specialCues = ['#number', '#email', '#url', '#colon', '#commas', '#place'] as const;
 type TextCue = Exclude<(typeof specialCues)[number], '#number'>;
 
 const NUMBER = /^\d+(?:st|nd|rd|th)?$/;
@@ -38,12 +39,13 @@ const NUMBER_WORDS: ReadonlySet<string> = new Set(
   ['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'fifteen', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'ninety', 'hundred'].map(stem),
 );
 
-const TEXT_TESTS: Readonly<Record<TextCue, RegExp>> = {
+const TEXT_TESTS: Readonly<Record<TextCue, { test(text: string): boolean }>> = {
   '#email': new RegExp(EMAIL),
   '#url': /\bhttps?:\/\/\S|\bwww\.\S/i,
   // A colon that introduces something, not one inside a time ("10:30") or an address ("https://").
   '#colon': /:(?:\s|$)/,
   '#commas': /,[^,]+,[^,]+,/,
+  '#place': { test: namesPlace },
 };
 
 /** What a gap (`...`) in a question phrase costs in specificity, in words. */
@@ -81,7 +83,7 @@ export interface AnswerKinds {
   /** Sentence phrases by their first stem (`#number` for those starting with a number). */
   readonly answersByFirst: ReadonlyMap<string, readonly AnswerCue[]>;
   /** Cues tested on a sentence's raw text (e-mail addresses, web addresses, colons, lists). */
-  readonly textCues: ReadonlyArray<{ test: RegExp; bit: number; strong: boolean }>;
+  readonly textCues: ReadonlyArray<{ test: { test(text: string): boolean }; bit: number; strong: boolean }>;
 }
 
 /** A sentence phrase: its stems (`#number` for any number) and the kind it gives, strongly or not. */
@@ -157,7 +159,7 @@ export function compileAnswerKinds(
   const names: string[] = [];
   const asksByFirst = new Map<string, AskPattern[]>();
   const answersByFirst = new Map<string, AnswerCue[]>();
-  const textCues: Array<{ test: RegExp; bit: number; strong: boolean }> = [];
+  const textCues: Array<{ test: { test(text: string): boolean }; bit: number; strong: boolean }> = [];
   let fallbackMask = 0;
   rows.forEach((row, kind) => {
     names.push(row.kind);

@@ -68,7 +68,7 @@ export function askedName(question: string): AskedName | null {
  */
 export function statesName(text: string, kind: AskedName, ownWords: ReadonlySet<string>): boolean {
   if (kind === 'person') return NAMED_PERSON.test(text);
-  if (kind === 'place') return SHORT_PLACE_NAME.test(text) || PLACE_NAME.test(text);
+  if (kind === 'place') return namesPlace(text);
   if (COMPANY_SUFFIX.test(text)) return true;
   for (const [word] of text.matchAll(CAPITALIZED_INSIDE)) {
     const parts = word.toLowerCase().split('-');
@@ -77,4 +77,15 @@ export function statesName(text: string, kind: AskedName, ownWords: ReadonlySet<
     if (parts.some((part) => part.length > 1 && !isEnglishWord(part))) return true;
   }
   return false;
+}
+
+/**
+ * Whether a text names a country, region or city (asked-names.json `placeNames`): "EU" and "UK" in capitals only.
+ *
+ * @example
+ * namesPlace('Our servers are in Ireland.') // => true
+ * namesPlace('We may transfer data to other countries.') // => false
+ */
+export function namesPlace(text: string): boolean {
+  return SHORT_PLACE_NAME.test(text) || PLACE_NAME.test(text);
 }

@@ -366,6 +366,10 @@ describe('answer-kind table (highlight-cues.json)', () => {
     // Number words state a period inside a phrase ("two weeks"), not alone.
     expect(kindsOf('— Two weeks').strong & bit('duration')).not.toBe(0);
     expect(kindsOf('We have two offices.').kinds & bit('duration')).toBe(0);
+    // A named place states where; "other countries" only talks about places.
+    expect(kindsOf('Account data is hosted in Ireland.').strong & bit('place')).not.toBe(0);
+    expect(kindsOf('We may transfer data to other countries.').strong & bit('place')).toBe(0);
+    expect(kindsOf('We may transfer data to other countries.').kinds & bit('place')).not.toBe(0);
   });
 
   it('compiles another table', () => {
