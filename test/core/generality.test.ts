@@ -1033,3 +1033,18 @@ describe('a phrase the asker types that the policy uses', () => {
     expect(topSection(shop, 'does the cookie notice cover local storage too?')).toBe('Local storage');
   });
 });
+
+describe('workplace errands', () => {
+  const shop = pebbleShop([
+    [['Contact'], 'Write to our office at 1 Main Street, Springfield, or call our support team on 555-0100.'],
+    [['Billing'], 'We keep your billing address and the last four digits of your card to issue invoices.'],
+  ]);
+
+  it.each(['is the springfield office open on the friday after thanksgiving?', 'is the main street office closed over christmas?', "who's on call for the billing service this week?", 'is next monday a public holiday?'])('declines "%s"', (question) => {
+    expect(shop.answer(question).answered).toBe(false);
+  });
+
+  it('still answers a question about the office it names', () => {
+    expect(topSection(shop, 'what is your office address?')).toBe('Contact');
+  });
+});
