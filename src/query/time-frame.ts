@@ -9,7 +9,7 @@ import { phrasePattern } from '../regexp.js';
 export type { TimeFrameTopic };
 
 // A stated period: "72 hours", "within 30 days", "two weeks".
-const PERIOD = /\b(?:\d+|one|two|three|four|five|seven|ten|fourteen|thirty|sixty|ninety)[\s-]*(?:hours?|days?|business days?|weeks?|months?)\b/i;
+const PERIOD = /\b(?:\d+|one|two|three|four|five|seven|ten|fourteen|thirty|sixty|ninety)[\s-]*(?:minutes?|hours?|days?|business days?|weeks?|months?|years?)\b/i;
 
 const ASKS = phrasePattern(TIME_FRAME_ASKS);
 const EVIDENCE = phrasePattern(TIME_FRAME_EVIDENCE);

@@ -324,6 +324,22 @@ describe('time frames a policy may or may not state', () => {
   });
 });
 
+describe('how long a cookie lasts, which a policy may or may not state', () => {
+  const cookies = (text: string) =>
+    createAnswerer([policy('Quill Privacy Notice', [
+      [['Cookies'], `We use a login cookie to keep you signed in and an analytics cookie to count visits. ${text}`],
+      [['Retention'], 'We keep account data while your account is open and delete it within 30 days of closure.'],
+    ])]);
+
+  it.each(['how long does the login cookie last before it expires?', 'when does the analytics cookie expire?'])('declines "%s" where the policy states no lifetime', (question) => {
+    expect(cookies('You can block cookies in your browser.').answer(question).answered).toBe(false);
+  });
+
+  it.each(['The login cookie expires when you close your browser.', 'The analytics cookie lasts 13 months.', 'The login cookie lasts 2 years.'])('answers it where the cookies passage states one: "%s"', (text) => {
+    expect(topSection(cookies(text), 'how long does the login cookie last before it expires?')).toBe('Cookies');
+  });
+});
+
 describe('numbers a policy may or may not state', () => {
   const requests = (text: string) =>
     policy('Lantern Privacy Notice', [
