@@ -353,6 +353,15 @@ describe('how long backups and recordings are kept, which a policy may or may no
     expect(retention('').answer('how long do you keep my account data?').answered).toBe(true);
   });
 
+  it('declines how long a card number is kept where the policy states no period', () => {
+    const billing = createAnswerer([policy('Quill Privacy Notice', [
+      [['Billing'], 'Our payment processor stores your credit card number; we keep your billing address and invoices.'],
+      [['Retention'], 'We keep account data while your account is open and delete it when you close it.'],
+    ])]);
+    expect(billing.answer('how long do you keep my credit card details after i cancel my plan?').answered).toBe(false);
+    expect(billing.answer('do you keep my credit card number?').answered).toBe(true);
+  });
+
   it('answers it where the passage states one', () => {
     const stated = retention('Backups are overwritten within 35 days, and call recordings are deleted after 90 days.');
     expect(topSection(stated, 'after I delete my account, how long does my data stay in your backups?')).toBe('Retention');
