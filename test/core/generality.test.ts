@@ -1093,3 +1093,20 @@ describe('workplace errands', () => {
     expect(topSection(shop, 'what is your office address?')).toBe('Contact');
   });
 });
+
+describe('selling, which a policy either addresses or does not', () => {
+  const shop = pebbleShop([
+    [['Advertising'], 'We show ads from advertising partners, who use cookies to measure which ads you click.'],
+    [['Integrations'], 'Our checkout integrations need third-party cookies to load the payment window.'],
+  ]);
+
+  it('declines "do you sell my data to advertisers" where the policy never speaks of selling, however much it says about advertisers', () => {
+    expect(shop.answer('does pebble sell the data from these ad cookies to advertisers?').answered).toBe(false);
+  });
+
+  it('reads "sales keeps getting asked" as who asks, not as selling', () => {
+    const question = 'why do the checkout integrations need third-party cookies? Sales keeps getting asked.';
+    expect(shop.explain(question).candidates[0]?.coverage).toBe(1);
+    expect(topSection(shop, question)).toBe('Integrations');
+  });
+});
