@@ -1110,3 +1110,10 @@ describe('selling, which a policy either addresses or does not', () => {
     expect(topSection(shop, question)).toBe('Integrations');
   });
 });
+
+describe('a hosting region the policy never names', () => {
+  it.each(['can our account data be hosted in an EU data center?', 'is EU-only data residency an option?'])('declines "%s"', (question) => {
+    const hosted = pebbleShop([[['Where we store data'], 'Account data is stored on servers run by our hosting provider and may be transferred to other countries.']]);
+    expect(hosted.answer(question).answered).toBe(false);
+  });
+});
