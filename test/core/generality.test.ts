@@ -1117,3 +1117,15 @@ describe('a hosting region the policy never names', () => {
     expect(hosted.answer(question).answered).toBe(false);
   });
 });
+
+describe('signing in with another service', () => {
+  const shop = pebbleShop([
+    [['Information you give us'], 'When you create an account, you give us your name, e-mail address and password.'],
+    [['Information from third parties'], 'If you sign in through a third-party service, we receive your name and e-mail address from that service.'],
+  ]);
+
+  it.each(['I signed up with my google login, what do you get from google?', 'we use google login - what info do you get?'])('reads "%s" as data from a third party', (question) => {
+    expect(shop.answer(question).answered).toBe(true);
+    expect(topSection(shop, question)).toBe('Information from third parties');
+  });
+});
