@@ -10,6 +10,7 @@ import { statesName } from '../query/asked-name.js';
 import { statesNumber } from '../query/asked-number.js';
 import { statesAgeLimit } from '../query/stated-age.js';
 import { statesTimeFrame } from '../query/time-frame.js';
+import { statesLegalBasis } from '../query/legal-basis.js';
 import type { AnalyzedQuery } from '../query/types.js';
 import type { PolicyDocument } from '../types.js';
 import type { AbstentionThresholds } from './options.js';
@@ -41,6 +42,8 @@ export function shouldAnswer(query: AnalyzedQuery, candidates: readonly RankedCa
   // the sharing section the vendor's kind; the answer must give the name.
   const name = query.askedName;
   if (t.requireStatedName && name !== null && !top.some((c) => statesName(c.passage.text, name, ownWords(c.passage.document)))) return false;
+  // "What's our lawful basis for the analytics cookies?": a cookie table that does not say on what basis does not answer it.
+  if (t.requireStatedBasis && query.asksLegalBasis && !top.some((c) => statesLegalBasis(c.passage.text, c.passage.section))) return false;
   // "My 14 year old wants an account for homework calls, is that allowed?": the policy's age limit answers it.
   if (t.answerStatedAge && query.statesAge && statesAgeLimit(candidates[0]!.passage.text)) return true;
   if (t.requireTopical && !query.namesPersonalData && !query.concepts.some((concept) => concept.topical)) {

@@ -58,6 +58,11 @@ export interface AbstentionThresholds {
    * your DPO?") when the passage the answer leads with gives none of that kind; see `AnalyzedQuery.askedContact`.
    */
   requireStatedContact: boolean;
+  /**
+   * Decline questions that ask for a legal basis ("what's our lawful basis for the analytics cookies?") when none of
+   * the top passages states one; see `AnalyzedQuery.asksLegalBasis`.
+   */
+  requireStatedBasis: boolean;
 }
 
 /** Ranking knobs. */
@@ -173,6 +178,7 @@ export const defaultAbstentionThresholds: AbstentionThresholds = {
   requireStatedName: true,
   answerStatedAge: true,
   requireStatedContact: true,
+  requireStatedBasis: true,
 };
 
 export const defaultRankingOptions: RankingOptions = {

@@ -26,6 +26,7 @@ import phrasing from './phrasing.json' with { type: 'json' };
 import places from './places.json' with { type: 'json' };
 import pack from './privacy-pack.json' with { type: 'json' };
 import timeFrames from './time-frames.json' with { type: 'json' };
+import legalBases from './legal-bases.json' with { type: 'json' };
 import vocabulary from './vocabulary.json' with { type: 'json' };
 
 /** One paraphrase family: what askers write, and which policy words to look for as well. */
@@ -225,6 +226,11 @@ export const TIME_FRAME_TOPICS: readonly TimeFrameTopic[] = (timeFrames.topics a
 });
 /** The policy's words for a time frame, beside a number of hours, days or weeks ("without undue delay"). */
 export const TIME_FRAME_EVIDENCE: readonly string[] = stringList(timeFrames.evidence, 'time-frames.json', 'evidence');
+
+/** Phrases asking for the legal basis of some processing ("lawful basis", "on what grounds"). */
+export const LEGAL_BASIS_ASKS: readonly string[] = stringList(legalBases.asks, 'legal-bases.json', 'asks');
+/** The policy's words for a legal basis or a transfer mechanism ("legitimate interests", "standard contractual clauses"). */
+export const LEGAL_BASIS_EVIDENCE: readonly string[] = stringList(legalBases.evidence, 'legal-bases.json', 'evidence');
 
 /** Phrases asking for a number ("how many", "minimum age"). */
 export const NUMBER_ASKS: readonly string[] = stringList(askedNumbers.asks, 'asked-numbers.json', 'asks');

@@ -12,6 +12,7 @@ import { PRIVACY_WORDS } from '../knowledge/tables.js';
 import { stem } from '../search/stem.js';
 import { isStopword } from '../search/tokenize.js';
 import { askedContact } from './asked-contact.js';
+import { asksLegalBasis } from './legal-basis.js';
 import { askedName } from './asked-name.js';
 import { askedNumber } from './asked-number.js';
 import { asksDefinition } from './definition.js';
@@ -85,6 +86,7 @@ export function analyzeQuery(question: string, context: QueryContext, options: Q
     askedNumber: askedNumber(question),
     askedName: askedName(question),
     askedContact: askedContact(question),
+    asksLegalBasis: asksLegalBasis(question),
     asksDefinition: asksDefinition(question),
     // "My 14 year old wants an account…": read where the children family's age statements matched.
     statesAge: segments.some((segment) => segment.kind === 'rule' && context.synonyms.ageStatements.has(segmentKey(segment))),

@@ -91,6 +91,11 @@ export interface AnalyzedQuery {
    * DPO?"), or null: answered only from a passage that gives one (src/query/asked-contact.ts).
    */
   askedContact: AskedContact | null;
+  /**
+   * Whether the question asks for the legal basis of some processing ("what's our lawful basis for the analytics
+   * cookies?"): answered only from a passage that states one (src/query/legal-basis.ts).
+   */
+  asksLegalBasis: boolean;
   /** Whether the question asks what a word means ("what do you mean by a cookie?"): see src/query/definition.ts. */
   asksDefinition: boolean;
   /**

@@ -369,6 +369,25 @@ describe('how long backups and recordings are kept, which a policy may or may no
   });
 });
 
+describe('a legal basis, which a policy may or may not state', () => {
+  const cookies = (text: string) =>
+    createAnswerer([policy('Quill Cookie Notice', [
+      [['Analytics cookies'], `Our analytics cookies count visits and measure how people use our pages. ${text}`],
+      [['Managing cookies'], 'You can block or delete cookies in your browser settings.'],
+    ])]);
+  const question = 'what legal basis do we rely on for the analytics cookies?';
+
+  it('declines where no passage says on what basis, though it shares the rest of the question', () => {
+    const silent = cookies('They last 13 months.');
+    expect(silent.answer(question).answered).toBe(false);
+    expect(silent.answer('what do the analytics cookies measure?').answered).toBe(true);
+  });
+
+  it.each(['We set them on the basis of your consent.', 'We rely on our legitimate interests to set them.'])('answers where the passage states one: "%s"', (text) => {
+    expect(topSection(cookies(text), question)).toBe('Analytics cookies');
+  });
+});
+
 describe('numbers a policy may or may not state', () => {
   const requests = (text: string) =>
     policy('Lantern Privacy Notice', [

@@ -24,6 +24,8 @@ import {
   readSynonymRules,
   SLANG,
   SYNONYM_RULES,
+  LEGAL_BASIS_ASKS,
+  LEGAL_BASIS_EVIDENCE,
   TIME_FRAME_ASKS,
   TIME_FRAME_EVIDENCE,
   TIME_FRAME_TOPICS,
@@ -120,6 +122,13 @@ describe('general knowledge tables', () => {
     expect(new Set(TIME_FRAME_TOPICS.map((topic) => topic.topic)).size).toBe(TIME_FRAME_TOPICS.length);
   });
 
+  it('list legal-basis asks and evidence as lower-case phrases with no duplicate', () => {
+    for (const phrases of [LEGAL_BASIS_ASKS, LEGAL_BASIS_EVIDENCE]) {
+      expect(phrases.filter((phrase) => phrase !== phrase.toLowerCase() || phrase.trim() !== phrase)).toEqual([]);
+      expect(phrases.filter((phrase, i) => phrases.indexOf(phrase) !== i)).toEqual([]);
+    }
+  });
+
   it('expand chat shorthand into English words, one lower-case token at a time', () => {
     const entries = Object.entries(SLANG);
     expect(entries.filter(([short]) => tokenize(short).join(' ') !== short || short.includes(' '))).toEqual([]);
@@ -158,6 +167,8 @@ describe('general knowledge tables', () => {
       ...TIME_FRAME_EVIDENCE,
       ...TIME_FRAME_TOPICS.flatMap((topic) => topic.words),
       ...NUMBER_ASKS,
+      ...LEGAL_BASIS_ASKS,
+      ...LEGAL_BASIS_EVIDENCE,
     ];
     expect(everything.filter((entry) => companyNames.some((name) => entry.toLowerCase().includes(name)))).toEqual([]);
   });
