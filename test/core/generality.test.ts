@@ -312,7 +312,7 @@ describe('time frames a policy may or may not state', () => {
     expect(silent.answer('if you get hacked will you tell me?').answered).toBe(true);
   });
 
-  it.each(['is there a set timeframe for telling users about a data breach?', 'what is our deadline to notify people after a breach?', 'if you get hacked, how long before you tell me?'])('reads "%s" as asking the same time frame', (asked) => {
+  it.each(['is there a set timeframe for telling users about a data breach?', 'what is our deadline to notify people after a breach?', 'if you get hacked, how long before you tell me?', 'if there is a breach, how and when will users be notified?'])('reads "%s" as asking the same time frame', (asked) => {
     expect(createAnswerer([security('If a breach affects your data, we will tell you.')]).answer(asked).answered).toBe(false);
     expect(topSection(createAnswerer([security('If a breach affects your data, we will tell you within 72 hours.')]), asked)).toBe('Security');
   });
@@ -1146,5 +1146,15 @@ describe('signing in with another service', () => {
   it.each(['I signed up with my google login, what do you get from google?', 'we use google login - what info do you get?'])('reads "%s" as data from a third party', (question) => {
     expect(shop.answer(question).answered).toBe(true);
     expect(topSection(shop, question)).toBe('Information from third parties');
+  });
+});
+
+describe('a key the policy never mentions', () => {
+  it('declines "do you keep a copy of my private key?" where the policy speaks of certificates and keeping data, not of keys', () => {
+    const issuer = pebbleShop([
+      [['Certificates'], 'We issue certificates for your domains and keep a copy of each certificate we issue, with the account that requested it.'],
+    ]);
+    expect(issuer.answer('do you keep a copy of my private key?').answered).toBe(false);
+    expect(issuer.answer('do you keep a copy of my certificates?').answered).toBe(true);
   });
 });
