@@ -343,11 +343,11 @@ describe('how long a cookie lasts, which a policy may or may not state', () => {
 describe('how long backups and recordings are kept, which a policy may or may not state', () => {
   const retention = (text: string) =>
     createAnswerer([policy('Quill Privacy Notice', [
-      [['Retention'], `We keep account data while your account is open and delete it when you close it. Our support calls are recorded for training, and we take backups of our databases. ${text}`],
+      [['Retention'], `We keep account data while your account is open and delete it when you close it. Our support calls are recorded for training, we keep support tickets and analytics data, and we take backups of our databases. ${text}`],
       [['Security'], 'We protect your data with encryption and access controls.'],
     ])]);
 
-  it.each(['after I delete my account, how long does my data stay in your backups?', 'how long do you keep call recordings?'])('declines "%s" where the policy states no period', (question) => {
+  it.each(['after I delete my account, how long does my data stay in your backups?', 'how long do you keep call recordings?', 'how long are our support tickets kept?', 'how long is the analytics data kept?'])('declines "%s" where the policy states no period', (question) => {
     expect(retention('').answer(question).answered).toBe(false);
     // Keeping data at all is answered: the policy does say it keeps account data.
     expect(retention('').answer('how long do you keep my account data?').answered).toBe(true);
