@@ -1158,3 +1158,10 @@ describe('a key the policy never mentions', () => {
     expect(issuer.answer('do you keep a copy of my certificates?').answered).toBe(true);
   });
 });
+
+describe('hypothetical framing', () => {
+  it.each(['hypothetically, if pebble got bought, what happens to my data?', 'in theory, if pebble gets bought what happens to my data?'])('reads the framing of "%s" as chat: the business-transfers passage covers all of it', (question) => {
+    const shop = pebbleShop([[['Business transfers'], 'If Pebble is acquired or merges with another business, your data may be transferred to the new owner.']]);
+    expect(shop.explain(question).candidates[0]?.coverage).toBe(1);
+  });
+});
