@@ -18,7 +18,8 @@ const MODERN_WORDS: ReadonlySet<string> = new Set([
   'password', 'passwords', 'login', 'logins', 'logout', 'signup', 'username', 'usernames', 'website', 'websites', 'webinar',
   'webinars', 'online', 'email', 'emails', 'app', 'apps', 'blog', 'blogs', 'podcast', 'podcasts', 'ebook', 'ebooks', 'wifi',
   'laptop', 'laptops', 'smartphone', 'dashboard', 'dashboards', 'chatbot', 'startup', 'startups', 'download', 'downloads',
-  'upload', 'uploads', 'offline', 'inbox', 'hashtag', 'selfie', 'emoji', 'google', 'slack', 'zoom', 'python', 'notebook',
+  'upload', 'uploads', 'offline', 'inbox', 'hashtag', 'selfie', 'emoji', 'google', 'slack', 'zoom', 'python', 'notebook', 'todo',
+  'todos',
 ]);
 
 const CLASS_LISTS: ReadonlyArray<readonly [number, string]> = [

@@ -95,6 +95,10 @@ describe('a short policy', () => {
     expect(surfaces('do you give my info to advertisers or anyone else?')).toContain('anyone else');
   });
 
+  it('reads chat spellings of "would", "could" and "should"', () => {
+    for (const question of ['wud tinyshop sell my info?', 'cud you sell my info?', 'shud i worry that you sell my info?']) expect(topSection(answerer, question), question).toBe('Selling');
+  });
+
   it('reads "taken down" as deleting', () => {
     expect(topSection(answerer, 'how do i get my order history taken down?')).toBe('Deletion');
   });
@@ -381,6 +385,10 @@ describe('a legal basis, which a policy may or may not state', () => {
     const silent = cookies('They last 13 months.');
     expect(silent.answer(question).answered).toBe(false);
     expect(silent.answer('what do the analytics cookies measure?').answered).toBe(true);
+  });
+
+  it('reads "what legal mechanism" as asking for a legal basis', () => {
+    expect(cookies('They last 13 months.').explain('what legal mechanism covers the analytics cookies?').query.asksLegalBasis).toBe(true);
   });
 
   it.each(['We set them on the basis of your consent.', 'We rely on our legitimate interests to set them.'])('answers where the passage states one: "%s"', (text) => {
