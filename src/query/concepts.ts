@@ -216,6 +216,8 @@ export function weighConcepts(list: ConceptList, context: QueryContext, options:
   for (const concept of list.concepts) {
     let weight = 0;
     for (const alternative of concept.alternatives) weight = Math.max(weight, alternative.weight * context.idf[alternative.termId]!);
+    // "Do you sell my data?" where the policy never says sell: the asker's own "data" does not make it stated.
+    if (concept.alternatives.length > 0 && context.synonyms.decisive.has(concept.source) && concept.alternatives.every((alternative) => weakTermIds(context).has(alternative.termId))) concept.alternatives = [];
     if (concept.alternatives.length === 0) {
       concept.unknown = list.unstated.has(concept) ? 'unstated' : concept.fromRule && concept.topical ? 'topic' : unknownKind(concept.surface, context);
       // "Do you use cookies?" where the policy never says cookie, tracking or pixel: it does not say.
@@ -233,4 +235,20 @@ export function weighConcepts(list: ConceptList, context: QueryContext, options:
     }
     concept.coverageWeight = weight;
   }
+}
+
+const weakIdsByContext = new WeakMap<QueryContext, ReadonlySet<number>>();
+
+/** The index ids of the weak words ("data", "privacy", the company's name) in one policy's vocabulary. */
+function weakTermIds(context: QueryContext): ReadonlySet<number> {
+  let ids = weakIdsByContext.get(context);
+  if (ids === undefined) {
+    const found = new Set<number>();
+    for (const term of [...context.synonyms.weakStems, ...(context.nameStems ?? [])]) {
+      const id = context.terms.get(term);
+      if (id !== undefined) found.add(id);
+    }
+    weakIdsByContext.set(context, (ids = found));
+  }
+  return ids;
 }

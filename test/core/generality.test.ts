@@ -1123,12 +1123,14 @@ describe('workplace errands', () => {
 
 describe('selling, which a policy either addresses or does not', () => {
   const shop = pebbleShop([
-    [['Advertising'], 'We show ads from advertising partners, who use cookies to measure which ads you click.'],
+    [['Advertising'], 'We show ads from advertising partners, who use cookie data to measure which ads you click.'],
     [['Integrations'], 'Our checkout integrations need third-party cookies to load the payment window.'],
   ]);
 
   it('declines "do you sell my data to advertisers" where the policy never speaks of selling, however much it says about advertisers', () => {
     expect(shop.answer('does pebble sell the data from these ad cookies to advertisers?').answered).toBe(false);
+    // "sell my data" is one phrase of the selling family: the asker's own "data" does not make it stated.
+    expect(shop.answer('do you sell my data to the advertising partners in your cookie list?').answered).toBe(false);
   });
 
   it('reads "sales keeps getting asked" as who asks, not as selling', () => {
