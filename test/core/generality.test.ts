@@ -1112,7 +1112,7 @@ describe('workplace errands', () => {
     [['Billing'], 'We keep your billing address and the last four digits of your card to issue invoices.'],
   ]);
 
-  it.each(['is the springfield office open on the friday after thanksgiving?', 'is the main street office closed over christmas?', "who's on call for the billing service this week?", 'is next monday a public holiday?'])('declines "%s"', (question) => {
+  it.each(['is the springfield office open on the friday after thanksgiving?', 'is the main street office closed over christmas?', "who's on call for the billing service this week?", 'is next monday a public holiday?', "what's the wifi password at the springfield office?"])('declines "%s"', (question) => {
     expect(shop.answer(question).answered).toBe(false);
   });
 
@@ -1173,5 +1173,13 @@ describe('hypothetical framing', () => {
   it.each(['hypothetically, if pebble got bought, what happens to my data?', 'in theory, if pebble gets bought what happens to my data?'])('reads the framing of "%s" as chat: the business-transfers passage covers all of it', (question) => {
     const shop = pebbleShop([[['Business transfers'], 'If Pebble is acquired or merges with another business, your data may be transferred to the new owner.']]);
     expect(shop.explain(question).candidates[0]?.coverage).toBe(1);
+  });
+});
+
+describe('a photo of the asker', () => {
+  it('reads a selfie as a photo of a person, which is what the policy is about', () => {
+    const checks = pebbleShop([[['Identity checks'], 'To check your ID we may ask for a photograph of your face.']]);
+    expect(checks.answer('why does it want a selfie??').answered).toBe(true);
+    expect(topSection(checks, 'why does it want a selfie??')).toBe('Identity checks');
   });
 });
