@@ -250,6 +250,8 @@ export const EMAIL_ASKS: readonly string[] = stringList(askedContacts.emailAsks,
 export const EXACT_WORDS: readonly string[] = stringList(askedNumbers.exactWords, 'asked-numbers.json', 'exactWords');
 /** Words of a period something is kept or lasts ("how long", "expiry", "retention"). */
 export const PERIOD_WORDS: readonly string[] = stringList(askedNumbers.periodWords, 'asked-numbers.json', 'periodWords');
+/** Words of a question that asks how many over a past period ("last year", "so far"): a statistic. */
+export const STATISTIC_WORDS: readonly string[] = stringList(askedNumbers.statisticWords, 'asked-numbers.json', 'statisticWords');
 /** Words that make a number in a policy's sentence an age ("under 13", "at least 16 years old", "children under"). */
 export const AGE_LIMIT_WORDS: readonly string[] = stringList(askedNumbers.ageLimitWords, 'asked-numbers.json', 'ageLimitWords');
 /** Ages written as words, as a policy may state its age limit ("thirteen"). */

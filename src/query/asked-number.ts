@@ -4,18 +4,21 @@
  * asked kind. A policy that never states the number does not answer such a question, however many of its words the
  * passage shares. The phrases are data (src/knowledge/asked-numbers.json).
  */
-import { EXACT_WORDS, MONEY_WORDS, NUMBER_ASKS, NUMBER_WORDS, PERIOD_ASKS, PERIOD_WORDS, YES_NO_OPENERS } from '../knowledge/tables.js';
+import { EXACT_WORDS, MONEY_WORDS, NUMBER_ASKS, NUMBER_WORDS, PERIOD_ASKS, PERIOD_WORDS, STATISTIC_WORDS, YES_NO_OPENERS } from '../knowledge/tables.js';
 import { phraseAlternatives, phrasePattern } from '../regexp.js';
 import { clausesOf } from './words.js';
 
-/** What kind of number a question asks for: a count or amount, a period of time, or a price. */
-export type AskedNumber = 'number' | 'period' | 'money';
+/** What kind of number a question asks for: a count or amount, a count over a past period, a period of time, or a price. */
+export type AskedNumber = 'number' | 'statistic' | 'period' | 'money';
 
 const ASKS = phrasePattern(NUMBER_ASKS);
 const PERIOD_ASK = phrasePattern(PERIOD_ASKS);
 const MONEY_WORD = phrasePattern(MONEY_WORDS);
 const EXACT_WORD = phrasePattern(EXACT_WORDS);
 const PERIOD_WORD = phrasePattern(PERIOD_WORDS);
+const STATISTIC_WORD = phrasePattern(STATISTIC_WORDS);
+// A year ("in 2023"), beside which a policy reports a statistic.
+const YEAR = /(?<![\d.,/:-])(?:19|20)\d\d(?![\d/]|\.\d)/;
 const YES_NO = new Set(YES_NO_OPENERS);
 const WORD_NUMBER = `(?:${phraseAlternatives(NUMBER_WORDS)})`;
 // Digits that are not part of a year, a date or a version ("2023", "1/2/2024", "3.1"), or a number word.
@@ -45,6 +48,7 @@ export function askedNumber(question: string): AskedNumber | null {
     if (first !== undefined && YES_NO.has(first)) continue;
     if (PERIOD_ASK.test(clause)) return 'period';
     if (/\bhow\s+much\b/i.test(clause) && MONEY_WORD.test(clause)) return 'money';
+    if (STATISTIC_WORD.test(clause)) return 'statistic';
     return 'number';
   }
   return null;
@@ -67,5 +71,7 @@ export function statesNumber(text: string, kind: AskedNumber): boolean {
       return STATED_MONEY.test(text);
     case 'number':
       return STATED_NUMBER.test(text);
+    case 'statistic':
+      return STATED_NUMBER.test(text) && (YEAR.test(text) || STATISTIC_WORD.test(text));
   }
 }

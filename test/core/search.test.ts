@@ -307,7 +307,8 @@ describe('asked contact details', () => {
 
 describe('asked numbers', () => {
   it('finds a clause that asks how many, how much or what age, and the kind of number it wants', () => {
-    expect(askedNumber('how many government data requests did you get last year?')).toBe('number');
+    expect(askedNumber('how many government data requests did you get last year?')).toBe('statistic');
+    expect(askedNumber('how many data requests can I make for free?')).toBe('number');
     expect(askedNumber('Parent asks what the minimum age is for a kid')).toBe('number');
     expect(askedNumber('Customer asks: how much notice do users get?')).toBe('number');
     expect(askedNumber('if I delete my account, how many days until it is gone')).toBe('period');
@@ -340,6 +341,12 @@ describe('asked numbers', () => {
     expect(statesNumber('You must be 13 or older to sign up.', 'period')).toBe(false);
     expect(statesNumber('The app cost €20 million to build.', 'money')).toBe(true);
     expect(statesNumber('The app was built by 2 companies.', 'money')).toBe(false);
+  });
+
+  it('wants a count beside a year or a past period for a statistic ("how many requests last year")', () => {
+    expect(statesNumber('In 2023 we received 1,204 government requests.', 'statistic')).toBe(true);
+    expect(statesNumber('So far, 12 requests were made.', 'statistic')).toBe(true);
+    expect(statesNumber('You may make up to two requests every 12 months.', 'statistic')).toBe(false);
   });
 });
 
