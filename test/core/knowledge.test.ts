@@ -42,6 +42,10 @@ import { sharedWordNet } from '../../src/search/wordnet.js';
 // Expansions made of words too small for the dictionary's word list.
 const STOPWORD_LIKE = new Set(['you', 'your', 'are', 'with', 'of', 'the', 'at', 'as', 'about', 'through', 'though', 'what', 'why', 'before', 'because', 'something']);
 const key = (phrase: string): string => tokenize(phrase).map(stem).join(' ');
+/** Entries that are not a trimmed, lower-case phrase. */
+const notLowerCase = (phrases: readonly string[]): string[] => phrases.filter((phrase) => phrase !== phrase.toLowerCase() || phrase.trim() !== phrase);
+/** Entries listed more than once. */
+const repeated = (phrases: readonly string[]): string[] => phrases.filter((phrase, i) => phrases.indexOf(phrase) !== i);
 
 /** Stem sequences of every policy we have: the bundled one and the twelve open ones. */
 function policyTexts(): string[] {
@@ -117,15 +121,15 @@ describe('general knowledge tables', () => {
 
   it('list time frames as lower-case phrases, with no duplicate, one table row per topic', () => {
     const phrases = [...TIME_FRAME_ASKS, ...TIME_FRAME_EVIDENCE, ...TIME_FRAME_TOPICS.flatMap((topic) => topic.words)];
-    expect(phrases.filter((phrase) => phrase !== phrase.toLowerCase() || phrase.trim() !== phrase)).toEqual([]);
-    expect(phrases.filter((phrase, i) => phrases.indexOf(phrase) !== i)).toEqual([]);
+    expect(notLowerCase(phrases)).toEqual([]);
+    expect(repeated(phrases)).toEqual([]);
     expect(new Set(TIME_FRAME_TOPICS.map((topic) => topic.topic)).size).toBe(TIME_FRAME_TOPICS.length);
   });
 
   it('list legal-basis asks and evidence as lower-case phrases with no duplicate', () => {
     for (const phrases of [LEGAL_BASIS_ASKS, LEGAL_BASIS_EVIDENCE]) {
-      expect(phrases.filter((phrase) => phrase !== phrase.toLowerCase() || phrase.trim() !== phrase)).toEqual([]);
-      expect(phrases.filter((phrase, i) => phrases.indexOf(phrase) !== i)).toEqual([]);
+      expect(notLowerCase(phrases)).toEqual([]);
+      expect(repeated(phrases)).toEqual([]);
     }
   });
 
@@ -137,8 +141,8 @@ describe('general knowledge tables', () => {
 
   it('list asked numbers as lower-case phrases with no duplicate, and yes/no openers and number words as single words', () => {
     const phrases = [...NUMBER_ASKS, ...YES_NO_OPENERS, ...NUMBER_WORDS];
-    expect(phrases.filter((phrase) => phrase !== phrase.toLowerCase() || phrase.trim() !== phrase)).toEqual([]);
-    expect(phrases.filter((phrase, i) => phrases.indexOf(phrase) !== i)).toEqual([]);
+    expect(notLowerCase(phrases)).toEqual([]);
+    expect(repeated(phrases)).toEqual([]);
     expect([...YES_NO_OPENERS, ...NUMBER_WORDS].filter((word) => !/^[a-z]+$/.test(word))).toEqual([]);
   });
 
@@ -146,14 +150,14 @@ describe('general knowledge tables', () => {
     const phrases = [...DEFINITION_ASKS, ...MEANING_VERBS, ...DEFINING_VERBS, ...NOT_TERMS];
     expect(phrases.length).toBeGreaterThan(0);
     expect(phrases.filter((phrase) => phrase !== phrase.toLowerCase() || phrase.trim() !== phrase || !/^[a-z' ]+$/.test(phrase))).toEqual([]);
-    for (const list of [DEFINITION_ASKS, MEANING_VERBS, DEFINING_VERBS, NOT_TERMS]) expect(list.filter((phrase, i) => list.indexOf(phrase) !== i)).toEqual([]);
+    for (const list of [DEFINITION_ASKS, MEANING_VERBS, DEFINING_VERBS, NOT_TERMS]) expect(repeated(list)).toEqual([]);
   });
 
   it('list asked names as lower-case phrases with no duplicate', () => {
     const phrases = [...NAME_ASKS, ...NAMED_ROLES];
     expect(phrases.length).toBeGreaterThan(0);
     expect(phrases.filter((phrase) => phrase !== phrase.toLowerCase() || phrase.trim() !== phrase || !/^[a-z' ]+$/.test(phrase))).toEqual([]);
-    expect(phrases.filter((phrase, i) => phrases.indexOf(phrase) !== i)).toEqual([]);
+    expect(repeated(phrases)).toEqual([]);
   });
 
   it('name no company: no trigger, target or weak word mentions a policy’s own names', () => {
