@@ -39,7 +39,12 @@ const NUMBER_WORDS: ReadonlySet<string> = new Set(
   ['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'fifteen', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'ninety', 'hundred'].map(stem),
 );
 
-const TEXT_TESTS: Readonly<Record<TextCue, { test(text: string): boolean }>> = {
+/** A test on a sentence's raw text: a pattern, or a function such as {@link namesPlace}. */
+interface TextTest {
+  test(text: string): boolean;
+}
+
+const TEXT_TESTS: Readonly<Record<TextCue, TextTest>> = {
   '#email': new RegExp(EMAIL),
   '#url': /\bhttps?:\/\/\S|\bwww\.\S/i,
   // A colon that introduces something, not one inside a time ("10:30") or an address ("https://").
@@ -83,7 +88,7 @@ export interface AnswerKinds {
   /** Sentence phrases by their first stem (`#number` for those starting with a number). */
   readonly answersByFirst: ReadonlyMap<string, readonly AnswerCue[]>;
   /** Cues tested on a sentence's raw text (e-mail addresses, web addresses, colons, lists). */
-  readonly textCues: ReadonlyArray<{ test: { test(text: string): boolean }; bit: number; strong: boolean }>;
+  readonly textCues: ReadonlyArray<{ test: TextTest; bit: number; strong: boolean }>;
 }
 
 /** A sentence phrase: its stems (`#number` for any number) and the kind it gives, strongly or not. */
@@ -159,7 +164,7 @@ export function compileAnswerKinds(
   const names: string[] = [];
   const asksByFirst = new Map<string, AskPattern[]>();
   const answersByFirst = new Map<string, AnswerCue[]>();
-  const textCues: Array<{ test: { test(text: string): boolean }; bit: number; strong: boolean }> = [];
+  const textCues: Array<{ test: TextTest; bit: number; strong: boolean }> = [];
   let fallbackMask = 0;
   rows.forEach((row, kind) => {
     names.push(row.kind);
