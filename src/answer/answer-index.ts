@@ -8,7 +8,7 @@ import { buildBm25Index, type Bm25Index, type IndexedFields } from '../search/bm
 import { HeadingMatcher, VocabularyCorrector } from '../search/fuzzy.js';
 import { buildPassages, type IndexedPassage } from '../search/passages.js';
 import { compileSynonyms, type CompiledSynonyms } from '../query/compile.js';
-import { givesContact, type AskedContact } from '../query/asked-contact.js';
+import { CONTACT_KINDS, givesContact, type AskedContact } from '../query/asked-contact.js';
 import { definedTerms } from '../query/definition.js';
 import type { QueryContext } from '../query/types.js';
 import { FILLER_PHRASES, FILLER_WORDS, OTHER_POLICY_KINDS, SYNONYM_RULES, UNSTATED_DETAILS, WEAK_WORDS } from '../knowledge/tables.js';
@@ -148,10 +148,9 @@ export function buildAnswerIndex(documents: readonly PolicyDocument[], opts: Ans
     bm25,
     queryContext,
     regionalPassage: regionalPassages(passages, synonyms.jurisdictions, words),
-    contactDetailPassage: {
-      phone: Uint8Array.from(passages, (passage) => (givesContact(passage.text, 'phone') ? 1 : 0)),
-      email: Uint8Array.from(passages, (passage) => (givesContact(passage.text, 'email') ? 1 : 0)),
-    },
+    contactDetailPassage: Object.fromEntries(
+      CONTACT_KINDS.map((kind) => [kind, Uint8Array.from(passages, (passage) => (givesContact(passage.text, kind) ? 1 : 0))]),
+    ) as Record<AskedContact, Uint8Array>,
     facetParentOf,
     ...headingSignals(passages, bm25),
     definedTerms: definedTermIds(passages, bm25),

@@ -246,6 +246,8 @@ export const NUMBER_WORDS: readonly string[] = stringList(askedNumbers.numberWor
 export const PHONE_ASKS: readonly string[] = stringList(askedContacts.phoneAsks, 'asked-contacts.json', 'phoneAsks');
 /** How askers ask for an e-mail address to write to ("what's the email for your DPO?"). */
 export const EMAIL_ASKS: readonly string[] = stringList(askedContacts.emailAsks, 'asked-contacts.json', 'emailAsks');
+/** How askers ask for a postal address to send a letter to ("what's the mailing address for privacy requests?"). */
+export const POSTAL_ASKS: readonly string[] = stringList(askedContacts.postalAsks, 'asked-contacts.json', 'postalAsks');
 /** Words that ask for an exact figure ("exactly how long…"). */
 export const EXACT_WORDS: readonly string[] = stringList(askedNumbers.exactWords, 'asked-numbers.json', 'exactWords');
 /** Words of a period something is kept or lasts ("how long", "expiry", "retention"). */

@@ -892,6 +892,16 @@ describe('a phone number or an e-mail address asked for', () => {
     const obfuscated = createAnswerer([policy('Callco Privacy Notice', [sections[0]!, [['Contact'], 'Write to privacy[at]callco[dot]example with questions about privacy.']])]);
     expect(obfuscated.answer("what's the email address for privacy questions?").answered).toBe(true);
   });
+
+  it('treats a postal address asked for the same way, and not the asker\'s own address', () => {
+    const collects = [['What we collect'], 'We collect your name, mailing address and e-mail address when you order, to send you what you order.'] as [string[], string];
+    const withStreet = createAnswerer([policy('Callco Privacy Notice', [collects, [['Contact'], 'Questions about privacy? Callco Ltd, 12 Harbour Road, Leeds LS1 4DT.']])]);
+    const withoutStreet = createAnswerer([policy('Callco Privacy Notice', [collects, sections[1]!])]);
+    const asked = 'Customer wants to send a privacy request by post. What mailing address should they use?';
+    expect(topSection(withStreet, asked)).toBe('Contact');
+    expect(withoutStreet.answer(asked).answered).toBe(false);
+    expect(withoutStreet.answer('do you keep my mailing address?').answered).toBe(true);
+  });
 });
 
 describe('asking what stays private', () => {

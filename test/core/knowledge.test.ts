@@ -19,6 +19,9 @@ import {
   NUMBER_ASKS,
   NUMBER_WORDS,
   OTHER_POLICY_KINDS,
+  PHONE_ASKS,
+  EMAIL_ASKS,
+  POSTAL_ASKS,
   PRIVACY_WORDS,
   readPhraseGrids,
   readSynonymRules,
@@ -151,6 +154,13 @@ describe('general knowledge tables', () => {
     expect(phrases.length).toBeGreaterThan(0);
     expect(phrases.filter((phrase) => phrase !== phrase.toLowerCase() || phrase.trim() !== phrase || !/^[a-z' ]+$/.test(phrase))).toEqual([]);
     for (const list of [DEFINITION_ASKS, MEANING_VERBS, DEFINING_VERBS, NOT_TERMS]) expect(repeated(list)).toEqual([]);
+  });
+
+  it('list contact-detail asks as lower-case phrases, none asking for two kinds', () => {
+    const phrases = [...PHONE_ASKS, ...EMAIL_ASKS, ...POSTAL_ASKS];
+    expect(POSTAL_ASKS.length).toBeGreaterThan(0);
+    expect(notLowerCase(phrases)).toEqual([]);
+    expect(repeated(phrases)).toEqual([]);
   });
 
   it('list asked names as lower-case phrases with no duplicate', () => {

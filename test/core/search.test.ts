@@ -303,6 +303,14 @@ describe('asked contact details', () => {
     for (const text of ['Write to privacy@example.com.', 'Email our DPO at dpo[at]example[dot]com.', 'Contact dpo (at) example (dot) org']) expect(givesContact(text, 'email'), text).toBe(true);
     for (const text of ['We collect your email address.', 'Use the contact form at example.com/contact.']) expect(givesContact(text, 'email'), text).toBe(false);
   });
+
+  it('finds a clause that asks for a postal address to write to, and a passage that gives one as countries print them', () => {
+    for (const q of ["what's the mailing address for privacy requests?", 'Customer wants to send a written request by post. What address do I give them?', 'where do I send a letter about my data']) expect(askedContact(q), q).toBe('postal');
+    for (const q of ['how did you get my mailing address?', 'do you keep my postal address?', 'what IP address do you log?']) expect(askedContact(q), q).toBe(null);
+    const addresses = ['GitHub, Inc. 88 Colin P. Kelly Jr. St. San Francisco, CA 94107', 'Prins Bernhardplein 200, Amsterdam 1097JB', 'Nordufer 20, 13353 Berlin', 'Gate 1 no. 107, 6700 Måløy, Norway', '225 Franklin Street, floor 13', 'PO Box 1234, Springfield', 'London EC1A 1BB'];
+    for (const text of addresses) expect(givesContact(text, 'postal'), text).toBe(true);
+    for (const text of ['We collect your postal address.', 'Under Section 22581 you may ask.', 'In 2018 EU law changed.', 'booking number 1234']) expect(givesContact(text, 'postal'), text).toBe(false);
+  });
 });
 
 describe('asked numbers', () => {
