@@ -45,7 +45,7 @@ export function shouldAnswer(query: AnalyzedQuery, candidates: readonly RankedCa
   // "What's our lawful basis for the analytics cookies?": a cookie table that does not say on what basis does not answer it.
   if (t.requireStatedBasis && query.asksLegalBasis && !top.some((c) => statesLegalBasis(c.passage.text, c.passage.section))) return false;
   // "My 14 year old wants an account for homework calls, is that allowed?": the policy's age limit answers it.
-  if (t.answerStatedAge && query.statesAge && statesAgeLimit(candidates[0]!.passage.text)) return true;
+  if (t.answerStatedAge && query.concernsAge && statesAgeLimit(candidates[0]!.passage.text)) return true;
   if (t.requireTopical && !query.namesPersonalData && !query.concepts.some((concept) => concept.topical)) {
     // Several specific words found together in one passage still show the policy talks about this.
     const specific = query.concepts.filter((concept) => !concept.weak && concept.alternatives.length > 0).length;

@@ -49,8 +49,8 @@ export interface AbstentionThresholds {
    */
   requireStatedName: boolean;
   /**
-   * Answer a question that states someone's age from a passage it leads with that states an age limit, whatever the
-   * story around the age shares with it; see `AnalyzedQuery.statesAge`. The declines above still apply.
+   * Answer a question that states someone's age or asks for the age limit from a passage it leads with that states an
+   * age limit, whatever the story around the age shares with it; see `AnalyzedQuery.concernsAge`. The declines above still apply.
    */
   answerStatedAge: boolean;
   /**

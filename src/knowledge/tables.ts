@@ -74,7 +74,7 @@ function ageStatements(): string[] {
   const young = Array.from({ length: 10 }, (_, i) => String(8 + i));
   const any = Array.from({ length: 18 }, (_, i) => String(4 + i));
   return [
-    ...young.flatMap((age) => [`i'm ${age}`, `im ${age}`, `i am ${age}`, `aged ${age}`, `age ${age}`, `is ${age}`, `he's ${age}`, `she's ${age}`, `they're ${age}`, `theyre ${age}`, `they are ${age}`, `${age} yo`, `${age}yo`]),
+    ...young.flatMap((age) => [`turned ${age}`, `i'm ${age}`, `im ${age}`, `i am ${age}`, `aged ${age}`, `age ${age}`, `is ${age}`, `he's ${age}`, `she's ${age}`, `they're ${age}`, `theyre ${age}`, `they are ${age}`, `${age} yo`, `${age}yo`]),
     // An age with its unit or a bound ("my 15 year old", "over 18s", "18 or older"): the number is part of the age.
     ...any.flatMap((age) => [
       `${age} year old`, `${age} years old`, `${age} yr old`, `${age} yrs old`, `${age} year olds`, `under ${age}`, `over ${age}`,
@@ -92,6 +92,8 @@ export const OTHER_COUNTRIES: readonly string[] = stringList(places.OTHER_COUNTR
 
 /** How askers state someone's age ("my 14 year old", "i'm 15", "under 13s"): triggers of the children family. */
 export const AGE_STATEMENTS: readonly string[] = ageStatements();
+/** How askers ask for the age limit without a number ("is there an age requirement?", "am I old enough?"). */
+export const AGE_ASKS: readonly string[] = stringList(askedNumbers.ageAsks, 'asked-numbers.json', 'ageAsks');
 
 /**
  * Expands phrase grids: every combination of one entry per part, in order ("tweak" + "our" + "privacy policy"); an
@@ -126,6 +128,7 @@ const EXPANSIONS: Readonly<Record<string, readonly string[]>> = {
   '@EUROPEAN_PLACES': EUROPEAN_PLACES,
   '@CALIFORNIA_PLACES': CALIFORNIA_PLACES,
   '@AGE_STATEMENTS': AGE_STATEMENTS,
+  '@AGE_ASKS': AGE_ASKS,
   ...readPhraseGrids(pack.grids, 'privacy-pack.json'),
 };
 

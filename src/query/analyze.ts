@@ -88,8 +88,8 @@ export function analyzeQuery(question: string, context: QueryContext, options: Q
     askedContact: askedContact(question),
     asksLegalBasis: asksLegalBasis(question),
     asksDefinition: asksDefinition(question),
-    // "My 14 year old wants an account…": read where the children family's age statements matched.
-    statesAge: segments.some((segment) => segment.kind === 'rule' && context.synonyms.ageStatements.has(segmentKey(segment))),
+    // "My 14 year old wants an account…", "is there an age requirement?": read where the children family's age phrases matched.
+    concernsAge: segments.some((segment) => segment.kind === 'rule' && context.synonyms.agePhrases.has(segmentKey(segment))),
   };
 }
 

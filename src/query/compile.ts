@@ -3,6 +3,7 @@
  * they add, filler, weak words, not-stated details and other kinds of policy.
  */
 import {
+  AGE_ASKS,
   AGE_STATEMENTS,
   DEFAULT_SYNONYM_WEIGHT,
   FILLER_PHRASES,
@@ -35,8 +36,11 @@ export interface CompiledSynonyms {
   readonly jurisdictions: ReadonlySet<string>;
   /** Trigger keys of decisive families (see `SynonymRule.decisive`). */
   readonly decisive: ReadonlySet<string>;
-  /** Trigger keys that state someone's age ("my 14 year old", "i'm 15"; see src/query/stated-age.ts). */
-  readonly ageStatements: ReadonlySet<string>;
+  /**
+   * Trigger keys that state someone's age ("my 14 year old", "i'm 15") or ask for the age limit ("is there an age
+   * requirement?"); see src/query/stated-age.ts.
+   */
+  readonly agePhrases: ReadonlySet<string>;
   /**
    * Multi-word policy phrases the rules add ("third parti", "sale of asset"): the index stores each as one term
    * wherever its words stand together, so a rule can look for the phrase rather than its words.
@@ -155,8 +159,8 @@ function compileTables(
   // A detail privacy policies rarely state that a family names as a trigger is covered after all: a company's
   // knowledge that lists "on prem" describes its on-premise installs (the general tables, linted, never overlap).
   for (const key of compiled.keys()) unstated.delete(key);
-  // Age statements count only as the triggers a family lists them as (the children family's `@AGE_STATEMENTS`).
-  const ageStatements = new Set(AGE_STATEMENTS.map((statement) => phraseKey(statement).join(' ')).filter((key) => compiled.has(key)));
+  // Age phrases count only as the triggers a family lists them as (the children family's `@AGE_STATEMENTS`, `@AGE_ASKS`).
+  const agePhrases = new Set([...AGE_STATEMENTS, ...AGE_ASKS].map((phrase) => phraseKey(phrase).join(' ')).filter((key) => compiled.has(key)));
   // A phrase is contextual only if no topical rule lists it too.
   for (const key of topicalKeys) contextualKeys.delete(key);
   const prefixes = new Set<string>();
@@ -176,7 +180,7 @@ function compileTables(
     contextual: contextualKeys,
     jurisdictions: jurisdictionKeys,
     decisive: decisiveKeys,
-    ageStatements,
+    agePhrases,
     phraseTargets,
     otherPolicies,
     unstated,

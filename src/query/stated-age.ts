@@ -1,9 +1,9 @@
 /**
  * Questions that state someone's age ("my 14 year old wants to sign up, is that allowed?", "a member says they're
- * 12"), and whether a passage states an age limit. The asker compares the age with the policy's limit, so the passage
+ * 12") or ask for the age limit ("is there an age requirement?"), and whether a passage states an age limit. The asker compares the age with the policy's limit, so the passage
  * that states the limit answers, however many words of the story around the age ("homework calls", "his minecraft
  * mod") it lacks: in a short policy those words otherwise outweigh the age. Query analysis reads an age statement
- * where the children family's `@AGE_STATEMENTS` triggers match (`CompiledSynonyms.ageStatements`); the words of an
+ * where the children family's `@AGE_STATEMENTS` or `@AGE_ASKS` triggers match (`CompiledSynonyms.agePhrases`); the words of an
  * age limit are data (src/knowledge/asked-numbers.json).
  */
 import { AGE_LIMIT_WORDS, AGE_WORDS } from '../knowledge/tables.js';

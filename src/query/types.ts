@@ -99,10 +99,11 @@ export interface AnalyzedQuery {
   /** Whether the question asks what a word means ("what do you mean by a cookie?"): see src/query/definition.ts. */
   asksDefinition: boolean;
   /**
-   * Whether the question states someone's age ("my 14 year old wants an account, is that allowed?"): a passage that
-   * states an age limit answers it (src/query/stated-age.ts).
+   * Whether the question states someone's age ("my 14 year old wants an account, is that allowed?") or asks for the
+   * age limit ("is there an age requirement to join?"): a passage that states an age limit answers it
+   * (src/query/stated-age.ts).
    */
-  statesAge: boolean;
+  concernsAge: boolean;
   /**
    * The asker's own words as index stems (typos corrected, repeated as typed), for the plain lexical score that
    * ranking blends in (`RankingOptions.plainScoreWeight`): stop words and chat filler dropped, weak words discounted.

@@ -923,6 +923,12 @@ describe('someone\'s age in the question', () => {
     }
   });
 
+  it('answers a question that asks for the age limit in words, or gives an age just reached, from the age limit', () => {
+    for (const question of ['Do we have any age requirement written down anywhere for who can use the site?', 'i literally just turned 13 today, am i allowed to sign up or do i have to wait', 'A teacher asks what the age rules are for her students']) {
+      expect(answerer.answer(question).answered, question).toBe(true);
+    }
+  });
+
   it('still declines a question with an age where no passage states an age limit', () => {
     const noLimit = createAnswerer([policy('Forum Notice', [[[], 'Everything you post here is public. Accounts need an e-mail address.']])]);
     expect(noLimit.answer('a parent writes in: their 12 year old made an account to chat with classmates about homework. is that allowed?').answered).toBe(false);

@@ -162,9 +162,10 @@ describe('query analysis', () => {
   };
   const analyze = (q: string) => analyzeQuery(q, context, defaultQueryOptions);
 
-  it("finds an age the asker states where the children family's age statements match, not any number", () => {
-    for (const q of ['my 14 yr old wants to use it for school', 'a member says they are 12 years old', "i'm 15, can i join", 'is it ok for kids under 13', "a user mentioned that they're 12", "my daughter signed up and she's 15"]) expect(analyze(q).statesAge, q).toBe(true);
-    for (const q of ['anyone up for lunch around 12:30?', 'we keep 14 backups', 'how old is the policy']) expect(analyze(q).statesAge, q).toBe(false);
+  it("finds an age the asker states or an age limit asked for where the children family's age phrases match, not any number", () => {
+    for (const q of ['my 14 yr old wants to use it for school', 'a member says they are 12 years old', "i'm 15, can i join", 'is it ok for kids under 13', "a user mentioned that they're 12", "my daughter signed up and she's 15", 'i just turned 13, can i sign up?']) expect(analyze(q).concernsAge, q).toBe(true);
+    for (const q of ['is there an age requirement to join?', 'am i old enough to sign up', 'what are the age rules for students?']) expect(analyze(q).concernsAge, q).toBe(true);
+    for (const q of ['anyone up for lunch around 12:30?', 'we keep 14 backups', 'how old is the policy', 'i turned off tracking']) expect(analyze(q).concernsAge, q).toBe(false);
   });
 
   it('turns phrases into concepts carrying the policy wording', () => {
