@@ -116,7 +116,10 @@ export function buildAnswerIndex(documents: readonly PolicyDocument[], opts: Ans
     const { terms, stems } = words(heading);
     return [...terms, ...phrases(stems)];
   };
-  const units: IndexedFields[] = passages.map((passage) => {
+  // A document's opening passage is its overview ("what's the tl;dr of the policy?"), whatever its heading says.
+  const overview = indexTerms('overview');
+  const units: IndexedFields[] = passages.map((passage, i) => {
+    const opening = i === 0 || passages[i - 1]!.documentId !== passage.documentId;
     const tokens = tokenize(passage.text);
     tokens.forEach(count);
     const stems = tokens.map(stem);
@@ -126,7 +129,7 @@ export function buildAnswerIndex(documents: readonly PolicyDocument[], opts: Ans
     const parent = facet ? headingTerms(passage.section[passage.section.length - 2] ?? '') : [];
     return {
       body: [...stems.filter((_, i) => !isStopword(tokens[i]!)), ...phrases(stems)],
-      heading: [...own, ...parent],
+      heading: [...own, ...parent, ...(opening ? overview : [])],
       ancestors: passage.section.slice(0, facet ? -2 : -1).flatMap(headingTerms),
     };
   });

@@ -913,6 +913,18 @@ describe('asking what stays private', () => {
   });
 });
 
+describe('asking for the gist of the whole policy', () => {
+  it('answers from the opening passage, whatever its heading, and on a one-passage page too', () => {
+    const opening = policy('Pebble Privacy Notice', [
+      [['Welcome'], 'Pebble keeps as little about you as it can and never sells it.'],
+      ...tinyShop.sections.slice(0, 3).map((section): [string[], string] => [section.path, section.text]),
+    ]);
+    for (const question of ["what's the tl;dr of this privacy policy?", 'what is our official stance on privacy?']) expect(topSection(createAnswerer([opening]), question), question).toBe('Welcome');
+    const forum = createAnswerer([policy('Forum Notice', [[[], 'This is the internet: you have no privacy here. Nobody under 13 may have an account.']])]);
+    for (const question of ['what privacy promises does the site make to its members?', 'User wants the short version: what does the privacy page basically say?']) expect(forum.answer(question).answered, question).toBe(true);
+  });
+});
+
 describe('someone\'s age in the question', () => {
   const forum = policy('Forum Notice', [[[], 'Everything you post here is public. Nobody under 13 may have an account.']]);
   const answerer = createAnswerer([forum]);
