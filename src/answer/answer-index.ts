@@ -8,6 +8,7 @@ import { buildBm25Index, type Bm25Index, type IndexedFields } from '../search/bm
 import { HeadingMatcher, VocabularyCorrector } from '../search/fuzzy.js';
 import { buildPassages, type IndexedPassage } from '../search/passages.js';
 import { compileSynonyms, type CompiledSynonyms } from '../query/compile.js';
+import { statesDuration } from '../query/time-frame.js';
 import { CONTACT_KINDS, givesContact, type AskedContact } from '../query/asked-contact.js';
 import { definedTerms } from '../query/definition.js';
 import type { QueryContext } from '../query/types.js';
@@ -43,6 +44,8 @@ export interface AnswerIndex {
   readonly regionalPassage: Uint8Array;
   /** 1 when a passage gives a contact detail of the kind ("call us at 1-877-…", "email dpo@…"), by kind. */
   readonly contactDetailPassage: Readonly<Record<AskedContact, Uint8Array>>;
+  /** 1 when a passage says how long or how soon ("for seven years", "as long as your account is active"). */
+  readonly durationPassage: Uint8Array;
   /** The contact passage of each document, cited, by document id. */
   readonly contactByDocument: ReadonlyMap<string, AnswerPassage>;
 }
@@ -154,6 +157,7 @@ export function buildAnswerIndex(documents: readonly PolicyDocument[], opts: Ans
     contactDetailPassage: Object.fromEntries(
       CONTACT_KINDS.map((kind) => [kind, Uint8Array.from(passages, (passage) => (givesContact(passage.text, kind) ? 1 : 0))]),
     ) as Record<AskedContact, Uint8Array>,
+    durationPassage: Uint8Array.from(passages, (passage) => (statesDuration(passage.text) ? 1 : 0)),
     facetParentOf,
     ...headingSignals(passages, bm25),
     definedTerms: definedTermIds(passages, bm25),

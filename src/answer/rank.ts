@@ -75,6 +75,7 @@ export class Ranker {
     this.accumulatePlain(query, touchedCount);
     const pool = this.topByRank(query, touchedCount, totalCoverage, poolSize);
     this.promoteFacets(pool);
+    if (query.asksDuration) this.promoteStatedDuration(pool);
     return pool;
   }
 
@@ -229,5 +230,21 @@ export class Ranker {
       pool.splice(i, 1);
       pool.splice(at, 0, { ...facet, rank: pool[at]!.rank * 1.001 });
     }
+  }
+
+  /**
+   * "How long do you hang on to my invoices?": the section that describes invoices at length ranks first, the one
+   * that says how long they are kept just after it. When the best passage states no duration, the first of the next
+   * two that does comes first if it ranks close enough (`durationPromotionRatio`).
+   */
+  private promoteStatedDuration(pool: RankedCandidate[]): void {
+    const ratio = this.options.durationPromotionRatio;
+    const { durationPassage } = this.index;
+    if (ratio <= 0 || pool.length < 2 || durationPassage[pool[0]!.passage.index] === 1) return;
+    const at = pool.findIndex((c, k) => k >= 1 && k <= 2 && durationPassage[c.passage.index] === 1 && c.rank >= ratio * pool[0]!.rank);
+    if (at < 0) return;
+    const [stated] = pool.splice(at, 1);
+    // Just above the best, so rank order (which later steps rely on) still holds.
+    pool.unshift({ ...stated!, rank: pool[0]!.rank * 1.001 });
   }
 }

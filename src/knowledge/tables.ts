@@ -213,22 +213,30 @@ export const TEXT_REWRITES: ReadonlyArray<readonly [pattern: RegExp, replacement
   [/\b([a-z][a-z0-9-]*)\.(?:com|org|net|rs|edu|co|uk|de|app|dev|ai|me|eu)\b(?![.-]?[a-z0-9])/gi, '$1'],
 ];
 
-/** A topic whose time frame questions ask for ("how fast will you tell me about a breach"): its words. */
+/**
+ * A topic whose time frame questions ask for ("how fast will you tell me about a breach"): its words, and the words
+ * only its time frame is stated in (a cookie that lasts for the "session").
+ */
 export interface TimeFrameTopic {
   readonly topic: string;
   readonly words: readonly string[];
+  readonly evidence: readonly string[];
 }
 
 /** Phrases asking for a time frame ("how soon", "within #number hours"). */
 export const TIME_FRAME_ASKS: readonly string[] = stringList(timeFrames.asks, 'time-frames.json', 'asks');
 /** Topics whose time frames policies usually leave out. */
 export const TIME_FRAME_TOPICS: readonly TimeFrameTopic[] = (timeFrames.topics as unknown[]).map((entry, i) => {
-  const { topic, words } = (entry ?? {}) as { topic?: unknown; words?: unknown };
+  const { topic, words, evidence } = (entry ?? {}) as { topic?: unknown; words?: unknown; evidence?: unknown };
   if (typeof topic !== 'string' || topic.trim() === '') fail('time-frames.json', `topic ${i + 1} needs a "topic" name`);
-  return { topic, words: stringList(words, 'time-frames.json', `topics[${i}].words`) };
+  return { topic, words: stringList(words, 'time-frames.json', `topics[${i}].words`), evidence: evidence === undefined ? [] : stringList(evidence, 'time-frames.json', `topics[${i}].evidence`) };
 });
 /** The policy's words for a time frame, beside a number of hours, days or weeks ("without undue delay"). */
 export const TIME_FRAME_EVIDENCE: readonly string[] = stringList(timeFrames.evidence, 'time-frames.json', 'evidence');
+/** Phrases asking how long or how soon about anything ("how long", "retention period", "hang on to"). */
+export const DURATION_ASKS: readonly string[] = stringList(timeFrames.durationAsks, 'time-frames.json', 'durationAsks');
+/** The policy's words for how long it keeps something, besides a period ("as long as", "until you delete"). */
+export const DURATION_EVIDENCE: readonly string[] = stringList(timeFrames.durationEvidence, 'time-frames.json', 'durationEvidence');
 
 /** Phrases asking for the legal basis of some processing ("lawful basis", "on what grounds"). */
 export const LEGAL_BASIS_ASKS: readonly string[] = stringList(legalBases.asks, 'legal-bases.json', 'asks');

@@ -20,7 +20,7 @@ import { addSegmentConcept, ConceptList, weighConcepts } from './concepts.js';
 import { instructionStart, isProductInstruction, leadInterrogative } from './intent.js';
 import { questionWords } from './normalize.js';
 import { segmentWords, type Segment } from './segment.js';
-import { timeFrameTopic } from './time-frame.js';
+import { asksDuration, timeFrameTopic } from './time-frame.js';
 import { correctSpelling } from './spelling.js';
 import { isFiller, isVerb, isWeak } from './words.js';
 import { defaultQueryOptions, type AnalyzedQuery, type PlainTerm, type QueryContext, type QueryOptions } from './types.js';
@@ -83,6 +83,7 @@ export function analyzeQuery(question: string, context: QueryContext, options: Q
     terms,
     namesPersonalData,
     timeFrameTopic: asksTimeFrame,
+    asksDuration: asksDuration(tokens.join(' ')),
     askedNumber: askedNumber(question),
     askedName: askedName(question),
     askedContact: askedContact(question),

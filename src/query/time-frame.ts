@@ -3,7 +3,7 @@
  * which topic they ask it about, and whether a passage states one. The asked phrases, topics and evidence words are
  * data (src/knowledge/time-frames.json).
  */
-import { TIME_FRAME_ASKS, TIME_FRAME_EVIDENCE, TIME_FRAME_TOPICS, type TimeFrameTopic } from '../knowledge/tables.js';
+import { DURATION_ASKS, DURATION_EVIDENCE, TIME_FRAME_ASKS, TIME_FRAME_EVIDENCE, TIME_FRAME_TOPICS, type TimeFrameTopic } from '../knowledge/tables.js';
 import { phrasePattern } from '../regexp.js';
 
 export type { TimeFrameTopic };
@@ -13,7 +13,10 @@ const PERIOD = /\b(?:\d+|one|two|three|four|five|seven|ten|fourteen|thirty|sixty
 
 const ASKS = phrasePattern(TIME_FRAME_ASKS);
 const EVIDENCE = phrasePattern(TIME_FRAME_EVIDENCE);
+const DURATION_ASK = phrasePattern(DURATION_ASKS);
+const DURATION_WORDS = phrasePattern(DURATION_EVIDENCE);
 const TOPICS: ReadonlyMap<TimeFrameTopic, RegExp> = new Map(TIME_FRAME_TOPICS.map((topic) => [topic, phrasePattern(topic.words)]));
+const TOPIC_EVIDENCE: ReadonlyMap<TimeFrameTopic, RegExp> = new Map(TIME_FRAME_TOPICS.filter((topic) => topic.evidence.length > 0).map((topic) => [topic, phrasePattern(topic.evidence)]));
 
 /**
  * The topic a question asks a time frame about, or null.
@@ -36,5 +39,28 @@ export function timeFrameTopic(question: string): TimeFrameTopic | null {
  */
 export function statesTimeFrame(text: string, section: readonly string[], topic: TimeFrameTopic): boolean {
   const pattern = TOPICS.get(topic);
-  return pattern !== undefined && pattern.test(`${section.join(' ')} ${text}`) && (PERIOD.test(text) || EVIDENCE.test(text));
+  return pattern !== undefined && pattern.test(`${section.join(' ')} ${text}`) && (PERIOD.test(text) || EVIDENCE.test(text) || (TOPIC_EVIDENCE.get(topic)?.test(text) ?? false));
+}
+
+/**
+ * Whether a question asks how long or how soon, about any topic ("how long do you hang on to my data?").
+ *
+ * @example
+ * asksDuration('how long do you hang on to my invoices?') // => true
+ * asksDuration('do you keep my invoices?') // => false
+ */
+export function asksDuration(question: string): boolean {
+  return DURATION_ASK.test(question);
+}
+
+/**
+ * Whether a passage says how long or how soon: a period, or the words policies use for one ("as long as your
+ * account is active", "until you delete it", "without undue delay").
+ *
+ * @example
+ * statesDuration('We retain invoices for seven years.') // => true
+ * statesDuration('We collect invoices to bill you.') // => false
+ */
+export function statesDuration(text: string): boolean {
+  return PERIOD.test(text) || EVIDENCE.test(text) || DURATION_WORDS.test(text);
 }

@@ -77,6 +77,11 @@ export interface AnalyzedQuery {
    */
   timeFrameTopic: TimeFrameTopic | null;
   /**
+   * Whether the question asks how long or how soon about anything ("how long do you hang on to my invoices?"):
+   * ranking prefers a passage that says how long (src/query/time-frame.ts).
+   */
+  asksDuration: boolean;
+  /**
    * The kind of number the question asks for ("how many requests did you get last year?", "how many days…", "how much
    * did it cost"), or null: answered only when the passage it leads with states one (src/query/asked-number.ts).
    */

@@ -913,6 +913,19 @@ describe('asking what stays private', () => {
   });
 });
 
+describe('asking how long', () => {
+  it('answers from the passage that says how long, not the one that describes the thing at most length', () => {
+    const shop = policy('Pebble Privacy Notice', [
+      [['Billing records'], 'Every order creates a billing record. Billing records list what you ordered, the price, your billing address and the invoice number, and our billing team uses these records to answer questions about payments.'],
+      [['Billing records and the law'], 'Tax law requires us to hold billing records for seven years. After that we delete them.'],
+      [['Contact'], 'Write to privacy@pebble.example with any question.'],
+    ]);
+    const answerer = createAnswerer([shop]);
+    for (const question of ['how long do you hang on to my billing records?', 'what is the retention period for billing records?']) expect(topSection(answerer, question), question).toBe('Billing records and the law');
+    expect(topSection(answerer, 'what do billing records list?')).toBe('Billing records');
+  });
+});
+
 describe('asking for the gist of the whole policy', () => {
   it('answers from the opening passage, whatever its heading, and on a one-passage page too', () => {
     const opening = policy('Pebble Privacy Notice', [

@@ -11,6 +11,8 @@ import {
   INTENSIFIERS,
   FILLER_WORDS,
   DEFINING_VERBS,
+  DURATION_ASKS,
+  DURATION_EVIDENCE,
   DEFINITION_ASKS,
   MEANING_VERBS,
   NAME_ASKS,
@@ -123,10 +125,14 @@ describe('general knowledge tables', () => {
   });
 
   it('list time frames as lower-case phrases, with no duplicate, one table row per topic', () => {
-    const phrases = [...TIME_FRAME_ASKS, ...TIME_FRAME_EVIDENCE, ...TIME_FRAME_TOPICS.flatMap((topic) => topic.words)];
+    const phrases = [...TIME_FRAME_ASKS, ...TIME_FRAME_EVIDENCE, ...TIME_FRAME_TOPICS.flatMap((topic) => [...topic.words, ...topic.evidence])];
     expect(notLowerCase(phrases)).toEqual([]);
     expect(repeated(phrases)).toEqual([]);
     expect(new Set(TIME_FRAME_TOPICS.map((topic) => topic.topic)).size).toBe(TIME_FRAME_TOPICS.length);
+    for (const list of [DURATION_ASKS, DURATION_EVIDENCE]) {
+      expect(notLowerCase(list)).toEqual([]);
+      expect(repeated(list)).toEqual([]);
+    }
   });
 
   it('list legal-basis asks and evidence as lower-case phrases with no duplicate', () => {
@@ -179,7 +185,9 @@ describe('general knowledge tables', () => {
       ...FILLER_PHRASES,
       ...TIME_FRAME_ASKS,
       ...TIME_FRAME_EVIDENCE,
-      ...TIME_FRAME_TOPICS.flatMap((topic) => topic.words),
+      ...TIME_FRAME_TOPICS.flatMap((topic) => [...topic.words, ...topic.evidence]),
+      ...DURATION_ASKS,
+      ...DURATION_EVIDENCE,
       ...NUMBER_ASKS,
       ...LEGAL_BASIS_ASKS,
       ...LEGAL_BASIS_EVIDENCE,

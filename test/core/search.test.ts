@@ -9,6 +9,7 @@ import { asksDefinition, definedTerms } from '../../src/query/definition.js';
 import { askedNumber, statesNumber } from '../../src/query/asked-number.js';
 import { statesAgeLimit } from '../../src/query/stated-age.js';
 import { askedContact, givesContact } from '../../src/query/asked-contact.js';
+import { asksDuration, statesDuration } from '../../src/query/time-frame.js';
 import { compileSynonyms } from '../../src/query/compile.js';
 import { defaultQueryOptions, type QueryContext } from '../../src/query/types.js';
 import { stem } from '../../src/search/stem.js';
@@ -287,6 +288,15 @@ describe('stated ages', () => {
   it('finds an age limit in a sentence that makes its number an age, in digits or words', () => {
     for (const text of ['Our services are not directed to children under 13.', 'You must be at least sixteen years old to register.', 'Minors aged 16 or younger need a parent.']) expect(statesAgeLimit(text), text).toBe(true);
     for (const text of ['We keep logs for 18 months.', 'Over 20 countries host our servers.', 'Updated 13/05/2024. Children may not use it.', 'Plans cost $15 a month for adults.']) expect(statesAgeLimit(text), text).toBe(false);
+  });
+});
+
+describe('durations asked and stated', () => {
+  it('finds a question that asks how long about anything, and a passage that says how long in a period or in words', () => {
+    for (const q of ['how long do you hang on to my invoices?', "what's the retention period for logs?", 'do server logs stick around after I delete my account?']) expect(asksDuration(q), q).toBe(true);
+    for (const q of ['do you keep my invoices?', 'when does the certificate expire?']) expect(asksDuration(q), q).toBe(false);
+    for (const text of ['We retain invoices for seven years.', 'Logs are kept for 30 days.', 'We keep your data as long as your account is active.', 'Your data stays until you delete it.']) expect(statesDuration(text), text).toBe(true);
+    for (const text of ['We collect invoices to bill you.', 'You can delete your account at any time.']) expect(statesDuration(text), text).toBe(false);
   });
 });
 
