@@ -34,7 +34,10 @@ export interface AnswerIndex {
   readonly facetParentOf: ReadonlyMap<PolicySection, PolicySection>;
   /** 1 for the first passage of a section. */
   readonly leadPassage: Uint8Array;
-  /** 1 when a passage's own heading starts with "how", 2 with "what", else 0. */
+  /**
+   * The interrogatives a passage's own heading answers, as bits: {@link HOW} when it starts with "how", {@link WHAT}
+   * with "what", {@link WHY} when it says "why" anywhere; else 0.
+   */
   readonly headingInterrogative: Uint8Array;
   /** Term ids of such headings, by passage index. */
   readonly interrogativeHeadingTerms: ReadonlyMap<number, ReadonlySet<number>>;
@@ -49,6 +52,11 @@ export interface AnswerIndex {
   /** The contact passage of each document, cited, by document id. */
   readonly contactByDocument: ReadonlyMap<string, AnswerPassage>;
 }
+
+/** Bits of `AnswerIndex.headingInterrogative`. */
+export const HOW = 1;
+export const WHAT = 2;
+export const WHY = 4;
 
 /**
  * Stemmed content terms of a text (stopwords dropped), as the index stores them.
@@ -295,8 +303,10 @@ function headingSignals(passages: readonly IndexedPassage[], bm25: Bm25Index): P
     const previous = passages[i - 1];
     leadPassage[i] = previous === undefined || previous.sectionId !== passage.sectionId || previous.documentId !== passage.documentId ? 1 : 0;
     const heading = passage.section[passage.section.length - 1] ?? '';
-    const first = tokenize(heading)[0];
-    headingInterrogative[i] = first === 'how' ? 1 : first === 'what' ? 2 : 0;
+    const tokens = tokenize(heading);
+    const first = tokens[0];
+    // "What we collect and why", "The purpose: why do we need your information?": a why anywhere answers why.
+    headingInterrogative[i] = (first === 'how' ? HOW : first === 'what' ? WHAT : 0) | (tokens.includes('why') ? WHY : 0);
     if (headingInterrogative[i] === 0) return;
     // The bonus needs the question to reach the heading itself ("how do you protect my data" and "How we use your
     // data…" share only the weak word "data").

@@ -11,7 +11,7 @@
  */
 import type { IndexedPassage } from '../search/passages.js';
 import type { AnalyzedQuery } from '../query/types.js';
-import type { AnswerIndex } from './answer-index.js';
+import { HOW, WHAT, WHY, type AnswerIndex } from './answer-index.js';
 import type { RankingOptions } from './options.js';
 import { nextEpoch } from '../search/epoch.js';
 
@@ -159,8 +159,8 @@ export class Ranker {
     const pool: RankedCandidate[] = [];
     const floor = this.options.coverageFloor;
     const lead = this.options.leadPassageBoost;
-    const interrogative = query.interrogative === 'how' ? 1 : query.interrogative === 'what' ? 2 : 0;
-    const interrogativeBonus = this.options.interrogativeHeadingBonus;
+    const interrogative = query.interrogative === 'how' ? HOW : query.interrogative === 'what' ? WHAT : query.interrogative === 'why' ? WHY : 0;
+    const interrogativeBonus = interrogative === WHY ? this.options.whyHeadingBonus : this.options.interrogativeHeadingBonus;
     const definitionBonus = this.options.definitionBonus;
     const givesAsked = query.askedContact === null ? null : contactDetailPassage[query.askedContact];
     const contactBonus = this.options.contactDetailBonus;
@@ -171,7 +171,7 @@ export class Ranker {
     for (let k = 0; k < touchedCount; k++) {
       const p = this.touched[k]!;
       const coverage = coverageOf(p);
-      const aligned = interrogative !== 0 && headingInterrogative[p] === interrogative && this.reachesHeading(query, p) ? interrogativeBonus : 0;
+      const aligned = interrogative !== 0 && (headingInterrogative[p]! & interrogative) !== 0 && this.reachesHeading(query, p) ? interrogativeBonus : 0;
       const defines = query.asksDefinition && this.definesAsked(query, p) ? definitionBonus : 1;
       baseRank[p] = (this.score[p]! + aligned) * (floor + (1 - floor) * coverage) * (leadPassage[p] === 1 ? lead : 1) * (regionalPassage[p] === 1 ? regionalFactor : 1) * defines;
       bestBase = Math.max(bestBase, baseRank[p]!);

@@ -37,13 +37,14 @@ const QUANTITY_AFTER_HOW: ReadonlySet<string> = new Set(['long', 'much', 'many',
 
 /**
  * The interrogative a question opens with, as a heading would start: "how" (also "when", "in which/what way(s)",
- * "by what means", which ask for the circumstances a "How we …" section lists) or "what" (also "which").
+ * "by what means", which ask for the circumstances a "How we …" section lists), "what" (also "which") or "why".
  *
  * @example
  * leadInterrogative(['how', 'do', 'you', 'collect'], false) // => 'how'
  * leadInterrogative(['how', 'long', 'do', 'you', 'keep'], false) // => null
+ * leadInterrogative(['why', 'do', 'you', 'need', 'my', 'address'], false) // => 'why'
  */
-export function leadInterrogative(tokens: readonly string[], instruction: boolean): 'how' | 'what' | null {
+export function leadInterrogative(tokens: readonly string[], instruction: boolean): 'how' | 'what' | 'why' | null {
   if (instruction) return null;
   let at = 0;
   while (at < tokens.length && (LEADING_INTERJECTIONS.has(tokens[at]!) || tokens[at] === 'in' || tokens[at] === 'by')) at++;
@@ -51,6 +52,7 @@ export function leadInterrogative(tokens: readonly string[], instruction: boolea
   const next = tokens[at + 1] ?? '';
   if (first === 'how' || first === "how's" || first === 'hows') return QUANTITY_AFTER_HOW.has(next) ? null : 'how';
   if (first === 'when') return 'how';
+  if (first === 'why') return 'why';
   if ((first === 'which' || first === 'what') && /^(ways?|manner|means|methods?)$/.test(next)) return 'how';
   if (first === 'what' || first === 'which' || first === "what's" || first === 'whats') return 'what';
   return null;

@@ -59,11 +59,12 @@ export interface AnalyzedQuery {
   productHowTo: boolean;
   /**
    * The interrogative the question opens with, when it asks about the manner or the kind of something: "how"
-   * ("how do you collect…", "in which ways…", "when do you collect…") or "what" ("what do you collect"). Headings
-   * such as "How we collect" and "What we collect" differ only in that word, which is a stopword everywhere
-   * else. Null for quantity questions ("how long", "how many") and instruction requests ("how do I…").
+   * ("how do you collect…", "in which ways…", "when do you collect…") or "what" ("what do you collect"), or the
+   * reason for it: "why" ("why do you need my address?"). Headings such as "How we collect" and "What we collect"
+   * differ only in that word, which is a stopword everywhere else; "What we collect and why" says why. Null for
+   * quantity questions ("how long", "how many") and instruction requests ("how do I…").
    */
-  interrogative: 'how' | 'what' | null;
+  interrogative: 'how' | 'what' | 'why' | null;
   /** Whether the question names a region or its law ("GDPR", "in California", "a user in Germany"). */
   regional: boolean;
   /**

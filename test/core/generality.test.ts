@@ -926,6 +926,18 @@ describe('asking how long', () => {
   });
 });
 
+describe('asking why', () => {
+  it('answers from the section whose heading says why, though another says the question\'s words more often', () => {
+    const signIn = policy('Signin Privacy Notice', [
+      [['Authority', 'Who allows us to collect personal information?'], 'The law that set up this service allows us to collect personal information, and the personal information we collect is described in the notice for this service.'],
+      [['Purpose', 'Why do we need your personal information?'], 'To verify who you are before you sign in to a partner site.'],
+      [['Sharing'], 'We share a record of your sign-in with the site you sign in to.'],
+    ]);
+    expect(topSection(createAnswerer([signIn]), 'why do u need my personal info')).toBe('Purpose › Why do we need your personal information?');
+    expect(topSection(createAnswerer([signIn]), 'who allows you to collect personal information?')).toBe('Authority › Who allows us to collect personal information?');
+  });
+});
+
 describe('asking for the gist of the whole policy', () => {
   it('answers from the opening passage, whatever its heading, and on a one-passage page too', () => {
     const opening = policy('Pebble Privacy Notice', [

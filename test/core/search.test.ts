@@ -262,6 +262,7 @@ describe('query analysis', () => {
     expect(analyze('please in which ways are you collecting my info').interrogative).toBe('how');
     expect(analyze('when do you collect my data').interrogative).toBe('how');
     expect(analyze('what do you collect').interrogative).toBe('what');
+    expect(analyze('why do you need my address').interrogative).toBe('why');
     expect(analyze('how long do you keep my data').interrogative).toBeNull();
     expect(analyze('how do I delete my data').interrogative).toBeNull();
     expect(analyze('do you collect my data').interrogative).toBeNull();
