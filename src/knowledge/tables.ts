@@ -51,6 +51,11 @@ export interface SynonymRule {
    * about one is not covered by a policy that has none of the family's words, however many of its other words match.
    */
   readonly decisive?: true;
+  /**
+   * Words of a decisive family's `add` that rank passages but do not show on their own that the policy names the
+   * topic ("years" and "under" for children: "we keep logs for two years" says nothing about children).
+   */
+  readonly incidental?: readonly string[];
 }
 
 /** Default weight of words added by a rule. */
@@ -143,7 +148,7 @@ export function readSynonymRules(value: unknown, file: string): SynonymRule[] {
   return value.map((raw: unknown, i) => {
     if (raw === null || typeof raw !== 'object') fail(file, `family ${i + 1} is not an object`);
     const family = raw as Record<string, unknown>;
-    for (const key of Object.keys(family)) if (!['topic', 'note', 'when', 'add', 'weight', 'topical', 'jurisdiction', 'decisive'].includes(key)) fail(file, `family ${i + 1} has an unknown field "${key}"`);
+    for (const key of Object.keys(family)) if (!['topic', 'note', 'when', 'add', 'weight', 'topical', 'jurisdiction', 'decisive', 'incidental'].includes(key)) fail(file, `family ${i + 1} has an unknown field "${key}"`);
     const when = stringList(family.when, file, `when (family ${i + 1})`).flatMap((phrase) => EXPANSIONS[phrase] ?? [phrase]);
     const rule: { -readonly [K in keyof SynonymRule]: SynonymRule[K] } = { when, add: stringList(family.add, file, `add (family ${i + 1})`, true) };
     if (typeof family.topic === 'string') rule.topic = family.topic;
@@ -162,6 +167,13 @@ export function readSynonymRules(value: unknown, file: string): SynonymRule[] {
     if (family.decisive !== undefined) {
       if (family.decisive !== true) fail(file, `family ${i + 1}: decisive may only be true`);
       rule.decisive = true;
+    }
+    if (family.incidental !== undefined) {
+      const incidental = stringList(family.incidental, file, `incidental (family ${i + 1})`);
+      if (rule.decisive !== true) fail(file, `family ${i + 1}: incidental words need a decisive family`);
+      const stray = incidental.filter((word) => !rule.add.includes(word));
+      if (stray.length > 0) fail(file, `family ${i + 1}: incidental words must be in its add list: ${stray.join(', ')}`);
+      rule.incidental = incidental;
     }
     return rule;
   });

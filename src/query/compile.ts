@@ -34,8 +34,8 @@ export interface CompiledSynonyms {
   readonly contextual: ReadonlySet<string>;
   /** Phrases of families that name a region or its law ("gdpr", "california", "us state"). */
   readonly jurisdictions: ReadonlySet<string>;
-  /** Trigger keys of decisive families (see `SynonymRule.decisive`). */
-  readonly decisive: ReadonlySet<string>;
+  /** Trigger keys of decisive families (see `SynonymRule.decisive`), with the stems of the family's incidental words. */
+  readonly decisive: ReadonlyMap<string, ReadonlySet<string>>;
   /**
    * Trigger keys that state someone's age ("my 14 year old", "i'm 15") or ask for the age limit ("is there an age
    * requirement?"); see src/query/stated-age.ts.
@@ -99,7 +99,7 @@ function compileTables(
   const topicalKeys = new Set<string>();
   const contextualKeys = new Set<string>();
   const jurisdictionKeys = new Set<string>();
-  const decisiveKeys = new Set<string>();
+  const decisiveKeys = new Map<string, Set<string>>();
   const phraseTargets = new Set<string>();
   const words = new Set<string>();
   const weakStems = new Set(weakWords.map((word) => stem(word)));
@@ -126,7 +126,11 @@ function compileTables(
       if (rule.topical === false) contextualKeys.add(key);
       else topicalKeys.add(key);
       if (rule.jurisdiction === true) jurisdictionKeys.add(key);
-      if (rule.decisive === true) decisiveKeys.add(key);
+      if (rule.decisive === true) {
+        let incidental = decisiveKeys.get(key);
+        if (incidental === undefined) decisiveKeys.set(key, (incidental = new Set()));
+        for (const word of rule.incidental ?? []) incidental.add(phraseKey(word).join(' '));
+      }
       let target = compiled.get(key);
       if (target === undefined) compiled.set(key, (target = new Map()));
       for (const [term, w] of added) target.set(term, Math.max(target.get(term) ?? 0, w));

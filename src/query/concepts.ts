@@ -216,8 +216,11 @@ export function weighConcepts(list: ConceptList, context: QueryContext, options:
   for (const concept of list.concepts) {
     let weight = 0;
     for (const alternative of concept.alternatives) weight = Math.max(weight, alternative.weight * context.idf[alternative.termId]!);
-    // "Do you sell my data?" where the policy never says sell: the asker's own "data" does not make it stated.
-    if (concept.alternatives.length > 0 && context.synonyms.decisive.has(concept.source) && concept.alternatives.every((alternative) => weakTermIds(context).has(alternative.termId))) concept.alternatives = [];
+    // "Do you sell my data?" where the policy never says sell: the asker's own "data" does not make it stated, nor
+    // does "two years" a question about children.
+    const incidental = context.synonyms.decisive.get(concept.source);
+    const notNaming = (termId: number): boolean => weakTermIds(context).has(termId) || [...(incidental ?? [])].some((word) => context.terms.get(word) === termId);
+    if (concept.alternatives.length > 0 && incidental !== undefined && concept.alternatives.every((alternative) => notNaming(alternative.termId))) concept.alternatives = [];
     if (concept.alternatives.length === 0) {
       concept.unknown = list.unstated.has(concept) ? 'unstated' : concept.fromRule && concept.topical ? 'topic' : unknownKind(concept.surface, context);
       // "Do you use cookies?" where the policy never says cookie, tracking or pixel: it does not say.

@@ -1193,6 +1193,18 @@ describe('selling, which a policy either addresses or does not', () => {
   });
 });
 
+describe('children and cookies, which a policy either names or does not', () => {
+  const shop = pebbleShop([
+    [['Newsletter'], 'When you sign up for the newsletter, we keep your e-mail address for two years and record which browser and tracking technologies opened each issue.'],
+  ]);
+
+  it('declines where the policy has only the families\' incidental words ("two years", "browser", "tracking")', () => {
+    expect(shop.answer('Parent asks what Pebble does if a child under 13 signs up for the newsletter.').answered).toBe(false);
+    expect(shop.answer('does the newsletter sign-up page set cookies? is there a cookie banner?').answered).toBe(false);
+    expect(shop.answer('how long do you keep my e-mail address after I sign up for the newsletter?').answered).toBe(true);
+  });
+});
+
 describe('a hosting region the policy never names', () => {
   it.each(['can our account data be hosted in an EU data center?', 'is EU-only data residency an option?'])('declines "%s"', (question) => {
     const hosted = pebbleShop([[['Where we store data'], 'Account data is stored on servers run by our hosting provider and may be transferred to other countries.']]);

@@ -211,5 +211,8 @@ describe('general knowledge tables', () => {
     expect(() => readSynonymRules([{ when: ['kids'], add: ['children'], colour: 'red' }], 'x.json')).toThrow(/unknown field "colour"/);
     expect(() => readSynonymRules([{ when: ['cookies'], add: ['cookie'], decisive: 'yes' }], 'x.json')).toThrow(/decisive may only be true/);
     expect(readSynonymRules([{ when: ['cookies'], add: ['cookie'], decisive: true }], 'x.json')[0]?.decisive).toBe(true);
+    expect(() => readSynonymRules([{ when: ['kids'], add: ['children', 'years'], incidental: ['years'] }], 'x.json')).toThrow(/incidental words need a decisive family/);
+    expect(() => readSynonymRules([{ when: ['kids'], add: ['children'], decisive: true, incidental: ['years'] }], 'x.json')).toThrow(/must be in its add list: years/);
+    expect(readSynonymRules([{ when: ['kids'], add: ['children', 'years'], decisive: true, incidental: ['years'] }], 'x.json')[0]?.incidental).toEqual(['years']);
   });
 });
