@@ -34,7 +34,8 @@ export function questionWords(question: string, context: QueryContext, options: 
   // Before lower-casing: some variants are told apart only by case ("US" the country, "us" the pronoun).
   for (const [pattern, replacement] of TEXT_REWRITES) text = text.replace(pattern, replacement);
   const tokens: string[] = [];
-  for (const raw of tokenize(text)) {
+  // Names first, so that slang does not spell out a name's words ("Read the Docs" is no "read the documents").
+  for (const raw of joinNames(tokenize(text), context)) {
     // "under 18s", "over-16s": the age, not an unknown word.
     const token = /^\d+s$/.test(raw) ? raw.slice(0, -1) : raw;
     // After a number, "yr" is a year ("my 14 yr old"), not texting for "your".
@@ -53,14 +54,18 @@ export function questionWords(question: string, context: QueryContext, options: 
       if (longForm !== undefined && !context.synonyms.words.has(tokens[i]!) && !context.terms.has(tokens[i]!)) tokens.splice(i, 1, ...longForm.split(' '));
     }
   }
-  // The policy's names typed as words ("data robot", "read the docs") are the names.
-  if (context.joinedNames !== undefined && context.joinedNames.size > 0) {
-    for (let length = 4; length >= 2; length--) {
-      for (let i = tokens.length - length; i >= 0; i--) {
-        const joined = context.joinedNames.get(tokens.slice(i, i + length).join(' '));
-        if (joined !== undefined) tokens.splice(i, length, joined);
-      }
+  // Again, for the names the acronyms stood for ("RTD" → "read the docs").
+  return { text, tokens: joinNames(tokens, context) };
+}
+
+/** The policy's names typed as words ("data robot", "read the docs") become the names, in place. */
+function joinNames(tokens: string[], context: QueryContext): string[] {
+  if (context.joinedNames === undefined || context.joinedNames.size === 0) return tokens;
+  for (let length = 4; length >= 2; length--) {
+    for (let i = tokens.length - length; i >= 0; i--) {
+      const joined = context.joinedNames.get(tokens.slice(i, i + length).join(' '));
+      if (joined !== undefined) tokens.splice(i, length, joined);
     }
   }
-  return { text, tokens };
+  return tokens;
 }

@@ -611,6 +611,18 @@ describe('a company name of English words', () => {
   });
 });
 
+describe('a name with chat shorthand in it', () => {
+  it('reads "Read the Docs" as the name before it reads "docs" as shorthand for documents', () => {
+    const docs = policy('Read the Docs Privacy Policy', [
+      [['Our services'], 'Read the Docs hosts documentation for open source projects.'],
+      [['Staff access'], 'Our staff open a private project only for support, with your consent.'],
+    ], { url: 'https://readthedocs.org/privacy-policy' });
+    const surfaces = createAnswerer([docs]).explain('can Read the Docs staff open my private project?').query.concepts.map((c) => c.surface);
+    expect(surfaces).not.toContain('read');
+    expect(surfaces).not.toContain('the documents');
+  });
+});
+
 describe('chat shorthand', () => {
   const notice = policy('Badge Privacy Notice', [
     [['Profile pictures'], 'The picture on your profile is shown next to the comments you post on other sites.'],
