@@ -8,6 +8,7 @@ import { buildBm25Index, type Bm25Index, type IndexedFields } from '../search/bm
 import { HeadingMatcher, VocabularyCorrector } from '../search/fuzzy.js';
 import { buildPassages, type IndexedPassage } from '../search/passages.js';
 import { compileSynonyms, type CompiledSynonyms } from '../query/compile.js';
+import { statesLegalBasis } from '../query/legal-basis.js';
 import { statesDuration } from '../query/time-frame.js';
 import { CONTACT_KINDS, givesContact, type AskedContact } from '../query/asked-contact.js';
 import { definedTerms } from '../query/definition.js';
@@ -49,6 +50,8 @@ export interface AnswerIndex {
   readonly contactDetailPassage: Readonly<Record<AskedContact, Uint8Array>>;
   /** 1 when a passage says how long or how soon ("for seven years", "as long as your account is active"). */
   readonly durationPassage: Uint8Array;
+  /** 1 when a passage states a legal basis or a transfer mechanism ("on the basis of your consent"). */
+  readonly legalBasisPassage: Uint8Array;
   /** The contact passage of each document, cited, by document id. */
   readonly contactByDocument: ReadonlyMap<string, AnswerPassage>;
 }
@@ -166,6 +169,7 @@ export function buildAnswerIndex(documents: readonly PolicyDocument[], opts: Ans
       CONTACT_KINDS.map((kind) => [kind, Uint8Array.from(passages, (passage) => (givesContact(passage.text, kind) ? 1 : 0))]),
     ) as Record<AskedContact, Uint8Array>,
     durationPassage: Uint8Array.from(passages, (passage) => (statesDuration(passage.text) ? 1 : 0)),
+    legalBasisPassage: Uint8Array.from(passages, (passage) => (statesLegalBasis(passage.text, passage.section) ? 1 : 0)),
     facetParentOf,
     ...headingSignals(passages, bm25),
     definedTerms: definedTermIds(passages, bm25),

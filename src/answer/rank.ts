@@ -75,7 +75,8 @@ export class Ranker {
     this.accumulatePlain(query, touchedCount);
     const pool = this.topByRank(query, touchedCount, totalCoverage, poolSize);
     this.promoteFacets(pool);
-    if (query.asksDuration) this.promoteStatedDuration(pool);
+    if (query.asksDuration) this.promoteStatedAnswer(pool, this.index.durationPassage);
+    if (query.asksLegalBasis) this.promoteStatedAnswer(pool, this.index.legalBasisPassage);
     return pool;
   }
 
@@ -234,14 +235,15 @@ export class Ranker {
 
   /**
    * "How long do you hang on to my invoices?": the section that describes invoices at length ranks first, the one
-   * that says how long they are kept just after it. When the best passage states no duration, the first of the next
-   * two that does comes first if it ranks close enough (`durationPromotionRatio`).
+   * that says how long they are kept just after it; "on what legal basis do you send marketing e-mails?": the
+   * marketing purpose first, its legal basis just after it. When the best passage does not state what is asked
+   * (`states`, by passage), the first of the next two that does comes first if it ranks close enough
+   * (`answerPromotionRatio`).
    */
-  private promoteStatedDuration(pool: RankedCandidate[]): void {
-    const ratio = this.options.durationPromotionRatio;
-    const { durationPassage } = this.index;
-    if (ratio <= 0 || pool.length < 2 || durationPassage[pool[0]!.passage.index] === 1) return;
-    const at = pool.findIndex((c, k) => k >= 1 && k <= 2 && durationPassage[c.passage.index] === 1 && c.rank >= ratio * pool[0]!.rank);
+  private promoteStatedAnswer(pool: RankedCandidate[], states: Uint8Array): void {
+    const ratio = this.options.answerPromotionRatio;
+    if (ratio <= 0 || pool.length < 2 || states[pool[0]!.passage.index] === 1) return;
+    const at = pool.findIndex((c, k) => k >= 1 && k <= 2 && states[c.passage.index] === 1 && c.rank >= ratio * pool[0]!.rank);
     if (at < 0) return;
     const [stated] = pool.splice(at, 1);
     // Just above the best, so rank order (which later steps rely on) still holds.

@@ -938,6 +938,18 @@ describe('asking how long', () => {
   });
 });
 
+describe('asking on what legal basis', () => {
+  it('answers from the passage that states the basis, not the purpose it justifies', () => {
+    const mailer = createAnswerer([policy('Pebble Privacy Notice', [
+      [['Marketing e-mails'], 'We send marketing e-mails about new products and offers. Marketing e-mails include a link to unsubscribe, and we measure which marketing e-mails are opened.'],
+      [['Marketing e-mails', 'Why we may do this'], 'We send marketing e-mails on the basis of your consent, which you can withdraw at any time.'],
+      [['Contact'], 'Write to privacy@pebble.example.'],
+    ])]);
+    expect(topSection(mailer, 'on what grounds do you send me marketing e-mails?')).toBe('Marketing e-mails › Why we may do this');
+    expect(topSection(mailer, 'how do I unsubscribe from marketing e-mails?')).toBe('Marketing e-mails');
+  });
+});
+
 describe('asking why', () => {
   it('answers from the section whose heading says why, though another says the question\'s words more often', () => {
     const signIn = policy('Signin Privacy Notice', [
