@@ -51,7 +51,10 @@ export function shouldAnswer(query: AnalyzedQuery, candidates: readonly RankedCa
     const specific = query.concepts.filter((concept) => !concept.weak && concept.alternatives.length > 0).length;
     return specific >= t.coOccurrenceConcepts && top.some((c) => c.coverage >= t.coOccurrenceCoverage);
   }
-  return top.some((c) => c.coverage >= t.minCoverage || (c.coveredWeight >= t.minCoveredWeight * rareIdf && c.coverage >= t.coveredWeightCoverage));
+  // A long question tells a story: each concept past the usual few is more likely an incidental word.
+  const specific = query.concepts.filter((concept) => !concept.weak).length;
+  const minCoverage = Math.max(t.coveredWeightCoverage, t.minCoverage - t.coverageDropPerConcept * Math.max(0, specific - t.longQuestionConcepts));
+  return top.some((c) => c.coverage >= minCoverage || (c.coveredWeight >= t.minCoveredWeight * rareIdf && c.coverage >= t.coveredWeightCoverage));
 }
 
 const ownWordsByDocument = new WeakMap<PolicyDocument, ReadonlySet<string>>();

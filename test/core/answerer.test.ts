@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createAnswerer, defaultAnswererOptions, formatPolicyDate, type PolicyAnswerer } from '../../src/answerer.js';
 import type { Answer, PolicyDocument } from '../../src/types.js';
 import { loadBundled } from './helpers.js';
+import { shouldAnswer } from '../../src/answer/abstain.js';
 
 let answerer: PolicyAnswerer;
 
@@ -342,6 +343,20 @@ describe('abstention', () => {
     // An impossible coverage threshold declines everything.
     const strict = createAnswerer(loadBundled(), { thresholds: { minCoverage: 2, minCoveredWeight: Infinity } });
     expect(strict.answer('how long do you keep my data').answered).toBe(false);
+  });
+
+  it('asks less coverage of a long question, whose extra concepts are more likely incidental', () => {
+    const t = defaultAnswererOptions.thresholds;
+    const decide = (question: string, thresholds = t): boolean => {
+      const { query, candidates } = answerer.explain(question);
+      // The same middling coverage for both questions, and too little covered weight to answer on its own.
+      const middling = candidates.map((c) => ({ ...c, coverage: t.minCoverage - 0.06, coveredWeight: 0 }));
+      return shouldAnswer(query, middling, thresholds, 1);
+    };
+    const long = 'my manager at the bakery heard from a vendor at the trade fair that you keep customer data on servers in other countries forever, how long do you really retain it?';
+    expect(decide('how long do you retain my data?')).toBe(false);
+    expect(decide(long)).toBe(true);
+    expect(decide(long, { ...t, coverageDropPerConcept: 0 })).toBe(false);
   });
 });
 
