@@ -17,6 +17,9 @@ const STEM_OVERRIDES: ReadonlyArray<readonly [prefix: string, stem: string]> = [
   ['profiling', 'profiling'],
   ['applicant', 'applicant'],
   ['residency', 'residency'],
+  // "added" and "adding" would stem to "ad", as "ads" does: "my employer added me" is no advertising.
+  ['added', 'add'],
+  ['adding', 'add'],
 ];
 
 const cache = new Map<string, string>();

@@ -33,9 +33,11 @@ describe('stem', () => {
     expect(stem('cookies')).toBe(stem('cookie'));
   });
 
-  it('keeps "personalized" apart from "personal" and "settings" apart from "set"', () => {
+  it('keeps "personalized" apart from "personal", "settings" apart from "set" and "added" apart from "ads"', () => {
     expect(stem('personalized')).not.toBe(stem('personal'));
     expect(stem('settings')).not.toBe(stem('set'));
+    expect(stem('added')).not.toBe(stem('ads'));
+    expect(stem('adding')).toBe(stem('add'));
   });
 });
 
