@@ -17,9 +17,11 @@ const STEM_OVERRIDES: ReadonlyArray<readonly [prefix: string, stem: string]> = [
   ['profiling', 'profiling'],
   ['applicant', 'applicant'],
   ['residency', 'residency'],
-  // "added" and "adding" would stem to "ad", as "ads" does: "my employer added me" is no advertising.
+  // "added" and "adding" would stem to "ad", as "ads" does: "my employer added me" is no advertising; "community"
+  // would stem to "commun", as "communications" does: a forum is no marketing e-mail.
   ['added', 'add'],
   ['adding', 'add'],
+  ['communit', 'community'],
 ];
 
 const cache = new Map<string, string>();

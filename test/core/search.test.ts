@@ -33,11 +33,12 @@ describe('stem', () => {
     expect(stem('cookies')).toBe(stem('cookie'));
   });
 
-  it('keeps "personalized" apart from "personal", "settings" apart from "set" and "added" apart from "ads"', () => {
+  it('keeps "personalized" apart from "personal", "settings" from "set", "added" from "ads" and "community" from "communications"', () => {
     expect(stem('personalized')).not.toBe(stem('personal'));
     expect(stem('settings')).not.toBe(stem('set'));
     expect(stem('added')).not.toBe(stem('ads'));
     expect(stem('adding')).toBe(stem('add'));
+    expect(stem('community')).not.toBe(stem('communications'));
   });
 });
 
