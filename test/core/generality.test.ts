@@ -925,6 +925,17 @@ describe('asking what stays private', () => {
   });
 });
 
+describe('asking for a copy of one\'s data', () => {
+  it('finds the passage that lets you export it, not one about downloading something else', () => {
+    const rooms = createAnswerer([policy('Pebble Privacy Notice', [
+      [['Recordings'], 'Hosts can record meetings and download the recordings from the room page.'],
+      [['Your account'], 'You can export your personal information or delete your account in Settings.'],
+      [['Contact'], 'Write to privacy@pebble.example.'],
+    ])]);
+    expect(topSection(rooms, 'how can i download a copy of all my data?')).toBe('Your account');
+  });
+});
+
 describe('asking how long', () => {
   it('answers from the passage that says how long, not the one that describes the thing at most length', () => {
     const shop = policy('Pebble Privacy Notice', [
