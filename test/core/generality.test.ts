@@ -936,6 +936,17 @@ describe('asking for a copy of one\'s data', () => {
   });
 });
 
+describe('asking where one is', () => {
+  it('reads "where i live" and "location" as the geographic location a policy infers, not as the device', () => {
+    const shop = createAnswerer([policy('Pebble Privacy Notice', [
+      [['Cookies'], 'We use cookies and similar tracking technologies to remember your settings and measure how you use the site.'],
+      [['Information we collect automatically'], 'We collect your IP address and regional geolocation data, from which we infer your general geographic location.'],
+      [['Contact'], 'Write to privacy@pebble.example.'],
+    ])]);
+    expect(topSection(shop, 'how do you know roughly where i live?')).toBe('Information we collect automatically');
+  });
+});
+
 describe('asking how long', () => {
   it('answers from the passage that says how long, not the one that describes the thing at most length', () => {
     const shop = policy('Pebble Privacy Notice', [
