@@ -925,25 +925,14 @@ describe('asking what stays private', () => {
   });
 });
 
-describe('asking for a copy of one\'s data', () => {
-  it('finds the passage that lets you export it, not one about downloading something else', () => {
-    const rooms = createAnswerer([policy('Pebble Privacy Notice', [
-      [['Recordings'], 'Hosts can record meetings and download the recordings from the room page.'],
-      [['Your account'], 'You can export your personal information or delete your account in Settings.'],
-      [['Contact'], 'Write to privacy@pebble.example.'],
-    ])]);
-    expect(topSection(rooms, 'how can i download a copy of all my data?')).toBe('Your account');
-  });
-});
-
-describe('asking where one is', () => {
-  it('reads "where i live" and "location" as the geographic location a policy infers, not as the device', () => {
-    const shop = createAnswerer([policy('Pebble Privacy Notice', [
-      [['Cookies'], 'We use cookies and similar tracking technologies to remember your settings and measure how you use the site.'],
-      [['Information we collect automatically'], 'We collect your IP address and regional geolocation data, from which we infer your general geographic location.'],
-      [['Contact'], 'Write to privacy@pebble.example.'],
-    ])]);
-    expect(topSection(shop, 'how do you know roughly where i live?')).toBe('Information we collect automatically');
+describe('everyday asks and the policy wording they mean', () => {
+  // Each case: a passage in the policy's words, a distractor that shares the asker's words, and the ask.
+  it.each([
+    ['a copy of one\'s data is what a policy lets you export', [['Your account'], 'You can export your personal information or delete your account in Settings.'], [['Recordings'], 'Hosts can record meetings and download the recordings from the room page.'], 'how can i download a copy of all my data?'],
+    ['where one lives is the geographic location a policy infers', [['Information we collect automatically'], 'We collect your IP address and regional geolocation data, from which we infer your general geographic location.'], [['Cookies'], 'We use cookies and similar tracking technologies to remember your settings and measure how you use the site.'], 'how do you know roughly where i live?'],
+  ] as Array<[string, [string[], string], [string[], string], string]>)('%s', (_kind, answering, distractor, question) => {
+    const answerer = createAnswerer([policy('Pebble Privacy Notice', [distractor, answering, [['Contact'], 'Write to privacy@pebble.example.']])]);
+    expect(topSection(answerer, question)).toBe(answering[0].join(' › '));
   });
 });
 
