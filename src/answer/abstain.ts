@@ -52,8 +52,8 @@ export function shouldAnswer(query: AnalyzedQuery, candidates: readonly RankedCa
     return specific >= t.coOccurrenceConcepts && top.some((c) => c.coverage >= t.coOccurrenceCoverage);
   }
   // A long question tells a story: each concept past the usual few is more likely an incidental word.
-  const specific = query.concepts.filter((concept) => !concept.weak).length;
-  const minCoverage = Math.max(t.coveredWeightCoverage, t.minCoverage - t.coverageDropPerConcept * Math.max(0, specific - t.longQuestionConcepts));
+  const conceptCount = query.concepts.filter((concept) => !concept.weak).length;
+  const minCoverage = Math.max(t.coveredWeightCoverage, t.minCoverage - t.coverageDropPerConcept * Math.max(0, conceptCount - t.longQuestionConcepts));
   return top.some((c) => c.coverage >= minCoverage || (c.coveredWeight >= t.minCoveredWeight * rareIdf && c.coverage >= t.coveredWeightCoverage));
 }
 

@@ -219,8 +219,10 @@ export function weighConcepts(list: ConceptList, context: QueryContext, options:
     // "Do you sell my data?" where the policy never says sell: the asker's own "data" does not make it stated, nor
     // does "two years" a question about children.
     const incidental = context.synonyms.decisive.get(concept.source);
-    const notNaming = (termId: number): boolean => weakTermIds(context).has(termId) || [...(incidental ?? [])].some((word) => context.terms.get(word) === termId);
-    if (concept.alternatives.length > 0 && incidental !== undefined && concept.alternatives.every((alternative) => notNaming(alternative.termId))) concept.alternatives = [];
+    if (concept.alternatives.length > 0 && incidental !== undefined) {
+      const incidentalIds = new Set([...incidental].map((word) => context.terms.get(word)));
+      if (concept.alternatives.every(({ termId }) => weakTermIds(context).has(termId) || incidentalIds.has(termId))) concept.alternatives = [];
+    }
     if (concept.alternatives.length === 0) {
       concept.unknown = list.unstated.has(concept) ? 'unstated' : concept.fromRule && concept.topical ? 'topic' : unknownKind(concept.surface, context);
       // "Do you use cookies?" where the policy never says cookie, tracking or pixel: it does not say.
