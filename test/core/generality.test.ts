@@ -930,6 +930,7 @@ describe('everyday asks and the policy wording they mean', () => {
   it.each([
     ['a copy of one\'s data is what a policy lets you export', [['Your account'], 'You can export your personal information or delete your account in Settings.'], [['Recordings'], 'Hosts can record meetings and download the recordings from the room page.'], 'how can i download a copy of all my data?'],
     ['where one lives is the geographic location a policy infers', [['Information we collect automatically'], 'We collect your IP address and regional geolocation data, from which we infer your general geographic location.'], [['Cookies'], 'We use cookies and similar tracking technologies to remember your settings and measure how you use the site.'], 'how do you know roughly where i live?'],
+    ['stopping what one agreed to is withdrawing consent', [['Withdrawing your consent', 'Crash reports'], 'You can withdraw your consent to crash reports at any time in the settings of the app.'], [['Why we process your data', 'Crash reports'], 'Crash reports you send us help us find and fix the cause of each crash, and we read every crash report.'], 'how do i stop having my crash report analysed after i already sent it in'],
   ] as Array<[string, [string[], string], [string[], string], string]>)('%s', (_kind, answering, distractor, question) => {
     const answerer = createAnswerer([policy('Pebble Privacy Notice', [distractor, answering, [['Contact'], 'Write to privacy@pebble.example.']])]);
     expect(topSection(answerer, question)).toBe(answering[0].join(' › '));
