@@ -93,6 +93,10 @@ describe('general knowledge tables', () => {
     expect(phrases.filter((phrase) => phrase.split(' ').some((word) => INTENSIFIERS.has(word)))).toEqual([]);
   });
 
+  it('hold filler words as single lower-case words, since a phrase there would never match (phrases go to the filler phrases)', () => {
+    expect(FILLER_WORDS.filter((word) => !/^[a-z0-9']+$/.test(word))).toEqual([]);
+  });
+
   it('never make a word both a trigger and a not-stated detail, nor filler and a trigger', () => {
     const triggers = new Set(SYNONYM_RULES.flatMap((rule) => rule.when.map(key)));
     expect(UNSTATED_DETAILS.filter((detail) => triggers.has(key(detail)))).toEqual([]);
