@@ -13,7 +13,7 @@ import { statesDuration } from '../query/time-frame.js';
 import { CONTACT_KINDS, givesContact, type AskedContact } from '../query/asked-contact.js';
 import { definedTerms } from '../query/definition.js';
 import type { QueryContext } from '../query/types.js';
-import { FILLER_PHRASES, FILLER_WORDS, OTHER_POLICY_KINDS, SYNONYM_RULES, UNSTATED_DETAILS, WEAK_WORDS } from '../knowledge/tables.js';
+import { FILLER_PHRASES, FILLER_WORDS, OTHER_POLICY_KINDS, SAME_FACT_DETAILS, SYNONYM_RULES, UNSTATED_DETAILS, WEAK_WORDS } from '../knowledge/tables.js';
 import { policyNames } from './names.js';
 import { phraseFinder } from '../search/phrases.js';
 import { stem } from '../search/stem.js';
@@ -108,11 +108,13 @@ export function buildAnswerIndex(documents: readonly PolicyDocument[], opts: Ans
   const passages = buildPassages(documents, opts.maxPassageChars);
   const isFacet = facetTest(documents, opts.ranking.facetHeadingParents);
   const synonyms = compileKnowledge(documents, opts);
-  // The rules' multi-word targets, and the multi-word details a policy may state ("do not track"), are terms too.
-  const details = new Set([...synonyms.unstated].filter((key) => key.includes(' ')));
+  // The rules' multi-word targets, and the multi-word details a policy may state ("do not track", "audit trail"), are
+  // terms too.
+  const sameFact = SAME_FACT_DETAILS.map((group) => group.map((phrase) => tokenize(phrase).map(stem).join(' ')));
+  const details = new Set([...synonyms.unstated, ...sameFact.flat()].filter((key) => key.includes(' ')));
   const findPhrases = phraseFinder(new Set([...synonyms.phraseTargets, ...details]));
-  // Which multi-word "unstated details" the policy does state after all, in its text or headings: the details among
-  // the phrase terms indexed.
+  // Which multi-word details the policy does state after all, in its text or headings: the details among the phrase
+  // terms indexed.
   const statedDetails = new Set<string>();
   const phrases = (stems: readonly string[]): string[] => {
     const found = findPhrases(stems);
@@ -158,7 +160,8 @@ export function buildAnswerIndex(documents: readonly PolicyDocument[], opts: Ans
     }
   }
 
-  const queryContext = buildQueryContext(passages, bm25, vocabulary, synonyms, statedDetails, opts);
+  const statedAlike = sameFactTerms(sameFact, (key) => (key.includes(' ') ? statedDetails.has(key) : bm25.terms.has(key)));
+  const queryContext = buildQueryContext(passages, bm25, vocabulary, synonyms, statedDetails, statedAlike, opts);
   return {
     documents,
     passages,
@@ -216,12 +219,27 @@ function flatDocumentTopicalTerms(passages: readonly IndexedPassage[], bm25: Bm2
   return terms;
 }
 
+/**
+ * For each detail the policy does not state in its own words, the index term of another member of its same-fact
+ * group that it does state ("sso" → "saml" in a policy that names SAML).
+ */
+function sameFactTerms(groups: readonly (readonly string[])[], states: (key: string) => boolean): Map<string, string> {
+  const alike = new Map<string, string>();
+  for (const group of groups) {
+    const stated = group.find(states);
+    if (stated === undefined) continue;
+    for (const key of group) if (!states(key)) alike.set(key, stated);
+  }
+  return alike;
+}
+
 function buildQueryContext(
   passages: readonly IndexedPassage[],
   bm25: Bm25Index,
   vocabulary: Map<string, number>,
   synonyms: CompiledSynonyms,
   statedPhrases: ReadonlySet<string>,
+  statedAlike: ReadonlyMap<string, string>,
   opts: AnswererOptions,
 ): QueryContext {
   // Question-only words (stopwords, filler, synonym keys) are correction targets too, ranked below policy words.
@@ -248,6 +266,7 @@ function buildQueryContext(
     synonyms,
     headingTerms,
     statedPhrases,
+    statedAlike,
     nameStems: new Set([...names.words].map(stem)),
     joinedNames: names.joined,
     acronyms: names.acronyms,

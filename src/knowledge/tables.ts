@@ -197,6 +197,20 @@ export const SLANG: Readonly<Record<string, string>> = phrasing.slang;
 export const OTHER_POLICY_KINDS: readonly string[] = stringList(notStated.otherPolicyKinds, 'not-stated.json', 'otherPolicyKinds');
 /** Facts privacy policies rarely state ("SOC 2", "at rest", "how many days"): unknown concepts of double weight. */
 export const UNSTATED_DETAILS: readonly string[] = stringList(notStated.details, 'not-stated.json', 'details');
+/**
+ * Details that name one fact in different words (["sso", "single sign on", "saml"]): a policy that states one member
+ * states them all. Each group holds at least one not-stated detail.
+ */
+export const SAME_FACT_DETAILS: readonly (readonly string[])[] = sameFactGroups(notStated.sameFact);
+
+function sameFactGroups(value: unknown): string[][] {
+  if (!Array.isArray(value)) fail('not-stated.json', 'sameFact must be a list of phrase lists');
+  return value.map((group, k) => {
+    const phrases = stringList(group, 'not-stated.json', `sameFact[${k}]`);
+    if (phrases.length < 2) fail('not-stated.json', `sameFact[${k}] must name at least two phrases`);
+    return phrases;
+  });
+}
 
 /** Words in almost every question about a privacy policy: they rank a little and count little toward coverage. */
 export const WEAK_WORDS: readonly string[] = stringList(vocabulary.weakWords, 'vocabulary.json', 'weakWords');

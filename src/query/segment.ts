@@ -44,9 +44,11 @@ export function segmentWords(tokens: readonly string[], stems: readonly string[]
       const blocked = length === 1 && (isStopword(tokens[i]!) || isFiller(tokens[i]!, synonyms));
       // A detail the policy itself names is stated after all ("hipaa" in a policy that names HIPAA, "do not track"
       // in one that says how it treats Do Not Track).
+      // So is one the policy states in other words ("sso" in a policy that names SAML).
       const detail = synonyms.unstated.has(key);
-      const statedAs = !detail || length === 1 ? null : context.statedPhrases?.has(key) === true ? key : statedInitials(tokens, i, length, context);
-      const unstated = detail && (length === 1 ? !terms.has(key) : statedAs === null);
+      const ownWords = detail && length === 1 && terms.has(key);
+      const statedAs = !detail || ownWords ? null : statedInOwnWords(tokens, i, length, key, context) ?? context.statedAlike?.get(key) ?? null;
+      const unstated = detail && !ownWords && statedAs === null;
       if ((length > 1 && synonyms.otherPolicies.has(key)) || unstated) best = { kind: 'unstated', start: i, length };
       // Stated, a multi-word detail is the asker's phrase: "do not track" is not the word "track".
       else if (statedAs !== null) best = { kind: 'stated', start: i, length, term: statedAs };
@@ -58,6 +60,12 @@ export function segmentWords(tokens: readonly string[], stems: readonly string[]
     i += best.length;
   }
   return joinCompoundDetails(segments, stems, context);
+}
+
+/** The index term of a multi-word detail the policy states, written out or as its initials; null otherwise. */
+function statedInOwnWords(tokens: readonly string[], i: number, length: number, key: string, context: QueryContext): string | null {
+  if (length === 1) return null;
+  return context.statedPhrases?.has(key) === true ? key : statedInitials(tokens, i, length, context);
 }
 
 /**

@@ -225,6 +225,8 @@ export interface QueryContext {
   headingFallback?: (word: string) => readonly string[] | null;
   /** Not-stated phrases (keys of `synonyms.unstated`) that the policy's text does contain. */
   statedPhrases?: ReadonlySet<string>;
+  /** Not-stated details the policy states in other words, with the index term it uses ("sso" → "saml"). */
+  statedAlike?: ReadonlyMap<string, string>;
   /** Stems of the names the policy uses for its company and products: weak words in questions. */
   nameStems?: ReadonlySet<string>;
   /** Such names as askers type them apart ("data robot" → "datarobot"). */

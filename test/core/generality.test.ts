@@ -562,6 +562,16 @@ describe('facts a policy may or may not state', () => {
     expect(createAnswerer([withoutDnt]).answer('do you respect do not track?').answered).toBe(false);
   });
 
+  it('answers a named practice the policy states in other words (SSO as SAML, in transit as TLS), and declines it where it does not', () => {
+    const sessions = (text: string) => createAnswerer([policy('Pebble Cookie Notice', [[['Sign-in cookies'], text], [['Contact'], 'Write to privacy@pebble.example.']])]);
+    const question = 'which cookie keeps my session during sso login and when does it expire?';
+    expect(topSection(sessions('The saml_state cookie keeps your session during a SAML sign-in and expires after five minutes.'), question)).toBe('Sign-in cookies');
+    expect(sessions('The session cookie keeps you signed in and expires after two weeks.').answer(question).answered).toBe(false);
+    const transit = 'is my data encrypted in transit?';
+    expect(topSection(sessions('Everything you send us is encrypted with TLS, and sign-in cookies are marked secure.'), transit)).toBe('Sign-in cookies');
+    expect(sessions('Sign-in cookies are marked secure and expire after two weeks.').answer(transit).answered).toBe(false);
+  });
+
   it('matches a stated practice as the whole phrase, not as its last word', () => {
     const trackingHeavy = policy('Tracking Notice', [
       [['Analytics'], 'We track page views and track clicks to measure which features people use; we track errors too.'],

@@ -17,6 +17,7 @@ import {
   MEANING_VERBS,
   NAME_ASKS,
   NOT_TERMS,
+  SAME_FACT_DETAILS,
   NAMED_ROLES,
   NUMBER_ASKS,
   NUMBER_WORDS,
@@ -91,6 +92,14 @@ describe('general knowledge tables', () => {
     // Intensifiers are dropped before phrases are matched: a phrase with one in it could never match.
     const phrases = [...SYNONYM_RULES.flatMap((rule) => rule.when), ...FILLER_PHRASES, ...UNSTATED_DETAILS];
     expect(phrases.filter((phrase) => phrase.split(' ').some((word) => INTENSIFIERS.has(word)))).toEqual([]);
+  });
+
+  it('group same-fact details as lower-case phrases, each group with a not-stated detail and no phrase in two groups', () => {
+    const details = new Set(UNSTATED_DETAILS.map(key));
+    expect(SAME_FACT_DETAILS.filter((group) => !group.some((phrase) => details.has(key(phrase))))).toEqual([]);
+    const phrases = SAME_FACT_DETAILS.flat();
+    expect(phrases.filter((phrase) => phrase !== phrase.toLowerCase().trim())).toEqual([]);
+    expect(phrases.filter((phrase, at) => phrases.findIndex((other) => key(other) === key(phrase)) !== at)).toEqual([]);
   });
 
   it('hold filler words as single lower-case words, since a phrase there would never match (phrases go to the filler phrases)', () => {
