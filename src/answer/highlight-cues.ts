@@ -7,6 +7,7 @@
 import table from './highlight-cues.json' with { type: 'json' };
 import { EMAIL } from '../search/noise.js';
 import { namesPlace } from '../query/asked-name.js';
+import { givesContact } from '../query/asked-contact.js';
 import { stem } from '../search/stem.js';
 import { tokenize } from '../search/tokenize.js';
 
@@ -27,7 +28,7 @@ export interface AnswerKindRow {
  * Special words of `answers`: `#number` stands for a number inside a phrase ("#number days"); the others are tested
  * on a sentence's raw text and stand alone.
  */
-export const specialCues = ['#number', '#email', '#url', '#colon', '#commas', '#place'] as const;
+export const specialCues = ['#number', '#email', '#url', '#phone', '#colon', '#commas', '#place'] as const;
 type TextCue = Exclude<(typeof specialCues)[number], '#number'>;
 
 const NUMBER = /^\d+(?:st|nd|rd|th)?$/;
@@ -47,6 +48,7 @@ interface TextTest {
 const TEXT_TESTS: Readonly<Record<TextCue, TextTest>> = {
   '#email': new RegExp(EMAIL),
   '#url': /\bhttps?:\/\/\S|\bwww\.\S/i,
+  '#phone': { test: (text: string) => givesContact(text, 'phone') },
   // A colon that introduces something, not one inside a time ("10:30") or an address ("https://").
   '#colon': /:(?:\s|$)/,
   '#commas': /,[^,]+,[^,]+,/,

@@ -171,6 +171,12 @@ describe('sentence highlights', () => {
       'We keep your photos as long as your account stays open. Once an account is closed, its photos are erased within 30 days.',
       'Once an account is closed, its photos are erased within 30 days.',
     ],
+    [
+      // The first sentence repeats the question's words; the second gives a telephone number.
+      'is there a phone number for privacy questions?',
+      'Privacy questions are answered by the privacy team, which reviews every privacy question within a week. The team is on +1 (555) 010-4477 on weekdays.',
+      'The team is on +1 (555) 010-4477 on weekdays.',
+    ],
   ])('"%s" highlights the sentence giving the kind of answer asked for', (question, text, sentence) => {
     expect(bestSentence(question, text)).toBe(sentence);
   });
@@ -318,7 +324,7 @@ describe('answer-kind table (highlight-cues.json)', () => {
   it('rejects a malformed table with a message naming the module', () => {
     expect(() => validateAnswerKinds([])).toThrow(/^highlight: /);
     expect(() => validateAnswerKinds([{ kind: 'x', asks: ['who'] }])).toThrow(/needs a non-empty list "answers"/);
-    expect(() => validateAnswerKinds([{ kind: 'x', asks: ['who'], answers: ['#phone'] }])).toThrow(/unknown special word/);
+    expect(() => validateAnswerKinds([{ kind: 'x', asks: ['who'], answers: ['#fax'] }])).toThrow(/unknown special word/);
     expect(() => validateAnswerKinds([{ kind: 'x', asks: ['#number'], answers: ['a'] }])).toThrow(/unknown special word/);
     expect(() => validateAnswerKinds([{ kind: 'x', asks: ['who'], answers: ['write to #email'] }])).toThrow(/stands alone/);
     expect(() => validateAnswerKinds([{ kind: 'x', asks: ['who'], answers: ['a'] }, { kind: 'x', asks: ['why'], answers: ['b'] }])).toThrow(/twice/);
