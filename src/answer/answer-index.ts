@@ -18,6 +18,7 @@ import { policyNames } from './names.js';
 import { phraseFinder } from '../search/phrases.js';
 import { stem } from '../search/stem.js';
 import { sharedWordNet } from '../search/wordnet.js';
+import { isEnglishWord } from '../search/english.js';
 import { isStopword, normalizeText, STOPWORDS, tokenize } from '../search/tokenize.js';
 import { findContactSection } from '../corpus/contact.js';
 import { toAnswerPassage } from './cite.js';
@@ -220,6 +221,27 @@ function flatDocumentTopicalTerms(passages: readonly IndexedPassage[], bm25: Bm2
 }
 
 /**
+ * Index terms of the things a policy names in passing ("MUID", "bscookie", "Akismet"): words no dictionary has, in
+ * at most `maxPassages` passages, other than the policy's own names (which say which company, not which section).
+ */
+function namedThingTerms(passages: readonly IndexedPassage[], bm25: Bm25Index, ownNames: ReadonlySet<string>, isWord: (word: string) => boolean, maxPassages: number): string[] {
+  if (maxPassages <= 0) return [];
+  const terms = new Set<string>();
+  const seen = new Set<string>();
+  for (const passage of passages) {
+    for (const word of tokenize(passage.text)) {
+      if (seen.has(word)) continue;
+      seen.add(word);
+      if (word.length < 3 || !/^[a-z][a-z0-9_]*$/.test(word) || ownNames.has(word) || isStopword(word) || isWord(word)) continue;
+      const term = stem(word);
+      const id = bm25.terms.get(term);
+      if (id !== undefined && bm25.postingStart[id + 1]! - bm25.postingStart[id]! <= maxPassages) terms.add(term);
+    }
+  }
+  return [...terms];
+}
+
+/**
  * For each detail the policy does not state in its own words, the index term of another member of its same-fact
  * group that it does state ("sso" → "saml" in a policy that names SAML).
  */
@@ -258,6 +280,10 @@ function buildQueryContext(
   }
   const headingMatcher = new HeadingMatcher([...headingTermsByHeading.keys()]);
   const names = policyNames(documentsOf(passages), (word) => synonyms.words.has(word) || (wordnet?.lookup(word).known ?? false), {}, (word) => synonyms.words.has(word));
+  if (wordnet !== undefined) {
+    const isWord = (word: string): boolean => wordnet.lookup(word).known || isEnglishWord(word) || synonyms.words.has(word);
+    for (const term of namedThingTerms(passages, bm25, names.words, isWord, opts.query.namedThingPassages)) headingTerms.add(term);
+  }
   const context: QueryContext = {
     terms: bm25.terms,
     idf: bm25.idf,

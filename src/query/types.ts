@@ -140,6 +140,13 @@ export interface QueryOptions {
    * 65.7 → 72.7% of answers in the top 5; 2 and 3 give 73.1 and 72.7.
    */
   flatTopicalPassages: number;
+  /**
+   * A word no dictionary has that the policy uses in at most this many passages names a thing the policy mentions
+   * (a cookie, a vendor, a product: "MUID", "bscookie", "Akismet"), so a question naming it is about the policy, as
+   * heading words are; 0 disables. 2: dev +7 hit@1 (github-cookies "wtf is MUID", automattic "SMS") and +6 answered,
+   * no not-covered question answered; 3 gives the same.
+   */
+  namedThingPassages: number;
   /** Ranking weight multiplier for WEAK_WORDS concepts: "DataRobot" in a question should not pick passages. */
   weakWordRankFactor: number;
   /** Coverage weight of an unknown word, as a multiple of the idf of a word that occurs nowhere. */
@@ -194,6 +201,7 @@ export const defaultQueryOptions: QueryOptions = {
   correctionWeight: 0.85,
   weakWordFactor: 0.3,
   flatTopicalPassages: 5,
+  namedThingPassages: 2,
   weakWordRankFactor: 0.2,
   unknownWordFactor: 1,
   unstatedDetailFactor: 2,

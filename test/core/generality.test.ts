@@ -572,6 +572,20 @@ describe('facts a policy may or may not state', () => {
     expect(sessions('Sign-in cookies are marked secure and expire after two weeks.').answer(transit).answered).toBe(false);
   });
 
+  it('reads a question naming a thing the policy names in passing (a cookie, a vendor) as about the policy', () => {
+    const cookies = policy('Pebble Cookie Notice', [
+      [['Cookies we use'], 'The zqtoken cookie remembers your sign-in for a day. The plv_ab cookie splits visitors into two groups for a week.'],
+      [['Analytics'], 'We count page views with Fathom, which sets no cookies at all.'],
+      [['Contact'], 'Write to privacy@pebble.example.'],
+    ]);
+    const answerer = createAnswerer([cookies]);
+    expect(topSection(answerer, 'wtf is zqtoken')).toBe('Cookies we use');
+    expect(answerer.explain('wtf is zqtoken').query.concepts.find((c) => c.surface === 'zqtoken')?.topical).toBe(true);
+    // A name the policy never uses stays what it was: a question about something else.
+    expect(answerer.answer('wtf is blorptoken').answered).toBe(false);
+    expect(createAnswerer([cookies], { query: { namedThingPassages: 0 } }).answer('wtf is zqtoken').answered).toBe(false);
+  });
+
   it('matches a stated practice as the whole phrase, not as its last word', () => {
     const trackingHeavy = policy('Tracking Notice', [
       [['Analytics'], 'We track page views and track clicks to measure which features people use; we track errors too.'],
