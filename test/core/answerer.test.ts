@@ -412,6 +412,11 @@ describe('answer shape and citations', () => {
 
 describe('diversity', () => {
   const sentences = (topic: string, n: number): string => Array.from({ length: n }, (_, i) => `Rule ${i} about ${topic} retention applies to the archive in case ${i}.`).join(' ');
+  /** A long archive section (several passages) beside one other section. */
+  const askArchive = (other: PolicyDocument['sections'][number]): Answer => {
+    const sections = [{ id: 'archive', path: ['Archive'], text: sentences('archive', 40) }, other];
+    return createAnswerer([{ id: 'acme', title: 'Acme Policy', sections }]).answer('archive retention rules', { top: 3 });
+  };
 
   it('prefers other relevant sections to more passages of the same section', () => {
     const answer = answerer.answer('what personal data do you collect', { top: 3 });
@@ -419,16 +424,18 @@ describe('diversity', () => {
     expect(sections.size).toBe(answer.passages.length);
   });
 
+  it('keeps the last passage asked for for another matching section, marked low-confidence, rather than one more of the same section', () => {
+    const backups = 'We make copies of our systems every night. The copies go to a second site in another city. An archive of logs is among them. Staff test the restore process every month.';
+    const answer = askArchive({ id: 'backups', path: ['Backups'], text: backups });
+    expect(answer.passages.map((p) => [p.section[0], p.confidence])).toEqual([
+      ['Archive', 'high'],
+      ['Archive', 'high'],
+      ['Backups', 'low'],
+    ]);
+  });
+
   it('returns consecutive passages of one long section when it is the only match', () => {
-    const document: PolicyDocument = {
-      id: 'acme',
-      title: 'Acme Policy',
-      sections: [
-        { id: 'archive', path: ['Archive'], text: sentences('archive', 40) },
-        { id: 'cookies', path: ['Cookies'], text: 'We use cookies on our site.' },
-      ],
-    };
-    const answer = createAnswerer([document]).answer('archive retention rules', { top: 3 });
+    const answer = askArchive({ id: 'cookies', path: ['Cookies'], text: 'We use cookies on our site.' });
     expect(answer.answered).toBe(true);
     expect(answer.passages).toHaveLength(3);
     expect(answer.passages.every((p) => p.section[0] === 'Archive')).toBe(true);
