@@ -15,6 +15,7 @@ import { definedTerms } from '../query/definition.js';
 import type { QueryContext } from '../query/types.js';
 import { FILLER_PHRASES, FILLER_WORDS, OTHER_POLICY_KINDS, SAME_FACT_DETAILS, SYNONYM_RULES, UNSTATED_DETAILS, WEAK_WORDS } from '../knowledge/tables.js';
 import { policyNames } from './names.js';
+import { namesPlace } from '../query/asked-name.js';
 import { phraseFinder } from '../search/phrases.js';
 import { stem } from '../search/stem.js';
 import { sharedWordNet } from '../search/wordnet.js';
@@ -53,6 +54,8 @@ export interface AnswerIndex {
   readonly durationPassage: Uint8Array;
   /** 1 when a passage states a legal basis or a transfer mechanism ("on the basis of your consent"). */
   readonly legalBasisPassage: Uint8Array;
+  /** 1 for each passage that names a country, region or city. */
+  readonly placePassage: Uint8Array;
   /** The contact passage of each document, cited, by document id. */
   readonly contactByDocument: ReadonlyMap<string, AnswerPassage>;
 }
@@ -174,6 +177,7 @@ export function buildAnswerIndex(documents: readonly PolicyDocument[], opts: Ans
     ) as Record<AskedContact, Uint8Array>,
     durationPassage: Uint8Array.from(passages, (passage) => (statesDuration(passage.text) ? 1 : 0)),
     legalBasisPassage: Uint8Array.from(passages, (passage) => (statesLegalBasis(passage.text, passage.section) ? 1 : 0)),
+    placePassage: Uint8Array.from(passages, (passage) => (namesPlace(passage.text) ? 1 : 0)),
     facetParentOf,
     ...headingSignals(passages, bm25),
     definedTerms: definedTermIds(passages, bm25),

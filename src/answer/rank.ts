@@ -77,6 +77,7 @@ export class Ranker {
     this.promoteFacets(pool);
     if (query.asksDuration) this.promoteStatedAnswer(pool, this.index.durationPassage);
     if (query.asksLegalBasis) this.promoteStatedAnswer(pool, this.index.legalBasisPassage);
+    if (query.askedName === 'place') this.promoteStatedAnswer(pool, this.index.placePassage);
     return pool;
   }
 
@@ -236,7 +237,8 @@ export class Ranker {
   /**
    * "How long do you hang on to my invoices?": the section that describes invoices at length ranks first, the one
    * that says how long they are kept just after it; "on what legal basis do you send marketing e-mails?": the
-   * marketing purpose first, its legal basis just after it. When the best passage does not state what is asked
+   * marketing purpose first, its legal basis just after it; "which country are the servers in?": the section about
+   * the servers first, the one naming the country just after it. When the best passage does not state what is asked
    * (`states`, by passage), the first of the next two that does comes first if it ranks close enough
    * (`answerPromotionRatio`).
    */

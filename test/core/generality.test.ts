@@ -974,6 +974,18 @@ describe('asking how long', () => {
   });
 });
 
+describe('asking which country', () => {
+  it('answers from the passage that names the place, not the one that says more about the data', () => {
+    const hosting = createAnswerer([policy('Pebble Privacy Notice', [
+      [['Account data'], 'Your account data includes your name and e-mail address. We store your account data on our servers, and we store a copy of your account data in backups.'],
+      [['Hosting'], 'We store account data and logs on servers in Ireland.'],
+      [['Contact'], 'Write to privacy@pebble.example.'],
+    ])]);
+    expect(topSection(hosting, 'which country do you store my account data in?')).toBe('Hosting');
+    expect(topSection(hosting, 'do you store a copy of my account data in backups?')).toBe('Account data');
+  });
+});
+
 describe('asking on what legal basis', () => {
   it('answers from the passage that states the basis, not the purpose it justifies', () => {
     const mailer = createAnswerer([policy('Pebble Privacy Notice', [
