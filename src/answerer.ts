@@ -4,7 +4,8 @@
  * A pipeline of named stages, each in its own module under src/answer/:
  * 1. **index** (`answer-index.ts`): passages of every section, BM25F over their text and headings, vocabulary;
  * 2. **query analysis** (`src/query/`): the question's concepts, each with the policy terms that express it;
- * 3. **rank** (`rank.ts`): BM25F over the concepts, reordered by how much of the question each passage covers;
+ * 3. **rank** (`rank.ts`): BM25F over the concepts, reordered by how much of the question each passage covers, then
+ *    the top few by their best sentence as the highlighter scores it;
  * 4. **abstain** (`abstain.ts`): whether the best passages cover enough of the question to answer at all;
  * 5. **select** (`select.ts`): which passages to quote, with scores comparable across questions;
  * 6. **highlight** (`highlight.ts`): which sentences of each quoted passage answer the question;
@@ -19,7 +20,7 @@ import { buildAnswerIndex } from './answer/answer-index.js';
 import { toAnswerPassage } from './answer/cite.js';
 import { SentenceHighlighter } from './answer/highlight.js';
 import { mergeAnswererOptions, type AnswererOptions, type AnswererOptionsInput } from './answer/options.js';
-import { Ranker, type RankedCandidate } from './answer/rank.js';
+import { Ranker, rerankBySentence, type RankedCandidate } from './answer/rank.js';
 import { selectPassages } from './answer/select.js';
 
 export { citePassage, formatPolicyDate } from './answer/cite.js';
@@ -88,6 +89,11 @@ export function createAnswerer(documents: readonly PolicyDocument[], options: An
     const text = typeof question === 'string' ? question : String(question ?? '');
     const query = analyzeQuery(text, index.queryContext, opts.query);
     const candidates = ranker.rank(query, Math.max(10, topOf(askOptions) * 4));
+    // A time frame asked about a topic ("if you get hacked, how long before you tell me?") is left to the time-frame
+    // rules, which know the topic: the highlighter's period cue would favour any sentence that gives a period.
+    if (highlighter !== undefined && query.timeFrameTopic === null) {
+      rerankBySentence(candidates, (passage) => highlighter.bestSentenceScore(text, query, passage), opts.ranking.sentenceRerankWeight, opts.ranking.sentenceRerankDepth);
+    }
     const answered = candidates.length > 0 && (!opts.features.abstention || shouldAnswer(query, candidates, opts.thresholds, index.bm25.rareIdf));
     return { query, candidates, answered };
   }

@@ -220,6 +220,23 @@ export class SentenceHighlighter {
   }
 
   /**
+   * The score of a passage's best-answering sentence (0 when none answers), comparable across the passages of one
+   * question: what reranks the top passages (`RankingOptions.sentenceRerankWeight`).
+   *
+   * @example
+   * highlighter.bestSentenceScore('how long do you keep my data', query, passage) // => 2.4
+   */
+  bestSentenceScore(question: string, query: AnalyzedQuery, passage: HighlightedPassage): number {
+    const { sentences, heading } = this.passageOf(passage);
+    if (sentences.length === 0) return 0;
+    const prepared = this.prepare(question, query);
+    const scores = this.score(sentences, prepared, this.headingWeights(heading, prepared));
+    let best = 0;
+    for (let i = 0; i < sentences.length; i++) best = Math.max(best, scores[i]!);
+    return best;
+  }
+
+  /**
    * The answering sentences of a passage as character ranges into its text, best first; empty when no sentence
    * scores better than the others.
    */

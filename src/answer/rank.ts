@@ -252,3 +252,23 @@ export class Ranker {
     pool.unshift({ ...stated!, rank: pool[0]!.rank * 1.001 });
   }
 }
+
+/**
+ * Reranks the first `depth` candidates by their best sentence (`sentenceScore`, e.g. the highlighter's), in place:
+ * rank × (1 + weight × best sentence / best of them). The candidates past `depth` keep their order after them.
+ *
+ * @example
+ * rerankBySentence(candidates, (passage) => highlighter.bestSentenceScore(question, query, passage), 0.3, 5);
+ */
+export function rerankBySentence(candidates: RankedCandidate[], sentenceScore: (passage: IndexedPassage) => number, weight: number, depth: number): void {
+  if (weight <= 0 || candidates.length < 2) return;
+  const head = candidates.slice(0, Math.max(0, depth));
+  const scores = head.map((candidate) => sentenceScore(candidate.passage));
+  const best = Math.max(...scores);
+  if (!(best > 0)) return;
+  const reranked = head.map((candidate, i) => ({ ...candidate, rank: candidate.rank * (1 + (weight * scores[i]!) / best) }));
+  // Ranks only grow, so the candidates past the head stay below it.
+  reranked.sort((a, b) => b.rank - a.rank);
+  candidates.splice(0, head.length, ...reranked);
+}
+

@@ -974,6 +974,20 @@ describe('asking how long', () => {
   });
 });
 
+describe('an answer in one sentence', () => {
+  it('prefers the passage that says it in one sentence to one that spreads the same words over several', () => {
+    const sections: Array<[string[], string]> = [
+      [['How we work'], 'Partners help us. Newsletters come out monthly. They reach your email address. Sharing is rare.'],
+      [['Our commitments'], 'Our staff take privacy training every year. Your email address is shared with our partners, who send you their newsletters.'],
+      [['Contact'], 'Write to privacy@pebble.example.'],
+    ];
+    const question = 'do you share my email address with partners for newsletters?';
+    expect(topSection(createAnswerer([policy('Pebble Privacy Notice', sections)]), question)).toBe('Our commitments');
+    // Passage-level scores alone put the spread words first.
+    expect(topSection(createAnswerer([policy('Pebble Privacy Notice', sections)], { ranking: { sentenceRerankWeight: 0 } }), question)).toBe('How we work');
+  });
+});
+
 describe('asking which country', () => {
   it('answers from the passage that names the place, not the one that says more about the data', () => {
     const hosting = createAnswerer([policy('Pebble Privacy Notice', [
