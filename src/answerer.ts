@@ -76,7 +76,9 @@ export function createAnswerer(documents: readonly PolicyDocument[], options: An
   const opts = mergeAnswererOptions(options);
   const index = buildAnswerIndex(documents, opts);
   const ranker = new Ranker(index, opts.ranking);
-  const highlighter = opts.features.highlights ? new SentenceHighlighter(index.bm25.terms, index.passages.length, opts.highlight) : undefined;
+  // Sentences are scored for ranking whether or not highlights are shown, so turning them off never changes the answer.
+  const sentenceScorer = new SentenceHighlighter(index.bm25.terms, index.passages.length, opts.highlight);
+  const highlighter = opts.features.highlights ? sentenceScorer : undefined;
   const defaultContact = index.contactByDocument.values().next().value;
 
   function topOf(askOptions: AskOptions | undefined): number {
@@ -91,8 +93,8 @@ export function createAnswerer(documents: readonly PolicyDocument[], options: An
     const candidates = ranker.rank(query, Math.max(10, topOf(askOptions) * 4));
     // A time frame asked about a topic ("if you get hacked, how long before you tell me?") is left to the time-frame
     // rules, which know the topic: the highlighter's period cue would favour any sentence that gives a period.
-    if (highlighter !== undefined && query.timeFrameTopic === null) {
-      rerankBySentence(candidates, (passage) => highlighter.bestSentenceScore(text, query, passage), opts.ranking.sentenceRerankWeight, opts.ranking.sentenceRerankDepth);
+    if (query.timeFrameTopic === null) {
+      rerankBySentence(candidates, (passage) => sentenceScorer.bestSentenceScore(text, query, passage), opts.ranking.sentenceRerankWeight, opts.ranking.sentenceRerankDepth);
     }
     const answered = candidates.length > 0 && (!opts.features.abstention || shouldAnswer(query, candidates, opts.thresholds, index.bm25.rareIdf));
     return { query, candidates, answered };

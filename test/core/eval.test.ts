@@ -37,14 +37,14 @@ describe('evaluation on the dev sets', () => {
   });
 
   // Regression floors, a little under what the dev sets measured with the twenty-second held-out round in them
-  // (2026-12-02: macro 81.9 / 93.0 / 96.4 / 88.1, bundled 88.9 / 96.7 / 98.7 / 93.2; highlight precision 82.3, down
+  // (2026-12-02: macro 82.9 / 92.9 / 96.3 / 88.0, bundled 88.8 / 96.7 / 98.7 / 93.5; highlight precision 82.5, down
   // from 84.4 on rounds 1–5: rounds 6 to 22 measured 75.5–86.0 unseen).
   it('stays above the measured floors on the bundled policy and macro over policies', () => {
     const check = (scores: SystemScores, floors: Readonly<Omit<SystemScores, 'mrr'>>, label: string): void => {
       for (const key of ['hitAt1', 'hitAt3', 'onTopicAnswered', 'offTopicDeclined'] as const) expect(scores[key], `${label} ${key}`).toBeGreaterThanOrEqual(floors[key]);
     };
     check(all.reports.find((r) => r.policy === bundledPolicy)!.systems[0]!.scores, { hitAt1: 0.88, hitAt3: 0.96, onTopicAnswered: 0.97, offTopicDeclined: 0.91 }, 'bundled');
-    check(all.macro.dev[0]!.scores, { hitAt1: 0.81, hitAt3: 0.92, onTopicAnswered: 0.95, offTopicDeclined: 0.87 }, 'macro');
+    check(all.macro.dev[0]!.scores, { hitAt1: 0.82, hitAt3: 0.92, onTopicAnswered: 0.95, offTopicDeclined: 0.87 }, 'macro');
   });
 
   it('highlights the answering sentence far more often than the first sentence is one, and more often than plain BM25, macro over policies', () => {

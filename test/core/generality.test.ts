@@ -985,6 +985,8 @@ describe('an answer in one sentence', () => {
     expect(topSection(createAnswerer([policy('Pebble Privacy Notice', sections)]), question)).toBe('Our commitments');
     // Passage-level scores alone put the spread words first.
     expect(topSection(createAnswerer([policy('Pebble Privacy Notice', sections)], { ranking: { sentenceRerankWeight: 0 } }), question)).toBe('How we work');
+    // Showing highlights or not changes nothing in the ranking.
+    expect(topSection(createAnswerer([policy('Pebble Privacy Notice', sections)], { features: { highlights: false } }), question)).toBe('Our commitments');
   });
 });
 
