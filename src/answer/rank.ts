@@ -261,7 +261,7 @@ export class Ranker {
  * rerankBySentence(candidates, (passage) => highlighter.bestSentenceScore(question, query, passage), 0.3, 5);
  */
 export function rerankBySentence(candidates: RankedCandidate[], sentenceScore: (passage: IndexedPassage) => number, weight: number, depth: number): void {
-  if (weight <= 0 || candidates.length < 2) return;
+  if (!(weight > 0) || candidates.length < 2) return;
   const head = candidates.slice(0, Math.max(0, depth));
   const scores = head.map((candidate) => sentenceScore(candidate.passage));
   const best = Math.max(...scores);

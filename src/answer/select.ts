@@ -13,9 +13,10 @@ export interface SelectedPassage {
 
 /**
  * Picks `top` passages (fewer only when fewer match the question at all), distinct sections first, then more of
- * the same sections, keeping the last slot for another section. A later passage that is not relevant in its own right (ranked well below the
- * best one, or covering much less of the question: "record your consent" for "how long do you keep…") is still
- * returned, marked low-confidence: the asker asked for `top` passages, and the answer may be among them.
+ * the same sections, keeping the last slot for another section. A later passage that is not relevant in its own
+ * right (ranked well below the best one, or covering much less of the question: "record your consent" for "how long
+ * do you keep…") is still returned, marked low-confidence: the asker asked for `top` passages, and the answer may be
+ * among them.
  *
  * @example
  * selectPassages(ranker.rank(query, 12), 3, defaultRankingOptions).map((s) => [s.candidate.passage.section, s.confidence])

@@ -983,8 +983,10 @@ describe('an answer in one sentence', () => {
     ];
     const question = 'do you share my email address with partners for newsletters?';
     expect(topSection(createAnswerer([policy('Pebble Privacy Notice', sections)]), question)).toBe('Our commitments');
-    // Passage-level scores alone put the spread words first.
-    expect(topSection(createAnswerer([policy('Pebble Privacy Notice', sections)], { ranking: { sentenceRerankWeight: 0 } }), question)).toBe('How we work');
+    // Passage-level scores alone put the spread words first; so does a weight that is not a number.
+    for (const sentenceRerankWeight of [0, Number.NaN]) {
+      expect(topSection(createAnswerer([policy('Pebble Privacy Notice', sections)], { ranking: { sentenceRerankWeight } }), question)).toBe('How we work');
+    }
     // Showing highlights or not changes nothing in the ranking.
     expect(topSection(createAnswerer([policy('Pebble Privacy Notice', sections)], { features: { highlights: false } }), question)).toBe('Our commitments');
   });
