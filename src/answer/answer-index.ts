@@ -4,7 +4,7 @@
  * sections, section leads, headings that open with an interrogative, each document's contact section).
  */
 import type { AnswerPassage, PolicyDocument, PolicySection } from '../types.js';
-import { buildBm25Index, type Bm25Index, type IndexedFields } from '../search/bm25.js';
+import { buildBm25Index, unitsWithTerm, type Bm25Index, type IndexedFields } from '../search/bm25.js';
 import { HeadingMatcher, VocabularyCorrector } from '../search/fuzzy.js';
 import { buildPassages, type IndexedPassage } from '../search/passages.js';
 import { compileSynonyms, type CompiledSynonyms } from '../query/compile.js';
@@ -218,8 +218,7 @@ function flatDocumentTopicalTerms(passages: readonly IndexedPassage[], bm25: Bm2
   if (headings.size * 10 >= passages.length) return [];
   const terms: string[] = [];
   for (const [term, id] of bm25.terms) {
-    const passagesWithTerm = bm25.postingStart[id + 1]! - bm25.postingStart[id]!;
-    if (passagesWithTerm >= minPassages && !term.includes(' ') && !synonyms.weakStems.has(term) && !STOPWORDS.has(term)) terms.push(term);
+    if (unitsWithTerm(bm25, id) >= minPassages && !term.includes(' ') && !synonyms.weakStems.has(term) && !STOPWORDS.has(term)) terms.push(term);
   }
   return terms;
 }
@@ -239,7 +238,7 @@ function namedThingTerms(passages: readonly IndexedPassage[], bm25: Bm25Index, o
       if (word.length < 3 || !/^[a-z][a-z0-9_]*$/.test(word) || ownNames.has(word) || isStopword(word) || isWord(word)) continue;
       const term = stem(word);
       const id = bm25.terms.get(term);
-      if (id !== undefined && bm25.postingStart[id + 1]! - bm25.postingStart[id]! <= maxPassages) terms.add(term);
+      if (id !== undefined && unitsWithTerm(bm25, id) <= maxPassages) terms.add(term);
     }
   }
   return [...terms];

@@ -227,13 +227,18 @@ export class SentenceHighlighter {
    * highlighter.bestSentenceScore('how long do you keep my data', query, passage) // => 2.4
    */
   bestSentenceScore(question: string, query: AnalyzedQuery, passage: HighlightedPassage): number {
-    const { sentences, heading } = this.passageOf(passage);
-    if (sentences.length === 0) return 0;
-    const prepared = this.prepare(question, query);
-    const scores = this.score(sentences, prepared, this.headingWeights(heading, prepared));
+    const { sentences, scores } = this.scoreSentences(question, query, passage);
     let best = 0;
     for (let i = 0; i < sentences.length; i++) best = Math.max(best, scores[i]!);
     return best;
+  }
+
+  /** A passage's sentences and their scores for the question (in the shared scratch array, valid until the next call). */
+  private scoreSentences(question: string, query: AnalyzedQuery, passage: HighlightedPassage): { sentences: readonly SentenceFeatures[]; scores: Float64Array } {
+    const { sentences, heading } = this.passageOf(passage);
+    if (sentences.length === 0) return { sentences, scores: this.scores };
+    const prepared = this.prepare(question, query);
+    return { sentences, scores: this.score(sentences, prepared, this.headingWeights(heading, prepared)) };
   }
 
   /**
@@ -241,11 +246,9 @@ export class SentenceHighlighter {
    * scores better than the others.
    */
   highlight(question: string, query: AnalyzedQuery, passage: HighlightedPassage): TextSpan[] {
-    const { sentences, heading } = this.passageOf(passage);
+    const { sentences, scores } = this.scoreSentences(question, query, passage);
     const count = sentences.length;
     if (count === 0) return [];
-    const prepared = this.prepare(question, query);
-    const scores = this.score(sentences, prepared, this.headingWeights(heading, prepared));
     const { identifiers, acronyms } = this.questionCues(question);
     if (identifiers.length > 0) this.addIdentifierBonus(passage.text.toLowerCase(), sentences, identifiers, scores, this.options.identifierBonus);
     if (acronyms.length > 0) this.addIdentifierBonus(passage.text, sentences, acronyms, scores, this.options.acronymBonus);

@@ -148,6 +148,16 @@ export function buildBm25Index(units: readonly IndexedFields[], options: Partial
 }
 
 /**
+ * How many units contain a term (its document frequency), by term id.
+ *
+ * @example
+ * unitsWithTerm(index, index.terms.get('cooki')!) // => 4
+ */
+export function unitsWithTerm(index: Bm25Index, id: number): number {
+  return index.postingStart[id + 1]! - index.postingStart[id]!;
+}
+
+/**
  * Plain BM25 scores of every unit for a bag of stems (no synonyms, no fuzziness): the evaluation baseline.
  *
  * @example
