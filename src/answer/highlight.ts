@@ -184,6 +184,9 @@ export class SentenceHighlighter {
   private readonly kinds: AnswerKinds;
   private readonly featuresByPassage: Array<PassageFeatures | undefined>;
   private prepared: PreparedQuestion | undefined;
+  // Sentence scores of the indexed passages scored for `scoredFor`, by passage index (see scoreSentences).
+  private scoredFor: PreparedQuestion | undefined;
+  private readonly scoredPassages = new Map<number, Float64Array>();
   // Per term id, valid when stamped with the current epoch: its first concept entry, and whether it is an echo word.
   private readonly termEpoch: Uint32Array;
   private readonly termEntry: Int32Array;
@@ -238,7 +241,20 @@ export class SentenceHighlighter {
     const { sentences, heading } = this.passageOf(passage);
     if (sentences.length === 0) return { sentences, scores: this.scores };
     const prepared = this.prepare(question, query);
-    return { sentences, scores: this.score(sentences, prepared, this.headingWeights(heading, prepared)) };
+    // The answerer scores its top passages to rerank them, then highlights the ones it returns: the same question
+    // and passages, so the second pass copies the first one's scores instead of scoring again.
+    if (this.scoredFor !== prepared) {
+      this.scoredFor = prepared;
+      this.scoredPassages.clear();
+    }
+    const known = passage.index === undefined ? undefined : this.scoredPassages.get(passage.index);
+    if (known !== undefined) {
+      this.scores.set(known);
+      return { sentences, scores: this.scores };
+    }
+    const scores = this.score(sentences, prepared, this.headingWeights(heading, prepared));
+    if (passage.index !== undefined) this.scoredPassages.set(passage.index, scores.slice(0, sentences.length));
+    return { sentences, scores };
   }
 
   /**

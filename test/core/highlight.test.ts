@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { createAnswerer, type PolicyAnswerer } from '../../src/answerer.js';
 import { buildAnswerIndex } from '../../src/answer/answer-index.js';
 import { SentenceHighlighter, type HighlightOptions } from '../../src/answer/highlight.js';
@@ -264,6 +264,32 @@ describe('sentence highlights', () => {
         for (const h of passage.highlights) expect(spans).toContainEqual(h);
         expect(new Set(passage.highlights.map((h) => h.start)).size).toBe(passage.highlights.length);
       }
+    }
+  });
+
+  it('scores a passage once per question: the highlight reuses the scores that reranked it, and a new question scores again', () => {
+    const index = buildAnswerIndex([acme], mergeAnswererOptions());
+    const question = 'how long do you keep server logs?';
+    const passage = index.passages.find((p) => p.text.includes('Server logs are deleted'))!;
+    const fresh = new SentenceHighlighter(index.bm25.terms, index.passages.length);
+    const expected = fresh.highlight(question, analyzeQuery(question, index.queryContext), passage);
+    expect(expected.length).toBeGreaterThan(0);
+    const highlighter = new SentenceHighlighter(index.bm25.terms, index.passages.length);
+    // The scoring pass is private; counting its calls is the only way to see that the second pass was skipped.
+    const scoring = vi.spyOn(SentenceHighlighter.prototype as unknown as { score: () => Float64Array }, 'score');
+    try {
+      const query = analyzeQuery(question, index.queryContext);
+      expect(highlighter.bestSentenceScore(question, query, passage)).toBeGreaterThan(0);
+      expect(highlighter.highlight(question, query, passage)).toEqual(expected);
+      expect(scoring).toHaveBeenCalledTimes(1);
+      const other = 'do you sell my data?';
+      highlighter.highlight(other, analyzeQuery(other, index.queryContext), passage);
+      expect(scoring).toHaveBeenCalledTimes(2);
+      // Back to the first question (a new analysis of it): scored again, with the same result.
+      expect(highlighter.highlight(question, analyzeQuery(question, index.queryContext), passage)).toEqual(expected);
+      expect(scoring).toHaveBeenCalledTimes(3);
+    } finally {
+      scoring.mockRestore();
     }
   });
 
