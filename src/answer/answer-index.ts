@@ -42,6 +42,8 @@ export interface AnswerIndex {
    * with "what", {@link WHY} when it says "why" anywhere; else 0.
    */
   readonly headingInterrogative: Uint8Array;
+  /** The same bits for every heading of the passage's path: what its section and the sections above it answer. */
+  readonly pathInterrogative: Uint8Array;
   /** Term ids of such headings, by passage index. */
   readonly interrogativeHeadingTerms: ReadonlyMap<number, ReadonlySet<number>>;
   /** Term ids of the words a passage defines ("Cookies are small text files…"), by passage index. */
@@ -347,24 +349,30 @@ function compileKnowledge(documents: readonly PolicyDocument[], opts: AnswererOp
 }
 
 /** Section leads and interrogative headings ("How we collect", "What we collect"), per passage. */
-function headingSignals(passages: readonly IndexedPassage[], bm25: Bm25Index): Pick<AnswerIndex, 'leadPassage' | 'headingInterrogative' | 'interrogativeHeadingTerms'> {
+function headingSignals(passages: readonly IndexedPassage[], bm25: Bm25Index): Pick<AnswerIndex, 'leadPassage' | 'headingInterrogative' | 'pathInterrogative' | 'interrogativeHeadingTerms'> {
   const leadPassage = new Uint8Array(passages.length);
   const headingInterrogative = new Uint8Array(passages.length);
+  const pathInterrogative = new Uint8Array(passages.length);
   const interrogativeHeadingTerms = new Map<number, Set<number>>();
   passages.forEach((passage, i) => {
     const previous = passages[i - 1];
     leadPassage[i] = previous === undefined || previous.sectionId !== passage.sectionId || previous.documentId !== passage.documentId ? 1 : 0;
     const heading = passage.section[passage.section.length - 1] ?? '';
     const tokens = tokenize(heading);
-    const first = tokens[0];
-    // "What we collect and why", "The purpose: why do we need your information?": a why anywhere answers why.
-    headingInterrogative[i] = (first === 'how' ? HOW : first === 'what' ? WHAT : 0) | (tokens.includes('why') ? WHY : 0);
+    headingInterrogative[i] = interrogativeBits(tokens);
+    pathInterrogative[i] = passage.section.reduce((bits, part) => bits | interrogativeBits(tokenize(part)), 0);
     if (headingInterrogative[i] === 0) return;
     // The bonus needs the question to reach the heading itself ("how do you protect my data" and "How we use your
     // data…" share only the weak word "data").
     interrogativeHeadingTerms.set(i, termIds(indexTerms(heading), bm25));
   });
-  return { leadPassage, headingInterrogative, interrogativeHeadingTerms };
+  return { leadPassage, headingInterrogative, pathInterrogative, interrogativeHeadingTerms };
+}
+
+/** A heading's interrogative bits: "how" or "what" when it starts with it, "why" anywhere ("What we collect and why"). */
+function interrogativeBits(tokens: readonly string[]): number {
+  const first = tokens[0];
+  return (first === 'how' ? HOW : first === 'what' ? WHAT : 0) | (tokens.includes('why') ? WHY : 0);
 }
 
 /** The ids of those terms the index has. */

@@ -156,7 +156,7 @@ export class Ranker {
 
   /** Keeps the best `poolSize` touched passages by rank, with insertion into a short sorted list. */
   private topByRank(query: AnalyzedQuery, touchedCount: number, totalCoverage: number, poolSize: number): RankedCandidate[] {
-    const { passages, leadPassage, headingInterrogative, regionalPassage, contactDetailPassage } = this.index;
+    const { passages, leadPassage, headingInterrogative, pathInterrogative, regionalPassage, contactDetailPassage } = this.index;
     const regionalFactor = query.regional ? 1 : this.options.regionalFactor;
     const pool: RankedCandidate[] = [];
     const floor = this.options.coverageFloor;
@@ -164,6 +164,7 @@ export class Ranker {
     const interrogative = query.interrogative === 'how' ? HOW : query.interrogative === 'what' ? WHAT : query.interrogative === 'why' ? WHY : 0;
     const interrogativeBonus = interrogative === WHY ? this.options.whyHeadingBonus : this.options.interrogativeHeadingBonus;
     const definitionBonus = this.options.definitionBonus;
+    const conflictFactor = this.options.interrogativeConflictFactor;
     const givesAsked = query.askedContact === null ? null : contactDetailPassage[query.askedContact];
     const contactBonus = this.options.contactDetailBonus;
     const { baseRank, plain } = this;
@@ -175,7 +176,8 @@ export class Ranker {
       const coverage = coverageOf(p);
       const aligned = interrogative !== 0 && (headingInterrogative[p]! & interrogative) !== 0 && this.reachesHeading(query, p) ? interrogativeBonus : 0;
       const defines = query.asksDefinition && this.definesAsked(query, p) ? definitionBonus : 1;
-      baseRank[p] = (this.score[p]! + aligned) * (floor + (1 - floor) * coverage) * (leadPassage[p] === 1 ? lead : 1) * (regionalPassage[p] === 1 ? regionalFactor : 1) * defines;
+      const conflict = answersOther(interrogative, pathInterrogative[p]!) ? conflictFactor : 1;
+      baseRank[p] = (this.score[p]! + aligned) * (floor + (1 - floor) * coverage) * (leadPassage[p] === 1 ? lead : 1) * (regionalPassage[p] === 1 ? regionalFactor : 1) * defines * conflict;
       bestBase = Math.max(bestBase, baseRank[p]!);
       bestPlain = Math.max(bestPlain, plain[p]!);
     }
@@ -272,3 +274,13 @@ export function rerankBySentence(candidates: RankedCandidate[], sentenceScore: (
   candidates.splice(0, head.length, ...reranked);
 }
 
+/**
+ * Whether a passage's headings answer what or why where the question asks the other ("what personal details go into
+ * the rapid test profile?" and "Why is your data processed? > Rapid test profile"): a heading that answers both
+ * ("What we collect and why") conflicts with neither.
+ */
+function answersOther(asked: number, pathBits: number): boolean {
+  if (asked === WHAT) return (pathBits & WHY) !== 0 && (pathBits & WHAT) === 0;
+  if (asked === WHY) return (pathBits & WHAT) !== 0 && (pathBits & WHY) === 0;
+  return false;
+}

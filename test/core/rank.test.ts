@@ -7,6 +7,7 @@ import { createAnswerer } from '../../src/answerer.js';
 import { loadDocument } from '../../src/corpus/load.js';
 import { projectRoot } from '../../src/paths.js';
 import { defaultQueryOptions } from '../../src/query/types.js';
+import type { PolicyDocument } from '../../src/types.js';
 
 const policy = loadDocument(join(projectRoot, 'eval', 'policies', 'open', 'basecamp-privacy-policy.md'));
 const topSection = (weight: number | undefined, question: string): string | undefined => {
@@ -31,5 +32,40 @@ describe('the plain-word blend in ranking', () => {
       { term: 'sell', weight: 1 },
       { term: 'data', weight: defaultQueryOptions.weakWordRankFactor },
     ]);
+  });
+});
+
+describe('headings that answer another interrogative', () => {
+  const corona = loadDocument(join(projectRoot, 'eval', 'policies', 'open', 'corona-warn-app-privacy_en.html'));
+  const topPath = (question: string, factor?: number): string | undefined => {
+    const answerer = createAnswerer([corona], factor === undefined ? {} : { ranking: { interrogativeConflictFactor: factor } });
+    return answerer.answer(question).passages[0]?.section.slice(-2).join(' > ');
+  };
+
+  it('ranks "what" questions under the "What data" heading, not the parallel "Why" one', () => {
+    const question = 'which personal details can go into the rapid test profile?';
+    expect(topPath(question)).toBe('5. What data is processed? > d. Rapid test profile');
+    // Without the penalty the parallel purpose section wins.
+    expect(topPath(question, 1)).toBe('6. Why is your data processed? > d. Rapid test profile');
+  });
+
+  it('ranks "why" questions under the "Why" heading, not the parallel "What" one', () => {
+    const policy: PolicyDocument = {
+      id: 'made-up',
+      title: 'Made-up policy',
+      sections: [
+        { id: 'what-device', path: ['What we process', 'Device information'], text: 'Device information: the model of your phone, its operating system version and the device information your browser sends.' },
+        { id: 'why-device', path: ['Why we process it', 'Device information'], text: 'We process device information to fix crashes.' },
+      ],
+    };
+    const top = (factor?: number): string | undefined =>
+      createAnswerer([policy], factor === undefined ? {} : { ranking: { interrogativeConflictFactor: factor } }).answer('why do you process device information?').passages[0]?.section[0];
+    expect(top()).toBe('Why we process it');
+    expect(top(1)).toBe('What we process');
+  });
+
+  it('leaves questions that ask neither what nor why alone', () => {
+    const question = 'rapid test profile details';
+    expect(topPath(question)).toBe(topPath(question, 1));
   });
 });
