@@ -482,3 +482,16 @@ describe('robustness', () => {
     expect(empty.answer('do you sell my data')).toEqual({ question: 'do you sell my data', answered: false, passages: [] });
   });
 });
+
+describe('chat shorthand', () => {
+  it('reads "SSN" as the Social Security number a policy spells out', async () => {
+    const { loadDocument } = await import('../../src/corpus/load.js');
+    const { projectRoot } = await import('../../src/paths.js');
+    const logingov = createAnswerer([loadDocument(`${projectRoot}/eval/policies/open/logingov-privacy-act-statement.md`)]);
+    const query = logingov.explain('why do you need my SSN?').query;
+    expect(query.concepts.map((concept) => concept.surface)).toEqual(expect.arrayContaining(['social', 'security']));
+    const answer = logingov.answer('why do u guys even need my SSN lol');
+    expect(answer.answered).toBe(true);
+    expect(answer.passages[0]!.text).toMatch(/Social Security number/i);
+  });
+});
