@@ -570,6 +570,10 @@ describe('facts a policy may or may not state', () => {
     const transit = 'is my data encrypted in transit?';
     expect(topSection(sessions('Everything you send us is encrypted with TLS, and sign-in cookies are marked secure.'), transit)).toBe('Sign-in cookies');
     expect(sessions('Sign-in cookies are marked secure and expire after two weeks.').answer(transit).answered).toBe(false);
+    // GitHub's wording: a link and an acronym between "Do Not Track" and "signal".
+    const dnt = 'Do we respect Do Not Track signals from browsers?';
+    expect(topSection(sessions('If your browser sends a Do Not Track (DNT) signal, we will not set non-essential cookies.'), dnt)).toBe('Sign-in cookies');
+    expect(sessions('Sign-in cookies are marked secure and expire after two weeks.').answer(dnt).answered).toBe(false);
   });
 
   it('reads a question naming a thing the policy names in passing (a cookie, a vendor) as about the policy', () => {
