@@ -1,6 +1,5 @@
 /**
- * Ranking on real policies: the concept score blended with plain BM25 over the asker's own words
- * (`RankingOptions.plainScoreWeight`), headings that answer another interrogative, and policy wording of a family.
+ * Ranking: the concept score blended with plain BM25 over the asker's own words (`RankingOptions.plainScoreWeight`).
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -68,13 +67,5 @@ describe('headings that answer another interrogative', () => {
   it('leaves questions that ask neither what nor why alone', () => {
     const question = 'rapid test profile details';
     expect(topPath(question)).toBe(topPath(question, 1));
-  });
-});
-
-describe('policy wording of the sign-up family', () => {
-  it('reads "when you open an account" as signing up (GitHub’s wording)', () => {
-    const github = createAnswerer([loadDocument(join(projectRoot, 'eval', 'policies', 'open', 'github-general-privacy-statement.md'))]);
-    const sections = github.answer('what info do you take from me when I sign up?').passages.map((passage) => passage.section.at(-1));
-    expect(sections).toContain('From You');
   });
 });
