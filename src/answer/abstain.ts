@@ -46,6 +46,9 @@ export function shouldAnswer(query: AnalyzedQuery, candidates: readonly RankedCa
   if (t.requireStatedBasis && query.asksLegalBasis && !top.some((c) => statesLegalBasis(c.passage.text, c.passage.section))) return false;
   // "My 14 year old wants an account for homework calls, is that allowed?": the policy's age limit answers it.
   if (t.answerStatedAge && query.concernsAge && statesAgeLimit(candidates[0]!.passage.text)) return true;
+  // "What's the minimum age to sign up? My 12 yo wants an account": where no top passage gives an age limit, the
+  // policy does not say, however well a children's or sign-up section matches the rest.
+  if (t.requireStatedAge && query.concernsAge && !top.some((c) => statesAgeLimit(c.passage.text))) return false;
   if (t.requireTopical && !query.namesPersonalData && !query.concepts.some((concept) => concept.topical)) {
     // Several specific words found together in one passage still show the policy talks about this.
     const specific = query.concepts.filter((concept) => !concept.weak && concept.alternatives.length > 0).length;

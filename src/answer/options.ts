@@ -65,6 +65,11 @@ export interface AbstentionThresholds {
    */
   answerStatedAge: boolean;
   /**
+   * Decline such a question when none of the top passages states an age limit. Dev (rounds 1–24): 6 not-covered
+   * questions declined ("is there a minimum age to get a certificate?"), no answerable one lost.
+   */
+  requireStatedAge: boolean;
+  /**
    * Decline questions that ask for a contact detail ("is there a phone number I can call?", "what's the email for
    * your DPO?") when the passage the answer leads with gives none of that kind; see `AnalyzedQuery.askedContact`.
    */
@@ -226,6 +231,7 @@ export const defaultAbstentionThresholds: AbstentionThresholds = {
   declineUnstatedDetail: true,
   requireStatedName: true,
   answerStatedAge: true,
+  requireStatedAge: true,
   requireStatedContact: true,
   requireStatedBasis: true,
 };

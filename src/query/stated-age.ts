@@ -12,7 +12,8 @@ import { phraseAlternatives, phrasePattern } from '../regexp.js';
 // A number a person's age can be a limit at: 10 to 21, in digits or words.
 const AGE_NUMBER = new RegExp(`(?<![\\d.,/:$€£-])(?:1\\d|2[01])(?![\\d/:%]|\\.\\d)|\\b(?:${phraseAlternatives(AGE_WORDS)})\\b`, 'i');
 const AGE_LIMIT_WORD = phrasePattern(AGE_LIMIT_WORDS);
-const SENTENCE_END = /(?<=[.!?;])\s+|\n+/;
+// Not at semicolons: "You must be at least 13 to use it; we delete accounts of anyone younger" is one rule.
+const SENTENCE_END = /(?<=[.!?])\s+|\n+/;
 
 /**
  * Whether a passage states an age limit: one of its sentences gives a number of 10 to 21 (not an amount, a time

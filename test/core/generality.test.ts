@@ -1064,6 +1064,19 @@ describe('someone\'s age in the question', () => {
     const noLimit = createAnswerer([policy('Forum Notice', [[[], 'Everything you post here is public. Accounts need an e-mail address.']])]);
     expect(noLimit.answer('a parent writes in: their 12 year old made an account to chat with classmates about homework. is that allowed?').answered).toBe(false);
   });
+
+  it('declines a question about a child\'s age that the children section matches but answers with no age limit', () => {
+    const sections: Array<[string[], string]> = [
+      [['Signing up'], 'To sign up for an account, you give us your name and e-mail address, and choose a password.'],
+      [['Children'], 'Kids may not sign up for an account on their own: a parent must agree first.'],
+      [['Contact'], 'Write to privacy@pebble.example.'],
+    ];
+    const question = 'my 12 yo wants to sign up for an account, is that ok?';
+    expect(createAnswerer([policy('Pebble Notice', sections)]).answer(question).answered).toBe(false);
+    expect(createAnswerer([policy('Pebble Notice', sections)], { thresholds: { requireStatedAge: false } }).answer(question).answered).toBe(true);
+    const withLimit = policy('Pebble Notice', [...sections.slice(0, 1), [['Children'], 'You must be 13 or older to sign up for an account.']]);
+    expect(topSection(createAnswerer([withLimit]), question)).toBe('Children');
+  });
 });
 
 describe('regional addenda', () => {

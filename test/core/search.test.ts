@@ -290,7 +290,7 @@ describe('query analysis', () => {
 
 describe('stated ages', () => {
   it('finds an age limit in a sentence that makes its number an age, in digits or words', () => {
-    for (const text of ['Our services are not directed to children under 13.', 'You must be at least sixteen years old to register.', 'Minors aged 16 or younger need a parent.']) expect(statesAgeLimit(text), text).toBe(true);
+    for (const text of ['Our services are not directed to children under 13.', 'You must be at least sixteen years old to register.', 'Minors aged 16 or younger need a parent.', 'You must be at least 13 to use it; we delete accounts of anyone younger.']) expect(statesAgeLimit(text), text).toBe(true);
     for (const text of ['We keep logs for 18 months.', 'Over 20 countries host our servers.', 'Updated 13/05/2024. Children may not use it.', 'Plans cost $15 a month for adults.']) expect(statesAgeLimit(text), text).toBe(false);
   });
 });
