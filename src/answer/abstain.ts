@@ -11,6 +11,7 @@ import { statesNumber } from '../query/asked-number.js';
 import { statesAgeLimit } from '../query/stated-age.js';
 import { statesTimeFrame } from '../query/time-frame.js';
 import { statesLegalBasis } from '../query/legal-basis.js';
+import { statesBreachNotice } from '../query/breach-notice.js';
 import type { AnalyzedQuery } from '../query/types.js';
 import type { PolicyDocument } from '../types.js';
 import type { AbstentionThresholds } from './options.js';
@@ -44,6 +45,8 @@ export function shouldAnswer(query: AnalyzedQuery, candidates: readonly RankedCa
   if (t.requireStatedName && name !== null && !top.some((c) => statesName(c.passage.text, name, ownWords(c.passage.document)))) return false;
   // "What's our lawful basis for the analytics cookies?": a cookie table that does not say on what basis does not answer it.
   if (t.requireStatedBasis && query.asksLegalBasis && !top.some((c) => statesLegalBasis(c.passage.text, c.passage.section))) return false;
+  // "If you get hacked, will you tell me?": a security section that says nothing about telling people does not answer it.
+  if (t.requireStatedBreachNotice && query.asksBreachNotice && !top.some((c) => statesBreachNotice(c.passage.text))) return false;
   // "My 14 year old wants an account for homework calls, is that allowed?": the policy's age limit answers it.
   if (t.answerStatedAge && query.concernsAge && statesAgeLimit(candidates[0]!.passage.text)) return true;
   // "What's the minimum age to sign up? My 12 yo wants an account": where no top passage gives an age limit, the

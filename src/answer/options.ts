@@ -65,6 +65,11 @@ export interface AbstentionThresholds {
    */
   answerStatedAge: boolean;
   /**
+   * Decline a question asking whether people are told about a breach when no top passage says so (see
+   * `AnalyzedQuery.asksBreachNotice`).
+   */
+  requireStatedBreachNotice: boolean;
+  /**
    * Decline such a question when none of the top passages states an age limit. Dev (rounds 1–24): 6 not-covered
    * questions declined ("is there a minimum age to get a certificate?"), no answerable one lost.
    */
@@ -234,6 +239,7 @@ export const defaultAbstentionThresholds: AbstentionThresholds = {
   requireStatedAge: true,
   requireStatedContact: true,
   requireStatedBasis: true,
+  requireStatedBreachNotice: true,
 };
 
 export const defaultRankingOptions: RankingOptions = {

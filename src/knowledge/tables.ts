@@ -27,6 +27,7 @@ import places from './places.json' with { type: 'json' };
 import pack from './privacy-pack.json' with { type: 'json' };
 import timeFrames from './time-frames.json' with { type: 'json' };
 import legalBases from './legal-bases.json' with { type: 'json' };
+import breachNotices from './breach-notices.json' with { type: 'json' };
 import vocabulary from './vocabulary.json' with { type: 'json' };
 
 /** One paraphrase family: what askers write, and which policy words to look for as well. */
@@ -268,6 +269,13 @@ export const DURATION_EVIDENCE: readonly string[] = stringList(timeFrames.durati
 export const LEGAL_BASIS_ASKS: readonly string[] = stringList(legalBases.asks, 'legal-bases.json', 'asks');
 /** The policy's words for a legal basis or a transfer mechanism ("legitimate interests", "standard contractual clauses"). */
 export const LEGAL_BASIS_EVIDENCE: readonly string[] = stringList(legalBases.evidence, 'legal-bases.json', 'evidence');
+
+/** Words for a breach, in a question and in a policy ("data breach", "hacked", "unauthorized access"). */
+export const BREACH_WORDS: readonly string[] = stringList(breachNotices.breaches, 'breach-notices.json', 'breaches');
+/** An asker's words for being told ("notify", "tell me", "let us know"). */
+export const BREACH_NOTICE_ASKS: readonly string[] = stringList(breachNotices.asks, 'breach-notices.json', 'asks');
+/** The policy's words for telling people ("notify", "inform", "let you know"). */
+export const BREACH_NOTICE_EVIDENCE: readonly string[] = stringList(breachNotices.evidence, 'breach-notices.json', 'evidence');
 
 /** Phrases asking for a number ("how many", "minimum age"). */
 export const NUMBER_ASKS: readonly string[] = stringList(askedNumbers.asks, 'asked-numbers.json', 'asks');

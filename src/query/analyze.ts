@@ -13,6 +13,7 @@ import { stem } from '../search/stem.js';
 import { isStopword } from '../search/tokenize.js';
 import { askedContact } from './asked-contact.js';
 import { asksLegalBasis } from './legal-basis.js';
+import { asksBreachNotice } from './breach-notice.js';
 import { askedName } from './asked-name.js';
 import { askedNumber } from './asked-number.js';
 import { asksDefinition } from './definition.js';
@@ -88,6 +89,7 @@ export function analyzeQuery(question: string, context: QueryContext, options: Q
     askedName: askedName(question),
     askedContact: askedContact(question),
     asksLegalBasis: asksLegalBasis(question),
+    asksBreachNotice: asksBreachNotice(question),
     asksDefinition: asksDefinition(question),
     // "My 14 year old wants an account…", "is there an age requirement?": read where the children family's age phrases matched.
     concernsAge: segments.some((segment) => segment.kind === 'rule' && context.synonyms.agePhrases.has(segmentKey(segment))),

@@ -102,6 +102,11 @@ export interface AnalyzedQuery {
    * cookies?"): answered only from a passage that states one (src/query/legal-basis.ts).
    */
   asksLegalBasis: boolean;
+  /**
+   * Whether the question asks whether people are told about a breach ("if you get hacked, will you tell me?"):
+   * answered only from a passage that says so (src/query/breach-notice.ts).
+   */
+  asksBreachNotice: boolean;
   /** Whether the question asks what a word means ("what do you mean by a cookie?"): see src/query/definition.ts. */
   asksDefinition: boolean;
   /**

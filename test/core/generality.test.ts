@@ -1044,6 +1044,27 @@ describe('asking for the gist of the whole policy', () => {
   });
 });
 
+describe('a breach notice asked for', () => {
+  const sections: Array<[string[], string]> = [
+    [['Security'], 'We protect your data with encryption and access controls, and we notify you by e-mail when your password changes.'],
+    [['Contact'], 'Write to privacy@pebble.example.'],
+  ];
+  const question = 'if you get hacked will you actually tell me my data leaked?';
+
+  it('declines where no sentence names a breach and telling people about it, however much a security section shares', () => {
+    expect(createAnswerer([policy('Pebble Notice', sections)]).answer(question).answered).toBe(false);
+    expect(createAnswerer([policy('Pebble Notice', sections)], { thresholds: { requireStatedBreachNotice: false } }).answer(question).answered).toBe(true);
+  });
+
+  it('answers from the sentence that says so, and leaves "can I tell them it can never be breached?" alone', () => {
+    const stated = policy('Pebble Notice', [[['Security'], `${sections[0]![1]} If we learn of a security breach, we will notify you.`], sections[1]!]);
+    expect(topSection(createAnswerer([stated]), question)).toBe('Security');
+    const answerer = createAnswerer([policy('Pebble Notice', sections)]);
+    expect(answerer.explain('a prospect asks us to promise their data can never be breached. can i tell them that?').query.asksBreachNotice).toBe(false);
+    expect(answerer.explain('would we notify users if the servers were compromised?').query.asksBreachNotice).toBe(true);
+  });
+});
+
 describe('someone\'s age in the question', () => {
   const forum = policy('Forum Notice', [[[], 'Everything you post here is public. Nobody under 13 may have an account.']]);
   const answerer = createAnswerer([forum]);

@@ -32,6 +32,9 @@ import {
   SYNONYM_RULES,
   LEGAL_BASIS_ASKS,
   LEGAL_BASIS_EVIDENCE,
+  BREACH_WORDS,
+  BREACH_NOTICE_ASKS,
+  BREACH_NOTICE_EVIDENCE,
   TIME_FRAME_ASKS,
   TIME_FRAME_EVIDENCE,
   TIME_FRAME_TOPICS,
@@ -148,8 +151,9 @@ describe('general knowledge tables', () => {
     }
   });
 
-  it('list legal-basis asks and evidence as lower-case phrases with no duplicate', () => {
-    for (const phrases of [LEGAL_BASIS_ASKS, LEGAL_BASIS_EVIDENCE]) {
+  it('list legal-basis and breach-notice asks and evidence as lower-case phrases with no duplicate', () => {
+    for (const phrases of [LEGAL_BASIS_ASKS, LEGAL_BASIS_EVIDENCE, BREACH_WORDS, BREACH_NOTICE_ASKS, BREACH_NOTICE_EVIDENCE]) {
+      expect(phrases.length).toBeGreaterThan(0);
       expect(notLowerCase(phrases)).toEqual([]);
       expect(repeated(phrases)).toEqual([]);
     }
@@ -204,6 +208,9 @@ describe('general knowledge tables', () => {
       ...NUMBER_ASKS,
       ...LEGAL_BASIS_ASKS,
       ...LEGAL_BASIS_EVIDENCE,
+      ...BREACH_WORDS,
+      ...BREACH_NOTICE_ASKS,
+      ...BREACH_NOTICE_EVIDENCE,
     ];
     expect(everything.filter((entry) => companyNames.some((name) => entry.toLowerCase().includes(name)))).toEqual([]);
   });
