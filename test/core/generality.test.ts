@@ -182,6 +182,15 @@ describe('a topic the policy never names', () => {
   it('still answers tracking, which a policy may cover without cookies', () => {
     expect(answerer.answer('do you track which pages I visit?').answered).toBe(true);
   });
+
+  it('declines ads where the policy never speaks of advertising or marketing, and answers them where it does', () => {
+    const app = (extra: string) => createAnswerer([policy('Steplog App Notice', [
+      [['What the app processes'], `The app shows your daily step count and stores it on your phone.${extra}`],
+      [['Contact'], 'Write to privacy@steplog.example.'],
+    ])]);
+    expect(app('').answer('does the app show ads').answered).toBe(false);
+    expect(app(' The free version also shows ads.').answer('does the app show ads').answered).toBe(true);
+  });
 });
 
 describe('staff looking at an account', () => {
