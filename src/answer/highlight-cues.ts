@@ -87,6 +87,8 @@ export interface AnswerKinds {
   readonly unfinished: ReadonlyArray<readonly string[]>;
   /** Openings of a sentence that points elsewhere ("For more information…", "To learn more…"), as tokens. */
   readonly pointers: ReadonlyArray<readonly string[]>;
+  /** Words that, opening a sentence before a lower-case word, make it go on from the one before ("This includes…"). */
+  readonly continuations: ReadonlySet<string>;
   /** Sentence phrases by their first stem (`#number` for those starting with a number). */
   readonly answersByFirst: ReadonlyMap<string, readonly AnswerCue[]>;
   /** Cues tested on a sentence's raw text (e-mail addresses, web addresses, colons, lists). */
@@ -162,6 +164,7 @@ export function compileAnswerKinds(
   negations: readonly string[] = defaultWords('negations'),
   unfinished: readonly string[] = defaultPhrases('unfinished'),
   pointers: readonly string[] = defaultPhrases('pointers'),
+  continuations: readonly string[] = defaultWords('continuations'),
 ): AnswerKinds {
   const names: string[] = [];
   const asksByFirst = new Map<string, AskPattern[]>();
@@ -195,7 +198,7 @@ export function compileAnswerKinds(
       list.push({ stems: phraseStems, bit, strong });
     }
   });
-  return { names, fallbackMask, asksByFirst, openers: new Set(openers.flatMap(tokenize)), negations: new Set(negations.flatMap(tokenize)), unfinished: unfinished.map(tokenize), pointers: pointers.map(tokenize), answersByFirst, textCues };
+  return { names, fallbackMask, asksByFirst, openers: new Set(openers.flatMap(tokenize)), negations: new Set(negations.flatMap(tokenize)), unfinished: unfinished.map(tokenize), pointers: pointers.map(tokenize), continuations: new Set(continuations.flatMap(tokenize)), answersByFirst, textCues };
 }
 
 let compiledDefault: AnswerKinds | undefined;
@@ -204,7 +207,7 @@ function defaultRows(): AnswerKindRow[] {
   return validateAnswerKinds((table as { kinds: unknown }).kinds);
 }
 
-function defaultWords(field: 'openers' | 'negations'): string[] {
+function defaultWords(field: 'openers' | 'negations' | 'continuations'): string[] {
   const words = (table as Record<string, unknown>)[field];
   if (!Array.isArray(words) || !words.every((word) => typeof word === 'string' && tokenize(word).length === 1)) fail(`needs "${field}": a list of single words`);
   return words as string[];

@@ -224,8 +224,9 @@ describe('sentence highlights', () => {
     const question = 'does any of my data end up in the US?';
     const text = 'Some data may be transferred to a country outside the EU. This may result in data being transferred to the US.';
     expect(bestSentence(question, text)).toBe('This may result in data being transferred to the US.');
-    // Word by word the two sentences say the same ("us" is a stop word): neither answers better.
-    expect(bestSentence(question, text, 'Asked', { acronymBonus: 0 })).toBe('');
+    // Word by word the two sentences say the same ("us" is a stop word): neither answers better (the second also goes
+    // on from the first, which counts apart).
+    expect(bestSentence(question, text, 'Asked', { acronymBonus: 0, continuationWeight: 0 })).toBe('');
   });
 
   it('counts less a sentence that only points elsewhere, unless it gives an address', () => {
@@ -291,6 +292,19 @@ describe('sentence highlights', () => {
     } finally {
       scoring.mockRestore();
     }
+  });
+
+  it('gives a sentence going on from the one before ("This includes…") a share of its score, not one naming the document', () => {
+    const question = 'Do we get any info about the datasets customers run through the SaaS, e.g. dataset size or how accurate their models are?';
+    const first = (options: Partial<HighlightOptions> = {}) => firstHighlight(createAnswerer(loadBundled(), { highlight: options }).answer(question));
+    expect(first()).toMatch(/^This includes data points such as dataset summary statistics, dataset size/);
+    expect(first({ continuationWeight: 0 })).toMatch(/^When you use the SaaS version of the solution/);
+    const kinds = defaultAnswerKinds();
+    expect([...kinds.continuations]).toEqual(expect.arrayContaining(['this', 'these']));
+    // "This Policy" names the document: it goes on from nothing.
+    const signUp = 'what personal information do I have to give to sign up?';
+    const policyText = 'When you sign up, we require certain minimum personal information from you. This Policy explains what personal information we require.';
+    expect(bestSentence(signUp, policyText, 'Signing up')).toBe(bestSentence(signUp, policyText, 'Signing up', { continuationWeight: 0 }));
   });
 
   it('leaves highlights empty when no sentence answers better than the others', () => {
