@@ -36,9 +36,9 @@ describe('evaluation on the dev sets', () => {
     for (const report of all.reports) expect(report.unresolved, report.policy).toEqual([]);
   });
 
-  // Regression floors, a little under what the dev sets measured with the twenty-second held-out round in them
-  // (2026-12-02: macro 82.9 / 92.9 / 96.3 / 88.0, bundled 88.8 / 96.7 / 98.7 / 93.5; highlight precision 82.5, down
-  // from 84.4 on rounds 1–5: rounds 6 to 22 measured 75.5–86.0 unseen).
+  // Regression floors, a little under what the dev sets measured with the twenty-fourth held-out round in them
+  // (2026-12-02, rounds 1–24: macro 82.8 / 92.8 / 96.2 / 88.5, bundled 88.7 / 96.8 / 98.7 / 93.2; highlight precision
+  // 82.8, down from 84.4 on rounds 1–5: rounds 6 to 24 measured 75.5–86.0 unseen).
   it('stays above the measured floors on the bundled policy and macro over policies', () => {
     const check = (scores: SystemScores, floors: Readonly<Omit<SystemScores, 'mrr'>>, label: string): void => {
       for (const key of ['hitAt1', 'hitAt3', 'onTopicAnswered', 'offTopicDeclined'] as const) expect(scores[key], `${label} ${key}`).toBeGreaterThanOrEqual(floors[key]);
@@ -50,7 +50,7 @@ describe('evaluation on the dev sets', () => {
   it('highlights the answering sentence far more often than the first sentence is one, and more often than plain BM25, macro over policies', () => {
     const macro = macroHighlights(all.highlights.filter((h) => h.scored > 0));
     expect(all.highlights.reduce((n, h) => n + h.scored, 0)).toBeGreaterThan(200);
-    expect(macro.answerer.precision).toBeGreaterThanOrEqual(0.81);
+    expect(macro.answerer.precision).toBeGreaterThanOrEqual(0.82);
     expect(macro.answerer.precision).toBeGreaterThan(macro['BM25 sentence'].precision);
     expect(macro.answerer.precision).toBeGreaterThan(macro['first sentence'].precision + 0.2);
   });
