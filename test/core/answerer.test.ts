@@ -494,4 +494,20 @@ describe('chat shorthand', () => {
     expect(answer.answered).toBe(true);
     expect(answer.passages[0]!.text).toMatch(/Social Security number/i);
   });
+
+  it('reads "addy" as an address and "min age" as the minimum age', () => {
+    const surfaces = answerer.explain('can other people see my email addy').query.concepts.map((concept) => concept.surface);
+    expect(surfaces).toContain('email address');
+    expect(surfaces.join(' ')).not.toMatch(/addy/);
+    expect(answerer.explain('min age to sign up?').query.concernsAge).toBe(true);
+    expect(answerer.explain('min order for the enterprise plan?').query.concernsAge).toBe(false);
+  });
+
+  it('drops a support agent\'s request for a quotable line, which says nothing about the question', () => {
+    const surfaces = (question: string): string[] => answerer.explain(question).query.concepts.map((concept) => concept.surface);
+    const bare = surfaces('User has Do Not Track switched on and wants to know if we respect it.');
+    expect(surfaces('User has Do Not Track switched on and wants to know if we respect it. Is there a citable line?')).toEqual(bare);
+    expect(surfaces('User has Do Not Track switched on and wants to know if we respect it. What can I quote them?')).toEqual(bare);
+    expect(surfaces('User has Do Not Track switched on and wants to know if we respect it. Need the policy wording.')).toEqual(bare);
+  });
 });
