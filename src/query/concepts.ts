@@ -173,7 +173,12 @@ function unknownKind(word: string, context: QueryContext): UnknownKind {
   const facts = context.lexicon?.lookup(word);
   // A name no dictionary has ("mailchimp", "fedramp") is what the question is about: a product, a vendor, a
   // programme the policy never mentions.
-  if (facts !== undefined && !facts.known && primary === 0 && /^[a-z]{3,}$/.test(word)) return 'name';
+  if (facts !== undefined && !facts.known && primary === 0 && /^[a-z]{3,}$/.test(word)) {
+    // "citable", "deletable", "shareable": an adjective the dictionary lacks, made from a verb it has.
+    const base = ableBase(word, context);
+    if (base === undefined) return 'name';
+    return base.common ? 'common-modifier' : 'rare-modifier';
+  }
   // A common English word the policy happens not to use ("mention", "count", "terms") is rarely what a question
   // is about; a rare one ("payday", "copilot") usually is.
   // A verb form the dictionary lists no base for is an irregular one ("told", "went", "wrote"), and irregular verbs
@@ -181,6 +186,18 @@ function unknownKind(word: string, context: QueryContext): UnknownKind {
   const common = (facts?.common ?? false) || (primary === WordClass.verb && facts !== undefined && !facts.known);
   if (primary !== 0 && primary !== WordClass.noun) return common ? 'common-modifier' : 'rare-modifier';
   return common ? 'common-noun' : 'rare-noun';
+}
+
+/** The dictionary facts of the verb an "-able"/"-ible" adjective is made from ("citable" → cite, "shareable" → share). */
+function ableBase(word: string, context: QueryContext): { common: boolean } | undefined {
+  const match = /^([a-z]{2,})(?:able|ible)$/.exec(word);
+  if (match === null || context.lexicon === undefined) return undefined;
+  const stem = match[1]!;
+  for (const base of [stem, `${stem}e`]) {
+    const facts = context.lexicon.lookup(base);
+    if (facts.known && facts.verb) return { common: facts.common };
+  }
+  return undefined;
 }
 
 function unknownFactor(kind: UnknownKind, options: QueryOptions): number {

@@ -74,6 +74,13 @@ describe('a short policy', () => {
     expect(kinds).toEqual(['common-modifier', 'common-modifier']);
   });
 
+  it('weighs an "-able" adjective no dictionary has ("citable") as the modifier its verb makes, not as a name', () => {
+    const kindOf = (question: string, surface: string): string | undefined => answerer.explain(question).query.concepts.find((c) => c.surface === surface)?.unknown;
+    expect(kindOf('is the tinyshop retention rule citable anywhere?', 'citable')).toBe('common-modifier');
+    // A made-up word with the same ending and no verb behind it is still a name.
+    expect(kindOf('is the tinyshop retention rule zorbable anywhere?', 'zorbable')).toBe('name');
+  });
+
   it('reads a sales rep who did something as who acted, not as what is asked', () => {
     const question = 'a tinyshop rep emailed me out of the blue, where did you get my e-mail address?';
     expect(answerer.explain(question).query.concepts.map((c) => c.surface).filter((surface) => /\brep/.test(surface))).toEqual([]);
