@@ -31,6 +31,8 @@ export function shouldAnswer(query: AnalyzedQuery, candidates: readonly RankedCa
   const top = candidates.slice(0, Math.max(1, t.decisionDepth));
   // "how do I delete a project": an instruction about product objects, however many policy words it shares.
   if (t.declineProductHowTo && query.productHowTo) return false;
+  // "The app crashes on startup, any fix?", "is it down rn?": a support question, whatever else it shares.
+  if (t.declineTroubleshooting && query.asksForFix && !query.namesPersonalData) return false;
   // "If you get hacked, how fast will you tell me?": only a passage that states a time frame for it answers.
   const asked = query.timeFrameTopic;
   if (asked !== null && !top.some((c) => statesTimeFrame(c.passage.text, c.passage.section, asked))) return false;

@@ -70,6 +70,11 @@ export interface AbstentionThresholds {
    */
   requireStatedBreachNotice: boolean;
   /**
+   * Decline a support question about something broken that names no personal data ("the app crashes on startup, any
+   * fix?", "is it down rn?"; see `AnalyzedQuery.asksForFix`).
+   */
+  declineTroubleshooting: boolean;
+  /**
    * Decline such a question when none of the top passages states an age limit. Dev (rounds 1–24): 6 not-covered
    * questions declined ("is there a minimum age to get a certificate?"), no answerable one lost.
    */
@@ -240,6 +245,7 @@ export const defaultAbstentionThresholds: AbstentionThresholds = {
   requireStatedContact: true,
   requireStatedBasis: true,
   requireStatedBreachNotice: true,
+  declineTroubleshooting: true,
 };
 
 export const defaultRankingOptions: RankingOptions = {

@@ -11,7 +11,8 @@
  * - asked-numbers.json: how askers ask for a number ("how many", "minimum age"), and numbers written as words;
  * - asked-contacts.json: how askers ask for a phone number or an e-mail address to use;
  * - asked-names.json: how askers ask for a name ("the name of your DPO", "which company does…");
- * - definitions.json: how askers ask what a word means, and how policies define their words.
+ * - definitions.json: how askers ask what a word means, and how policies define their words;
+ * - troubleshooting.json: how askers report something broken and ask for a fix, or ask whether the service is down.
  *
  * Nothing here belongs to one company: a company's names, products and site menus live in the knowledge file
  * beside its policy (`<policy>.knowledge.json`, see `DocumentKnowledge`). test/core/knowledge.test.ts lints the
@@ -28,6 +29,7 @@ import pack from './privacy-pack.json' with { type: 'json' };
 import timeFrames from './time-frames.json' with { type: 'json' };
 import legalBases from './legal-bases.json' with { type: 'json' };
 import breachNotices from './breach-notices.json' with { type: 'json' };
+import troubleshooting from './troubleshooting.json' with { type: 'json' };
 import vocabulary from './vocabulary.json' with { type: 'json' };
 
 /** One paraphrase family: what askers write, and which policy words to look for as well. */
@@ -276,6 +278,14 @@ export const BREACH_WORDS: readonly string[] = stringList(breachNotices.breaches
 export const BREACH_NOTICE_ASKS: readonly string[] = stringList(breachNotices.asks, 'breach-notices.json', 'asks');
 /** The policy's words for telling people ("notify", "inform", "let you know"). */
 export const BREACH_NOTICE_EVIDENCE: readonly string[] = stringList(breachNotices.evidence, 'breach-notices.json', 'evidence');
+/** Words of a report that something is broken ("crashes", "keeps failing", "502s"). */
+export const MALFUNCTIONS: readonly string[] = stringList(troubleshooting.malfunctions, 'troubleshooting.json', 'malfunctions');
+/** How askers ask for a fix ("any fix?", "how do I fix it"). */
+export const FIX_ASKS: readonly string[] = stringList(troubleshooting.fixAsks, 'troubleshooting.json', 'fixAsks');
+/** How askers ask whether the service is down, besides "is X down?" ("having an outage"). */
+export const OUTAGE_PHRASES: readonly string[] = stringList(troubleshooting.outages, 'troubleshooting.json', 'outages');
+/** Words that make "is X down" a state, not an outage ("the account is shut down", "the network is locked down"). */
+export const NOT_OUTAGE_STATES: readonly string[] = stringList(troubleshooting.notOutageStates, 'troubleshooting.json', 'notOutageStates');
 
 /** Phrases asking for a number ("how many", "minimum age"). */
 export const NUMBER_ASKS: readonly string[] = stringList(askedNumbers.asks, 'asked-numbers.json', 'asks');

@@ -107,6 +107,11 @@ export interface AnalyzedQuery {
    * answered only from a passage that says so (src/query/breach-notice.ts).
    */
   asksBreachNotice: boolean;
+  /**
+   * Whether the question reports something broken and asks for a fix, or asks whether the service is down ("the app
+   * crashes on startup, any fix?", "is it down rn?"): a support question (src/query/troubleshooting.ts).
+   */
+  asksForFix: boolean;
   /** Whether the question asks what a word means ("what do you mean by a cookie?"): see src/query/definition.ts. */
   asksDefinition: boolean;
   /**

@@ -1081,6 +1081,29 @@ describe('a breach notice asked for', () => {
   });
 });
 
+describe('a support question about something broken', () => {
+  const app = policy('Pebble App Notice', [
+    [['What the app collects'], 'The app collects the e-mail address you sign in with and crash reports you choose to send after an update.'],
+    [['Correcting your data'], 'If your e-mail address or name is wrong, you can fix it in the app settings.'],
+    [['Contact'], 'Write to privacy@pebble.example.'],
+  ]);
+
+  it.each(['Customer says the app crashes on startup after the latest update. Any fix?', 'is pebble down rn? cant get past the sign in page', 'the app keeps failing to sync since the update, how do i fix it'])(
+    'declines "%s", which shares the policy\'s words but asks for a repair',
+    (question) => {
+      expect(createAnswerer([app]).answer(question).answered).toBe(false);
+      expect(createAnswerer([app], { thresholds: { declineTroubleshooting: false } }).explain(question).query.asksForFix).toBe(true);
+    },
+  );
+
+  it('answers a fix of personal data, a crash report asked about, and a state that is not an outage', () => {
+    const answerer = createAnswerer([app]);
+    expect(answerer.answer('my email is wrong in the app, how do i fix it?').answered).toBe(true);
+    expect(answerer.explain('does the app send a crash report on its own?').query.asksForFix).toBe(false);
+    expect(answerer.explain('our account is shut down, do you still keep our data?').query.asksForFix).toBe(false);
+  });
+});
+
 describe('someone\'s age in the question', () => {
   const forum = policy('Forum Notice', [[[], 'Everything you post here is public. Nobody under 13 may have an account.']]);
   const answerer = createAnswerer([forum]);

@@ -35,6 +35,10 @@ import {
   BREACH_WORDS,
   BREACH_NOTICE_ASKS,
   BREACH_NOTICE_EVIDENCE,
+  FIX_ASKS,
+  MALFUNCTIONS,
+  NOT_OUTAGE_STATES,
+  OUTAGE_PHRASES,
   TIME_FRAME_ASKS,
   TIME_FRAME_EVIDENCE,
   TIME_FRAME_TOPICS,
@@ -151,8 +155,8 @@ describe('general knowledge tables', () => {
     }
   });
 
-  it('list legal-basis and breach-notice asks and evidence as lower-case phrases with no duplicate', () => {
-    for (const phrases of [LEGAL_BASIS_ASKS, LEGAL_BASIS_EVIDENCE, BREACH_WORDS, BREACH_NOTICE_ASKS, BREACH_NOTICE_EVIDENCE]) {
+  it('list legal-basis, breach-notice and troubleshooting phrases in lower case with no duplicate', () => {
+    for (const phrases of [LEGAL_BASIS_ASKS, LEGAL_BASIS_EVIDENCE, BREACH_WORDS, BREACH_NOTICE_ASKS, BREACH_NOTICE_EVIDENCE, MALFUNCTIONS, FIX_ASKS, OUTAGE_PHRASES, NOT_OUTAGE_STATES]) {
       expect(phrases.length).toBeGreaterThan(0);
       expect(notLowerCase(phrases)).toEqual([]);
       expect(repeated(phrases)).toEqual([]);
@@ -211,6 +215,9 @@ describe('general knowledge tables', () => {
       ...BREACH_WORDS,
       ...BREACH_NOTICE_ASKS,
       ...BREACH_NOTICE_EVIDENCE,
+      ...MALFUNCTIONS,
+      ...FIX_ASKS,
+      ...OUTAGE_PHRASES,
     ];
     expect(everything.filter((entry) => companyNames.some((name) => entry.toLowerCase().includes(name)))).toEqual([]);
   });
