@@ -186,6 +186,13 @@ describe('a topic the policy never names', () => {
     }
   });
 
+  it('declines GDPR rights where the policy names no European law or place, and answers them where it does', () => {
+    const question = 'what are my rights under GDPR?';
+    expect(answerer.answer(question).answered).toBe(false);
+    const european = createAnswerer([policy('Formly Privacy Notice', [...noCookies.sections.map((section): [string[], string] => [section.path, section.text]), [['Your GDPR rights'], 'If you live in the EEA, the GDPR gives you the right to access, correct and erase your answers.']])]);
+    expect(topSection(european, question)).toBe('Your GDPR rights');
+  });
+
   it('still answers tracking, which a policy may cover without cookies', () => {
     expect(answerer.answer('do you track which pages I visit?').answered).toBe(true);
   });
