@@ -36,9 +36,10 @@ describe('evaluation on the dev sets', () => {
     for (const report of all.reports) expect(report.unresolved, report.policy).toEqual([]);
   });
 
-  // Regression floors, a little under what the dev sets measured with the twenty-fourth held-out round in them
-  // (2026-12-02, rounds 1–24: macro 82.8 / 92.8 / 96.2 / 88.5, bundled 88.7 / 96.8 / 98.7 / 93.2; highlight precision
-  // 82.8, down from 84.4 on rounds 1–5: rounds 6 to 24 measured 75.5–86.0 unseen).
+  // Regression floors, a little under what the dev sets measured with the twenty-seventh held-out round in them
+  // (2026-12-02, rounds 1–27: macro 82.3 / 92.6 / 96.1 / 87.5, bundled 88.6 / 96.7 / 98.7 / 93.0; highlight precision
+  // 82.4, down from 84.4 on rounds 1–5: rounds 6 to 27 measured 75.5–86.0 unseen). Rounds 26 and 27, written from a
+  // brief asking for near questions on each service's own topic, lowered dev's declined from 88.5 to 87.5.
   it('stays above the measured floors on the bundled policy and macro over policies', () => {
     const check = (scores: SystemScores, floors: Readonly<Omit<SystemScores, 'mrr'>>, label: string): void => {
       for (const key of ['hitAt1', 'hitAt3', 'onTopicAnswered', 'offTopicDeclined'] as const) expect(scores[key], `${label} ${key}`).toBeGreaterThanOrEqual(floors[key]);
