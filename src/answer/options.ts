@@ -138,6 +138,13 @@ export interface RankingOptions {
    */
   interrogativeConflictFactor: number;
   /**
+   * The same multiplier for a passage under headings that answer "why" and not "what" when the question opens with no
+   * interrogative ("does the rapid test profile keep my name?", "my address changed, can I fix it?"): only a
+   * why-question asks for reasons. 0.9: dev (rounds 1–27) hit@1 +26 / −12 questions (automattic, Corona-Warn-App,
+   * Login.gov; no policy lower); 0.8: +40 / −26, 0.7: +50 / −43.
+   */
+  unmarkedWhyFactor: number;
+  /**
    * Rank multiplier for a passage that defines a word of a question asking what it means ("what do you mean by a
    * cookie?" and "Cookies are small text files…"; see src/query/definition.ts).
    */
@@ -259,6 +266,7 @@ export const defaultRankingOptions: RankingOptions = {
   interrogativeHeadingBonus: 1.2,
   whyHeadingBonus: 6,
   interrogativeConflictFactor: 0.8,
+  unmarkedWhyFactor: 0.9,
   definitionBonus: 1.6,
   contactDetailBonus: 3,
   facetCoverageMargin: 0.03,

@@ -165,6 +165,7 @@ export class Ranker {
     const interrogativeBonus = interrogative === WHY ? this.options.whyHeadingBonus : this.options.interrogativeHeadingBonus;
     const definitionBonus = this.options.definitionBonus;
     const conflictFactor = this.options.interrogativeConflictFactor;
+    const unmarkedFactor = this.options.unmarkedWhyFactor;
     const givesAsked = query.askedContact === null ? null : contactDetailPassage[query.askedContact];
     const contactBonus = this.options.contactDetailBonus;
     const { baseRank, plain } = this;
@@ -176,7 +177,8 @@ export class Ranker {
       const coverage = coverageOf(p);
       const aligned = interrogative !== 0 && (headingInterrogative[p]! & interrogative) !== 0 && this.reachesHeading(query, p) ? interrogativeBonus : 0;
       const defines = query.asksDefinition && this.definesAsked(query, p) ? definitionBonus : 1;
-      const conflict = answersOther(interrogative, pathInterrogative[p]!) ? conflictFactor : 1;
+      // A question opening with no interrogative ("does the app keep my name?") asks what is done, not why.
+      const conflict = answersOther(interrogative === 0 ? WHAT : interrogative, pathInterrogative[p]!) ? (interrogative === 0 ? unmarkedFactor : conflictFactor) : 1;
       baseRank[p] = (this.score[p]! + aligned) * (floor + (1 - floor) * coverage) * (leadPassage[p] === 1 ? lead : 1) * (regionalPassage[p] === 1 ? regionalFactor : 1) * defines * conflict;
       bestBase = Math.max(bestBase, baseRank[p]!);
       bestPlain = Math.max(bestPlain, plain[p]!);

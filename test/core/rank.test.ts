@@ -64,8 +64,14 @@ describe('headings that answer another interrogative', () => {
     expect(top(1)).toBe('What we process');
   });
 
-  it('leaves questions that ask neither what nor why alone', () => {
-    const question = 'rapid test profile details';
-    expect(topPath(question)).toBe(topPath(question, 1));
+  it('reads a question with no interrogative as asking what is done, more weakly (unmarkedWhyFactor)', () => {
+    const top = (question: string, unmarkedWhyFactor?: number): string | undefined =>
+      createAnswerer([corona], unmarkedWhyFactor === undefined ? {} : { ranking: { unmarkedWhyFactor } }).answer(question).passages[0]?.section.slice(-2).join(' > ');
+    const question = 'Is there any usage analytics built into the app by default?';
+    expect(top(question)).toBe('5. What data is processed? > l. Usage Data (data sharing)');
+    expect(top(question, 1)).toBe('6. Why is your data processed? > j. Data sharing');
+    // A "how" question is neither: the factor leaves it alone.
+    const how = 'how does exposure logging work?';
+    expect(top(how, 0.1)).toBe(top(how, 1));
   });
 });
