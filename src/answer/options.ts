@@ -75,6 +75,11 @@ export interface AbstentionThresholds {
    */
   declineTroubleshooting: boolean;
   /**
+   * Decline a question about openings or pay that names no personal data ("are we still hiring frontend devs in
+   * Oslo?"; see `AnalyzedQuery.asksAboutJobOpenings`).
+   */
+  declineJobOpenings: boolean;
+  /**
    * Decline such a question when none of the top passages states an age limit. Dev (rounds 1–24): 6 not-covered
    * questions declined ("is there a minimum age to get a certificate?"), no answerable one lost.
    */
@@ -253,6 +258,7 @@ export const defaultAbstentionThresholds: AbstentionThresholds = {
   requireStatedBasis: true,
   requireStatedBreachNotice: true,
   declineTroubleshooting: true,
+  declineJobOpenings: true,
 };
 
 export const defaultRankingOptions: RankingOptions = {

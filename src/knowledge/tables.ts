@@ -12,7 +12,8 @@
  * - asked-contacts.json: how askers ask for a phone number or an e-mail address to use;
  * - asked-names.json: how askers ask for a name ("the name of your DPO", "which company does…");
  * - definitions.json: how askers ask what a word means, and how policies define their words;
- * - troubleshooting.json: how askers report something broken and ask for a fix, or ask whether the service is down.
+ * - troubleshooting.json: how askers report something broken and ask for a fix, or ask whether the service is down;
+ * - job-openings.json: how askers ask whether the company is hiring, and the words of an applicant's own data.
  *
  * Nothing here belongs to one company: a company's names, products and site menus live in the knowledge file
  * beside its policy (`<policy>.knowledge.json`, see `DocumentKnowledge`). test/core/knowledge.test.ts lints the
@@ -30,6 +31,7 @@ import timeFrames from './time-frames.json' with { type: 'json' };
 import legalBases from './legal-bases.json' with { type: 'json' };
 import breachNotices from './breach-notices.json' with { type: 'json' };
 import troubleshooting from './troubleshooting.json' with { type: 'json' };
+import jobOpenings from './job-openings.json' with { type: 'json' };
 import vocabulary from './vocabulary.json' with { type: 'json' };
 
 /** One paraphrase family: what askers write, and which policy words to look for as well. */
@@ -286,6 +288,13 @@ export const FIX_ASKS: readonly string[] = stringList(troubleshooting.fixAsks, '
 export const OUTAGE_PHRASES: readonly string[] = stringList(troubleshooting.outages, 'troubleshooting.json', 'outages');
 /** Words that make "is X down" a state, not an outage ("the account is shut down", "the network is locked down"). */
 export const NOT_OUTAGE_STATES: readonly string[] = stringList(troubleshooting.notOutageStates, 'troubleshooting.json', 'notOutageStates');
+
+/** How askers ask about openings or pay ("open roles", "pay range", "still hiring"). */
+export const JOB_OPENING_ASKS: readonly string[] = stringList(jobOpenings.asks, 'job-openings.json', 'asks');
+/** Verbs of "is X hiring?" ("hiring", "recruiting"). */
+export const HIRING_VERBS: readonly string[] = stringList(jobOpenings.hiringVerbs, 'job-openings.json', 'hiringVerbs');
+/** Words of an applicant's own data ("my CV", "candidates", "background check"): the question is about their data. */
+export const APPLICANT_WORDS: readonly string[] = stringList(jobOpenings.applicantWords, 'job-openings.json', 'applicantWords');
 
 /** Phrases asking for a number ("how many", "minimum age"). */
 export const NUMBER_ASKS: readonly string[] = stringList(askedNumbers.asks, 'asked-numbers.json', 'asks');

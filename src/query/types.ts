@@ -112,6 +112,11 @@ export interface AnalyzedQuery {
    * crashes on startup, any fix?", "is it down rn?"): a support question (src/query/troubleshooting.ts).
    */
   asksForFix: boolean;
+  /**
+   * Whether the question asks whether the company is hiring, has openings or what a role pays, naming no applicant's
+   * data ("are we still hiring frontend devs in Oslo?"): not a privacy question (src/query/job-openings.ts).
+   */
+  asksAboutJobOpenings: boolean;
   /** Whether the question asks what a word means ("what do you mean by a cookie?"): see src/query/definition.ts. */
   asksDefinition: boolean;
   /**

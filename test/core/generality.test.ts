@@ -1111,6 +1111,32 @@ describe('a support question about something broken', () => {
   });
 });
 
+describe('a question about jobs at the company', () => {
+  const notice = policy('Pebble Notice', [
+    [['Applicants'], 'If you apply for a job with our team in the Oslo office, we keep your CV and interview notes for six months.'],
+    [['Transfers'], 'Our engineers in Norway and the United States may access personal data to run the service.'],
+    [['Contact'], 'Write to privacy@pebble.example.'],
+  ]);
+
+  it.each(['Are we still hiring frontend devs in the Oslo office?', "What's the pay range for a support engineer role?", 'any open jobs with the team in the oslo office?'])(
+    'declines "%s", which shares the policy\'s words but asks about openings',
+    (question) => {
+      expect(createAnswerer([notice]).answer(question).answered).toBe(false);
+      const withoutRule = createAnswerer([notice], { thresholds: { declineJobOpenings: false } });
+      expect(withoutRule.explain(question).query.asksAboutJobOpenings).toBe(true);
+      // The policy's words alone let it through: the rule is what declines it.
+      expect(withoutRule.answer(question).answered).toBe(true);
+    },
+  );
+
+  it("answers a question about an applicant's data, and leaves a hiring flow alone", () => {
+    const answerer = createAnswerer([notice]);
+    expect(answerer.answer('are you still hiring? i applied for a job in oslo, how long do you keep my CV?').answered).toBe(true);
+    expect(answerer.explain('is the pebble team hiring backend engineers right now?').query.asksAboutJobOpenings).toBe(true);
+    expect(answerer.explain('what data does our hiring flow keep on people who apply to the oslo team?').query.asksAboutJobOpenings).toBe(false);
+  });
+});
+
 describe('someone\'s age in the question', () => {
   const forum = policy('Forum Notice', [[[], 'Everything you post here is public. Nobody under 13 may have an account.']]);
   const answerer = createAnswerer([forum]);
