@@ -34,7 +34,7 @@ export function shouldAnswer(query: AnalyzedQuery, candidates: readonly RankedCa
   // "The app crashes on startup, any fix?", "is it down rn?": a support question, whatever else it shares.
   if (t.declineTroubleshooting && query.asksForFix && !query.namesPersonalData) return false;
   // "Are we still hiring frontend devs in the Oslo office?": a question about jobs, not about anyone's data.
-  if (t.declineJobOpenings && query.asksAboutJobOpenings && !query.namesPersonalData) return false;
+  if (t.declineJobOpenings && query.asksAboutJobOpenings) return false;
   // "If you get hacked, how fast will you tell me?": only a passage that states a time frame for it answers.
   const asked = query.timeFrameTopic;
   if (asked !== null && !top.some((c) => statesTimeFrame(c.passage.text, c.passage.section, asked))) return false;

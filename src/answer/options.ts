@@ -75,8 +75,9 @@ export interface AbstentionThresholds {
    */
   declineTroubleshooting: boolean;
   /**
-   * Decline a question about openings or pay that names no personal data ("are we still hiring frontend devs in
-   * Oslo?"; see `AnalyzedQuery.asksAboutJobOpenings`).
+   * Decline a question about openings or pay that names no applicant's data ("are we still hiring frontend devs in
+   * Oslo?", "are you hiring data scientists?"; see `AnalyzedQuery.asksAboutJobOpenings`). Dev rounds 1–28: 8
+   * not-covered questions declined beyond what the not-stated job phrases it replaces declined, no answerable one lost.
    */
   declineJobOpenings: boolean;
   /**
