@@ -12,6 +12,7 @@ import { statesAgeLimit } from '../query/stated-age.js';
 import { statesTimeFrame } from '../query/time-frame.js';
 import { statesLegalBasis } from '../query/legal-basis.js';
 import { statesBreachNotice } from '../query/breach-notice.js';
+import { statesPolicyChanges } from '../query/policy-change.js';
 import type { AnalyzedQuery } from '../query/types.js';
 import type { PolicyDocument } from '../types.js';
 import type { AbstentionThresholds } from './options.js';
@@ -35,6 +36,8 @@ export function shouldAnswer(query: AnalyzedQuery, candidates: readonly RankedCa
   if (t.declineTroubleshooting && query.asksForFix && !query.namesPersonalData) return false;
   // "Are we still hiring frontend devs in the Oslo office?": a question about jobs, not about anyone's data.
   if (t.declineJobOpenings && query.asksAboutJobOpenings) return false;
+  // "Will you email me when the privacy policy changes?": a policy that never mentions its own changes does not say.
+  if (t.requireStatedPolicyChanges && query.asksPolicyChange && !statesPolicyChanges(candidates[0]!.passage.document)) return false;
   // "If you get hacked, how fast will you tell me?": only a passage that states a time frame for it answers.
   const asked = query.timeFrameTopic;
   if (asked !== null && !top.some((c) => statesTimeFrame(c.passage.text, c.passage.section, asked))) return false;

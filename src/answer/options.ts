@@ -81,6 +81,11 @@ export interface AbstentionThresholds {
    */
   declineJobOpenings: boolean;
   /**
+   * Decline a question about changes to the policy itself when the policy never mentions its own changes (see
+   * `AnalyzedQuery.asksPolicyChange`).
+   */
+  requireStatedPolicyChanges: boolean;
+  /**
    * Decline such a question when none of the top passages states an age limit. Dev (rounds 1–24): 6 not-covered
    * questions declined ("is there a minimum age to get a certificate?"), no answerable one lost.
    */
@@ -260,6 +265,7 @@ export const defaultAbstentionThresholds: AbstentionThresholds = {
   requireStatedBreachNotice: true,
   declineTroubleshooting: true,
   declineJobOpenings: true,
+  requireStatedPolicyChanges: true,
 };
 
 export const defaultRankingOptions: RankingOptions = {

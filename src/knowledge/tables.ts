@@ -13,7 +13,8 @@
  * - asked-names.json: how askers ask for a name ("the name of your DPO", "which company does…");
  * - definitions.json: how askers ask what a word means, and how policies define their words;
  * - troubleshooting.json: how askers report something broken and ask for a fix, or ask whether the service is down;
- * - job-openings.json: how askers ask whether the company is hiring, and the words of an applicant's own data.
+ * - job-openings.json: how askers ask whether the company is hiring, and the words of an applicant's own data;
+ * - policy-changes.json: the words of a change to the policy itself ('when the privacy policy changes').
  *
  * Nothing here belongs to one company: a company's names, products and site menus live in the knowledge file
  * beside its policy (`<policy>.knowledge.json`, see `DocumentKnowledge`). test/core/knowledge.test.ts lints the
@@ -32,6 +33,7 @@ import legalBases from './legal-bases.json' with { type: 'json' };
 import breachNotices from './breach-notices.json' with { type: 'json' };
 import troubleshooting from './troubleshooting.json' with { type: 'json' };
 import jobOpenings from './job-openings.json' with { type: 'json' };
+import policyChanges from './policy-changes.json' with { type: 'json' };
 import vocabulary from './vocabulary.json' with { type: 'json' };
 
 /** One paraphrase family: what askers write, and which policy words to look for as well. */
@@ -68,6 +70,11 @@ export const DEFAULT_SYNONYM_WEIGHT = 0.8;
 
 function fail(file: string, what: string): never {
   throw new Error(`knowledge: ${file} ${what}`);
+}
+
+function wordCount(value: unknown, file: string, field: string): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > 20) fail(file, `field "${field}" must be a whole number from 0 to 20`);
+  return value;
 }
 
 function stringList(value: unknown, file: string, field: string, allowEmpty = false): string[] {
@@ -295,6 +302,13 @@ export const JOB_OPENING_ASKS: readonly string[] = stringList(jobOpenings.asks, 
 export const HIRING_VERBS: readonly string[] = stringList(jobOpenings.hiringVerbs, 'job-openings.json', 'hiringVerbs');
 /** Words of an applicant's own data ("my CV", "candidates", "background check"): the question is about their data. */
 export const APPLICANT_WORDS: readonly string[] = stringList(jobOpenings.applicantWords, 'job-openings.json', 'applicantWords');
+
+/** Words for changing ("update", "revised"), of a change to the policy itself. */
+export const POLICY_CHANGE_WORDS: readonly string[] = stringList(policyChanges.changes, 'policy-changes.json', 'changes');
+/** Words for the policy itself ("policy", "statement", "terms"). */
+export const POLICY_SELF_WORDS: readonly string[] = stringList(policyChanges.policyWords, 'policy-changes.json', 'policyWords');
+/** How many words may stand between a change word and a policy word ("changes to our privacy statement"). */
+export const POLICY_CHANGE_MAX_GAP: number = wordCount(policyChanges.maxWordsBetween, 'policy-changes.json', 'maxWordsBetween');
 
 /** Phrases asking for a number ("how many", "minimum age"). */
 export const NUMBER_ASKS: readonly string[] = stringList(askedNumbers.asks, 'asked-numbers.json', 'asks');

@@ -16,6 +16,7 @@ import { asksLegalBasis } from './legal-basis.js';
 import { asksBreachNotice } from './breach-notice.js';
 import { asksForFix } from './troubleshooting.js';
 import { asksAboutJobOpenings } from './job-openings.js';
+import { namesPolicyChange } from './policy-change.js';
 import { askedName } from './asked-name.js';
 import { askedNumber } from './asked-number.js';
 import { asksDefinition } from './definition.js';
@@ -94,6 +95,7 @@ export function analyzeQuery(question: string, context: QueryContext, options: Q
     asksBreachNotice: asksBreachNotice(question),
     asksForFix: asksForFix(question),
     asksAboutJobOpenings: asksAboutJobOpenings(question),
+    asksPolicyChange: namesPolicyChange(question),
     asksDefinition: asksDefinition(question),
     // "My 14 year old wants an account…", "is there an age requirement?": read where the children family's age phrases matched.
     concernsAge: segments.some((segment) => segment.kind === 'rule' && context.synonyms.agePhrases.has(segmentKey(segment))),

@@ -117,6 +117,11 @@ export interface AnalyzedQuery {
    * data ("are we still hiring frontend devs in Oslo?"): not a privacy question (src/query/job-openings.ts).
    */
   asksAboutJobOpenings: boolean;
+  /**
+   * Whether the question names a change to the policy itself ("will you email me when the privacy policy changes?"):
+   * answered only from a policy that says something about its changes (src/query/policy-change.ts).
+   */
+  asksPolicyChange: boolean;
   /** Whether the question asks what a word means ("what do you mean by a cookie?"): see src/query/definition.ts. */
   asksDefinition: boolean;
   /**

@@ -1137,6 +1137,32 @@ describe('a question about jobs at the company', () => {
   });
 });
 
+describe('a question about changes to the policy itself', () => {
+  const sections: Array<[string[], string]> = [
+    [['Notifications'], 'We send you an e-mail notification when your account settings change or a new device signs in.'],
+    [['Contact'], 'Write to privacy@pebble.example.'],
+  ];
+  const question = 'will you email me when the privacy policy changes?';
+
+  it('is declined where the policy never mentions its own changes, however well a section shares its words', () => {
+    expect(createAnswerer([policy('Pebble Notice', sections)]).answer(question).answered).toBe(false);
+    expect(createAnswerer([policy('Pebble Notice', sections)], { thresholds: { requireStatedPolicyChanges: false } }).answer(question).answered).toBe(true);
+  });
+
+  it('is answered where a heading or a sentence names a change to the policy', () => {
+    const withSection = policy('Pebble Notice', [...sections, [['Changes to this policy'], 'We e-mail every user a month before a new version takes effect.']]);
+    expect(topSection(createAnswerer([withSection]), question)).toBe('Changes to this policy');
+    const withSentence = policy('Pebble Notice', [[['Notifications'], `${sections[0]![1]} We will post any changes to these terms on this page.`], sections[1]!]);
+    expect(createAnswerer([withSentence]).answer(question).answered).toBe(true);
+  });
+
+  it('reads a change of the asker\'s own details as no change to the policy', () => {
+    const answerer = createAnswerer([policy('Pebble Notice', sections)]);
+    expect(answerer.explain('can i change my settings in line with the policy?').query.asksPolicyChange).toBe(false);
+    expect(answerer.explain('the privacy notice got updated, what changed?').query.asksPolicyChange).toBe(true);
+  });
+});
+
 describe('someone\'s age in the question', () => {
   const forum = policy('Forum Notice', [[[], 'Everything you post here is public. Nobody under 13 may have an account.']]);
   const answerer = createAnswerer([forum]);

@@ -41,6 +41,8 @@ import {
   JOB_OPENING_ASKS,
   HIRING_VERBS,
   APPLICANT_WORDS,
+  POLICY_CHANGE_WORDS,
+  POLICY_SELF_WORDS,
   OUTAGE_PHRASES,
   TIME_FRAME_ASKS,
   TIME_FRAME_EVIDENCE,
@@ -158,8 +160,8 @@ describe('general knowledge tables', () => {
     }
   });
 
-  it('list legal-basis, breach-notice, troubleshooting and job-opening phrases in lower case with no duplicate', () => {
-    for (const phrases of [LEGAL_BASIS_ASKS, LEGAL_BASIS_EVIDENCE, BREACH_WORDS, BREACH_NOTICE_ASKS, BREACH_NOTICE_EVIDENCE, MALFUNCTIONS, FIX_ASKS, OUTAGE_PHRASES, NOT_OUTAGE_STATES, JOB_OPENING_ASKS, HIRING_VERBS, APPLICANT_WORDS]) {
+  it('list legal-basis, breach-notice, troubleshooting, job-opening and policy-change phrases in lower case with no duplicate', () => {
+    for (const phrases of [LEGAL_BASIS_ASKS, LEGAL_BASIS_EVIDENCE, BREACH_WORDS, BREACH_NOTICE_ASKS, BREACH_NOTICE_EVIDENCE, MALFUNCTIONS, FIX_ASKS, OUTAGE_PHRASES, NOT_OUTAGE_STATES, JOB_OPENING_ASKS, HIRING_VERBS, APPLICANT_WORDS, POLICY_CHANGE_WORDS, POLICY_SELF_WORDS]) {
       expect(phrases.length).toBeGreaterThan(0);
       expect(notLowerCase(phrases)).toEqual([]);
       expect(repeated(phrases)).toEqual([]);
