@@ -77,6 +77,15 @@ function wordCount(value: unknown, file: string, field: string): number {
   return value;
 }
 
+function stemTwins(value: unknown): string[][] {
+  if (!Array.isArray(value)) fail('vocabulary.json', 'stemTwins must be a list of word pairs');
+  return value.map((pair: unknown, i) => {
+    const words = stringList(pair, 'vocabulary.json', `stemTwins[${i}]`);
+    if (words.length !== 2 || words.some((word) => word.includes(' '))) fail('vocabulary.json', `stemTwins[${i}] must be two single words`);
+    return words;
+  });
+}
+
 function stringList(value: unknown, file: string, field: string, allowEmpty = false): string[] {
   // An empty list is a mistake (a family that matches nothing, a table emptied by accident) except where it has a
   // meaning: a family that adds nothing makes its own phrases known words of the topic.
@@ -229,6 +238,8 @@ export const WEAK_WORDS: readonly string[] = stringList(vocabulary.weakWords, 'v
 /** Words that make a question about personal data ("my data", "my info"), whether or not a family names its topic. */
 export const PRIVACY_WORDS: ReadonlySet<string> = new Set(stringList(vocabulary.privacyWords, 'vocabulary.json', 'privacyWords'));
 /** Prefixes an unknown word may carry in front of a known word ("subcontractors", "resell", "pre-filled"). */
+/** Pairs of words of different meaning that share a stem ("paste" and "past"): never a single-word trigger or target. */
+export const STEM_TWINS: ReadonlyArray<readonly string[]> = stemTwins(vocabulary.stemTwins);
 export const WORD_PREFIXES: readonly string[] = stringList(vocabulary.wordPrefixes, 'vocabulary.json', 'wordPrefixes');
 
 /**

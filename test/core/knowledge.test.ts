@@ -43,6 +43,7 @@ import {
   APPLICANT_WORDS,
   POLICY_CHANGE_WORDS,
   POLICY_SELF_WORDS,
+  STEM_TWINS,
   OUTAGE_PHRASES,
   TIME_FRAME_ASKS,
   TIME_FRAME_EVIDENCE,
@@ -85,6 +86,15 @@ const PRIVACY_TERMS: ReadonlySet<string> = new Set([
 const STANDARD_TERMS: ReadonlySet<string> = new Set(['global privacy control', 'opt out preference signal', 'standard contractual clauses', 'european economic area', 'data protection officer', 'data protection authority']);
 
 describe('general knowledge tables', () => {
+  it('hear and add a word that shares its stem with a word of another meaning only inside a phrase', () => {
+    const twinStems = new Set(STEM_TWINS.map(([word, twin]) => {
+      expect(stem(word!)).toBe(stem(twin!));
+      return stem(word!);
+    }));
+    const alone = SYNONYM_RULES.flatMap((rule) => [...rule.when, ...rule.add].filter((word) => !word.includes(' ') && twinStems.has(stem(word))).map((word) => `"${word}" in ${rule.topic}`));
+    expect(alone).toEqual([]);
+  });
+
   it('give each trigger to one family only', () => {
     const owner = new Map<string, string>();
     const clashes: string[] = [];
