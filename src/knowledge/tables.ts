@@ -213,6 +213,10 @@ export const INTENSIFIERS: ReadonlySet<string> = new Set(stringList(phrasing.int
 export const ASPECT_VERBS: ReadonlySet<string> = new Set(stringList(phrasing.aspectVerbs, 'phrasing.json', 'aspectVerbs'));
 /** Chat and texting shorthand, rewritten to the full word(s) before anything else ("acct" → "account"). */
 export const SLANG: Readonly<Record<string, string>> = phrasing.slang;
+/** Phrases of a sentence after the question that says who asks or what for ("is asking", "for a #word"). */
+export const RELAY_TAILS: readonly string[] = stringList(phrasing.relayTails, 'phrasing.json', 'relayTails');
+/** Words that make such a sentence a question of its own ("legal wants to know if…"). */
+export const RELAY_TAIL_ASKS: readonly string[] = stringList(phrasing.relayTailAsks, 'phrasing.json', 'relayTailAsks');
 
 /** Kinds of policy other than a privacy policy: "<kind> policy" is an unknown concept ("refund policy"). */
 export const OTHER_POLICY_KINDS: readonly string[] = stringList(notStated.otherPolicyKinds, 'not-stated.json', 'otherPolicyKinds');

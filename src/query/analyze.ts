@@ -23,6 +23,7 @@ import { asksDefinition } from './definition.js';
 import { addSegmentConcept, ConceptList, weighConcepts } from './concepts.js';
 import { instructionStart, isProductInstruction, leadInterrogative } from './intent.js';
 import { questionWords } from './normalize.js';
+import { relayTailStart } from './relay-tail.js';
 import { segmentWords, type Segment } from './segment.js';
 import { asksDuration, timeFrameTopic } from './time-frame.js';
 import { correctSpelling } from './spelling.js';
@@ -51,6 +52,8 @@ export function analyzeQuery(question: string, context: QueryContext, options: Q
   let regional = false;
   const segmentKey = (segment: Segment): string => stems.slice(segment.start, segment.start + segment.length).join(' ');
   const preambleEnd = preambleLength(question, context, options);
+  const tailAt = relayTailStart(question);
+  const relayTailWordsFrom = tailAt < 0 ? Infinity : questionWords(question.slice(0, tailAt), context, options).tokens.length;
   for (const segment of segments) {
     if (list.concepts.length >= options.maxConcepts) break;
     if (segment.kind === 'skip') continue;
@@ -59,6 +62,9 @@ export function analyzeQuery(question: string, context: QueryContext, options: Q
     if (segment.kind === 'word' && segment.start + segment.length <= preambleEnd && !context.terms.has(stems[segment.start]!)) continue;
     // "for the DPA questionnaire: what's our lawful basis…": a detail named in the preamble is why the asker asks.
     if (segment.kind === 'unstated' && segment.start + segment.length <= preambleEnd) continue;
+    // "…? A customer's security team is asking.": who asks is not what is asked; a rarely stated detail named there
+    // ("Customer wants a quote.") still is.
+    if (segment.start >= relayTailWordsFrom && segment.kind !== 'unstated') continue;
     // The first concept after "how do I" is the action; the ones after it are its objects.
     if (howToStart >= 0 && segment.start >= howToStart && actionAt < 0 && list.concepts.length > 0) actionAt = list.concepts.length - 1;
     keywords.push(...addSegmentConcept(list, segment, { tokens, stems, corrected }, context, options));

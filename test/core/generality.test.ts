@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createAnswerer } from '../../src/answerer.js';
+import { relayTailStart } from '../../src/query/relay-tail.js';
 import type { PolicyDocument, PolicySection } from '../../src/types.js';
 
 function policy(title: string, sections: Array<[path: string[], text: string]>, extra: Partial<PolicyDocument> = {}): PolicyDocument {
@@ -1160,6 +1161,25 @@ describe('a question about changes to the policy itself', () => {
     const answerer = createAnswerer([policy('Pebble Notice', sections)]);
     expect(answerer.explain('can i change my settings in line with the policy?').query.asksPolicyChange).toBe(false);
     expect(answerer.explain('the privacy notice got updated, what changed?').query.asksPolicyChange).toBe(true);
+  });
+});
+
+describe('a note after the question on who asks', () => {
+  const notice = policy('Pebble Notice', [
+    [['Security'], 'Our security team protects your data with encryption and reviews access to it every quarter.'],
+    [['Do Not Track'], 'We do not respond to Do Not Track signals that browsers send.'],
+    [['Contact'], 'Write to privacy@pebble.example.'],
+  ]);
+
+  it.each(["Do you honor the Do Not Track setting? A customer's security team is asking.", 'do you honor do not track? need it for a security review'])(
+    'answers "%s" from what is asked, not from who asks',
+    (question) => expect(topSection(createAnswerer([notice]), question)).toBe('Do Not Track'),
+  );
+
+  it('finds the note only when it asks nothing itself, and keeps a rarely stated detail named there', () => {
+    expect(relayTailStart("Do you honor Do Not Track? A customer's security team is asking.")).toBe(27);
+    expect(relayTailStart('Do you honor Do Not Track? Security wants to know if that covers the app.')).toBe(-1);
+    expect(createAnswerer([notice]).answer('How secure is my data with you? Customer wants a SOC 2 report.').answered).toBe(false);
   });
 });
 

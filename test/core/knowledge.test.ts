@@ -44,6 +44,8 @@ import {
   POLICY_CHANGE_WORDS,
   POLICY_SELF_WORDS,
   STEM_TWINS,
+  RELAY_TAILS,
+  RELAY_TAIL_ASKS,
   OUTAGE_PHRASES,
   TIME_FRAME_ASKS,
   TIME_FRAME_EVIDENCE,
@@ -170,8 +172,8 @@ describe('general knowledge tables', () => {
     }
   });
 
-  it('list legal-basis, breach-notice, troubleshooting, job-opening and policy-change phrases in lower case with no duplicate', () => {
-    for (const phrases of [LEGAL_BASIS_ASKS, LEGAL_BASIS_EVIDENCE, BREACH_WORDS, BREACH_NOTICE_ASKS, BREACH_NOTICE_EVIDENCE, MALFUNCTIONS, FIX_ASKS, OUTAGE_PHRASES, NOT_OUTAGE_STATES, JOB_OPENING_ASKS, HIRING_VERBS, APPLICANT_WORDS, POLICY_CHANGE_WORDS, POLICY_SELF_WORDS]) {
+  it('list legal-basis, breach-notice, troubleshooting, job-opening, policy-change and relay-tail phrases in lower case with no duplicate', () => {
+    for (const phrases of [LEGAL_BASIS_ASKS, LEGAL_BASIS_EVIDENCE, BREACH_WORDS, BREACH_NOTICE_ASKS, BREACH_NOTICE_EVIDENCE, MALFUNCTIONS, FIX_ASKS, OUTAGE_PHRASES, NOT_OUTAGE_STATES, JOB_OPENING_ASKS, HIRING_VERBS, APPLICANT_WORDS, POLICY_CHANGE_WORDS, POLICY_SELF_WORDS, RELAY_TAILS, RELAY_TAIL_ASKS]) {
       expect(phrases.length).toBeGreaterThan(0);
       expect(notLowerCase(phrases)).toEqual([]);
       expect(repeated(phrases)).toEqual([]);
