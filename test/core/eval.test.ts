@@ -36,10 +36,11 @@ describe('evaluation on the dev sets', () => {
     for (const report of all.reports) expect(report.unresolved, report.policy).toEqual([]);
   });
 
-  // Regression floors, a little under what the dev sets measured with the twenty-seventh held-out round in them
-  // (2026-12-02, rounds 1–27: macro 82.4 / 92.6 / 96.1 / 87.5, bundled 88.6 / 96.7 / 98.7 / 93.0; highlight precision
-  // 82.4, down from 84.4 on rounds 1–5: rounds 6 to 27 measured 75.5–86.0 unseen). Rounds 26 and 27, written from a
-  // brief asking for near questions on each service's own topic, lowered dev's declined from 88.5 to 87.5.
+  // Regression floors, a little under what the dev sets measured with the twenty-ninth held-out round in them
+  // (2026-12-02, rounds 1–29: macro 82.4 / 92.7 / 96.2 / 87.5, bundled 88.4 / 96.6 / 98.6 / 93.0; highlight precision
+  // 82.2, down from 84.4 on rounds 1–5: rounds 6 to 29 measured 75.5–86.0 unseen, so each round added to dev lowers it;
+  // its floor went from 0.82 to 0.81 with round 29, not with a change of code). Rounds 26 to 29, written from a brief
+  // asking for near questions on each service's own topic, lowered dev's declined from 88.5 to 87.5.
   it('stays above the measured floors on the bundled policy and macro over policies', () => {
     const check = (scores: SystemScores, floors: Readonly<Omit<SystemScores, 'mrr'>>, label: string): void => {
       for (const key of ['hitAt1', 'hitAt3', 'onTopicAnswered', 'offTopicDeclined'] as const) expect(scores[key], `${label} ${key}`).toBeGreaterThanOrEqual(floors[key]);
@@ -51,7 +52,7 @@ describe('evaluation on the dev sets', () => {
   it('highlights the answering sentence far more often than the first sentence is one, and more often than plain BM25, macro over policies', () => {
     const macro = macroHighlights(all.highlights.filter((h) => h.scored > 0));
     expect(all.highlights.reduce((n, h) => n + h.scored, 0)).toBeGreaterThan(200);
-    expect(macro.answerer.precision).toBeGreaterThanOrEqual(0.82);
+    expect(macro.answerer.precision).toBeGreaterThanOrEqual(0.81);
     expect(macro.answerer.precision).toBeGreaterThan(macro['BM25 sentence'].precision);
     expect(macro.answerer.precision).toBeGreaterThan(macro['first sentence'].precision + 0.2);
   });

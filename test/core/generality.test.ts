@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { createAnswerer } from '../../src/answerer.js';
 import { relayTailStart } from '../../src/query/relay-tail.js';
+import type { AbstentionThresholds } from '../../src/answer/options.js';
 import type { PolicyDocument, PolicySection } from '../../src/types.js';
 
 function policy(title: string, sections: Array<[path: string[], text: string]>, extra: Partial<PolicyDocument> = {}): PolicyDocument {
@@ -20,6 +21,12 @@ const tinyShop = policy('Tinyshop Privacy Notice', [
 ]);
 
 const topSection = (answerer: ReturnType<typeof createAnswerer>, question: string): string | undefined => answerer.answer(question).passages[0]?.section.join(' › ');
+
+/** Asserts that an abstention rule, and nothing else, declines the question: with the rule off it is answered. */
+function expectDeclinedByRule(document: PolicyDocument, question: string, rule: keyof AbstentionThresholds): void {
+  expect(createAnswerer([document]).answer(question).answered, question).toBe(false);
+  expect(createAnswerer([document], { thresholds: { [rule]: false } }).answer(question).answered, `${question} (${rule} off)`).toBe(true);
+}
 
 describe('a short policy', () => {
   const answerer = createAnswerer([tinyShop]);
@@ -1076,8 +1083,7 @@ describe('a breach notice asked for', () => {
   const question = 'if you get hacked will you actually tell me my data leaked?';
 
   it('declines where no sentence names a breach and telling people about it, however much a security section shares', () => {
-    expect(createAnswerer([policy('Pebble Notice', sections)]).answer(question).answered).toBe(false);
-    expect(createAnswerer([policy('Pebble Notice', sections)], { thresholds: { requireStatedBreachNotice: false } }).answer(question).answered).toBe(true);
+    expectDeclinedByRule(policy('Pebble Notice', sections), question, 'requireStatedBreachNotice');
   });
 
   it('answers from the sentence that says so, and leaves "can I tell them it can never be breached?" alone', () => {
@@ -1122,11 +1128,8 @@ describe('a question about jobs at the company', () => {
   it.each(['Are we still hiring frontend devs in the Oslo office?', "What's the pay range for a support engineer role?", 'any open jobs with the team in the oslo office?'])(
     'declines "%s", which shares the policy\'s words but asks about openings',
     (question) => {
-      expect(createAnswerer([notice]).answer(question).answered).toBe(false);
-      const withoutRule = createAnswerer([notice], { thresholds: { declineJobOpenings: false } });
-      expect(withoutRule.explain(question).query.asksAboutJobOpenings).toBe(true);
-      // The policy's words alone let it through: the rule is what declines it.
-      expect(withoutRule.answer(question).answered).toBe(true);
+      expectDeclinedByRule(notice, question, 'declineJobOpenings');
+      expect(createAnswerer([notice]).explain(question).query.asksAboutJobOpenings).toBe(true);
     },
   );
 
@@ -1146,8 +1149,7 @@ describe('a question about changes to the policy itself', () => {
   const question = 'will you email me when the privacy policy changes?';
 
   it('is declined where the policy never mentions its own changes, however well a section shares its words', () => {
-    expect(createAnswerer([policy('Pebble Notice', sections)]).answer(question).answered).toBe(false);
-    expect(createAnswerer([policy('Pebble Notice', sections)], { thresholds: { requireStatedPolicyChanges: false } }).answer(question).answered).toBe(true);
+    expectDeclinedByRule(policy('Pebble Notice', sections), question, 'requireStatedPolicyChanges');
   });
 
   it('is answered where a heading or a sentence names a change to the policy', () => {
@@ -1211,8 +1213,7 @@ describe('someone\'s age in the question', () => {
       [['Contact'], 'Write to privacy@pebble.example.'],
     ];
     const question = 'my 12 yo wants to sign up for an account, is that ok?';
-    expect(createAnswerer([policy('Pebble Notice', sections)]).answer(question).answered).toBe(false);
-    expect(createAnswerer([policy('Pebble Notice', sections)], { thresholds: { requireStatedAge: false } }).answer(question).answered).toBe(true);
+    expectDeclinedByRule(policy('Pebble Notice', sections), question, 'requireStatedAge');
     const withLimit = policy('Pebble Notice', [...sections.slice(0, 1), [['Children'], 'You must be 13 or older to sign up for an account.']]);
     expect(topSection(createAnswerer([withLimit]), question)).toBe('Children');
   });
