@@ -11,13 +11,20 @@ export function escapeRegExp(text: string): string {
 
 /**
  * One case-insensitive pattern matching any of some phrases as whole words, each space standing for any run of
- * white space and the word `#number` for any number: the phrase tables of src/knowledge/*.json as patterns.
+ * white space, the word `#number` for any number and `#word` for any one word: the phrase tables of src/knowledge/*.json
+ * as patterns.
  *
  * @example
  * phrasePattern(['how many', 'within #number days']).test('within 30  days') // => true
  */
 export function phrasePattern(phrases: readonly string[]): RegExp {
   return new RegExp(`\\b(?:${phraseAlternatives(phrases)})\\b`, 'i');
+}
+
+const PLACEHOLDERS: Readonly<Record<string, string>> = { '#number': '\\d+', '#word': "[\\w'-]+" };
+
+function wordPattern(word: string): string {
+  return PLACEHOLDERS[word] ?? escapeRegExp(word);
 }
 
 /**
@@ -27,5 +34,5 @@ export function phrasePattern(phrases: readonly string[]): RegExp {
  * phraseAlternatives(['refer to', 'mean']) // => 'refer\\s+to|mean'
  */
 export function phraseAlternatives(phrases: readonly string[]): string {
-  return phrases.map((phrase) => phrase.split(' ').map((word) => (word === '#number' ? '\\d+' : escapeRegExp(word))).join('\\s+')).join('|');
+  return phrases.map((phrase) => phrase.split(' ').map(wordPattern).join('\\s+')).join('|');
 }

@@ -241,9 +241,9 @@ function sameFactGroups(value: unknown): string[][] {
 export const WEAK_WORDS: readonly string[] = stringList(vocabulary.weakWords, 'vocabulary.json', 'weakWords');
 /** Words that make a question about personal data ("my data", "my info"), whether or not a family names its topic. */
 export const PRIVACY_WORDS: ReadonlySet<string> = new Set(stringList(vocabulary.privacyWords, 'vocabulary.json', 'privacyWords'));
-/** Prefixes an unknown word may carry in front of a known word ("subcontractors", "resell", "pre-filled"). */
 /** Pairs of words of different meaning that share a stem ("paste" and "past"): never a single-word trigger or target. */
 export const STEM_TWINS: ReadonlyArray<readonly string[]> = stemTwins(vocabulary.stemTwins);
+/** Prefixes an unknown word may carry in front of a known word ("subcontractors", "resell", "pre-filled"). */
 export const WORD_PREFIXES: readonly string[] = stringList(vocabulary.wordPrefixes, 'vocabulary.json', 'wordPrefixes');
 
 /**

@@ -52,8 +52,7 @@ export function analyzeQuery(question: string, context: QueryContext, options: Q
   let regional = false;
   const segmentKey = (segment: Segment): string => stems.slice(segment.start, segment.start + segment.length).join(' ');
   const preambleEnd = preambleLength(question, context, options);
-  const tailAt = relayTailStart(question);
-  const relayTailWordsFrom = tailAt < 0 ? Infinity : questionWords(question.slice(0, tailAt), context, options).tokens.length;
+  const relayTailWordsFrom = relayTailWordStart(question, context, options);
   for (const segment of segments) {
     if (list.concepts.length >= options.maxConcepts) break;
     if (segment.kind === 'skip') continue;
@@ -121,4 +120,10 @@ const PREAMBLE = /^\s*([^?:\n]{3,80}?):\s+\S/;
 function preambleLength(question: string, context: QueryContext, options: QueryOptions): number {
   const preamble = PREAMBLE.exec(question)?.[1];
   return preamble === undefined ? 0 : questionWords(preamble, context, options).tokens.length;
+}
+
+/** Where the question's relay note ("…? A customer's security team is asking.") starts, in words (Infinity when it has none). */
+function relayTailWordStart(question: string, context: QueryContext, options: QueryOptions): number {
+  const at = relayTailStart(question);
+  return at < 0 ? Infinity : questionWords(question.slice(0, at), context, options).tokens.length;
 }

@@ -5,17 +5,11 @@
  * data (src/knowledge/phrasing.json `relayTails`, `relayTailAsks`).
  */
 import { RELAY_TAIL_ASKS, RELAY_TAILS } from '../knowledge/tables.js';
-import { escapeRegExp, phraseAlternatives } from '../regexp.js';
+import { phraseAlternatives } from '../regexp.js';
 
-const ANY_WORD = '#word';
-const tailPhrase = (phrase: string): string =>
-  phrase
-    .split(' ')
-    .map((word) => (word === ANY_WORD ? "[\\w'-]+" : escapeRegExp(word)))
-    .join('\\s+');
 // After a question mark: one last sentence, with no question mark, that names a relay and asks nothing itself.
 const RELAY_TAIL = new RegExp(
-  `\\?\\s+((?![^?]*\\b(?:${phraseAlternatives(RELAY_TAIL_ASKS)})\\b)[^?]*\\b(?:${RELAY_TAILS.map(tailPhrase).join('|')})\\b[^?]*)$`,
+  `\\?\\s+((?![^?]*\\b(?:${phraseAlternatives(RELAY_TAIL_ASKS)})\\b)[^?]*\\b(?:${phraseAlternatives(RELAY_TAILS)})\\b[^?]*)$`,
   'i',
 );
 // A relay note is short; a long last sentence is more likely the question told as a story.
