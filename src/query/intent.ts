@@ -80,7 +80,11 @@ export function isProductInstruction(concepts: readonly QueryConcept[], actionAt
   const productObject = direct !== undefined && !direct.fromRule && objects.every((concept) => !concept.topical);
   // An action verb the policy never uses ("how do I add a user", "how do I join two datasets") is an instruction
   // about the product, whatever its object: privacy requests use the policy's own verbs.
-  const productAction = objects.length > 0 && action.alternatives.length === 0 && actsAsVerb(action.surface);
+  // A verb the policy has only a dictionary relative of ("buy" → "purchase", "switch" → "change") is as foreign to it
+  // as one it lacks, unless a policy topic is the object ("lodge a complaint", "pull up my mom's test result").
+  const onlyRelatives = !action.fromRule && action.alternatives.every((alternative) => alternative.weight < 1);
+  const policyLacksVerb = action.alternatives.length === 0 || (onlyRelatives && objects.every((concept) => !concept.fromRule));
+  const productAction = objects.length > 0 && policyLacksVerb && actsAsVerb(action.surface);
   const privacyPhraseAction = action.topical && action.source.includes(' ');
   return !privacyPhraseAction && (productObject || productAction);
 }

@@ -1336,6 +1336,20 @@ describe('instructions about privacy are not product instructions', () => {
     expect(projects.explain('Customer asks how to delete their account and data.').query.productHowTo).toBe(false);
   });
 
+  it('reads a verb the policy has only a dictionary relative of as foreign to it, unless a policy topic is its object', () => {
+    const billing = createAnswerer([policy('Minutely Privacy Notice', [
+      [['Payments'], 'When you purchase a plan, our payment processor receives your card details and billing address.'],
+      [['Complaints'], 'You can file a complaint with your data protection authority.'],
+      [['Organization accounts'], 'An organization owner can see the members of the organization.'],
+    ])]);
+    // "buy" reaches the policy only through WordNet's "purchase", and the organization is a heading word, not a topic
+    // of the tables; "lodge" reaches "file", but the complaint is a topic.
+    expect(billing.explain('how do we buy more minutes for our organization?').query.productHowTo).toBe(true);
+    expect(billing.answer('how do we buy more minutes for our organization?').answered).toBe(false);
+    expect(billing.explain('how do I lodge a complaint with a data protection authority').query.productHowTo).toBe(false);
+    expect(billing.answer('how do I lodge a complaint with a data protection authority').passages[0]?.section).toEqual(['Complaints']);
+  });
+
   it('still declines an instruction about the product itself', () => {
     expect(answerer.answer('how do I change the theme of my storefront?').answered).toBe(false);
   });
