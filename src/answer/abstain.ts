@@ -12,6 +12,7 @@ import { statesAgeLimit } from '../query/stated-age.js';
 import { statesTimeFrame } from '../query/time-frame.js';
 import { statesLegalBasis } from '../query/legal-basis.js';
 import { statesBreachNotice } from '../query/breach-notice.js';
+import { namesCountry } from '../query/data-location.js';
 import { statesPolicyChanges } from '../query/policy-change.js';
 import type { AnalyzedQuery } from '../query/types.js';
 import type { PolicyDocument } from '../types.js';
@@ -54,6 +55,8 @@ export function shouldAnswer(query: AnalyzedQuery, candidates: readonly RankedCa
   if (t.requireStatedBasis && query.asksLegalBasis && !top.some((c) => statesLegalBasis(c.passage.text, c.passage.section))) return false;
   // "If you get hacked, will you tell me?": a security section that says nothing about telling people does not answer it.
   if (t.requireStatedBreachNotice && query.asksBreachNotice && !top.some((c) => statesBreachNotice(c.passage.text))) return false;
+  // "Which countries are your data centers in?": a transfers section that only says data may leave the EEA does not say.
+  if (t.requireStatedCountry && query.asksDataLocation && !namesCountry(candidates[0]!.passage.text)) return false;
   // "My 14 year old wants an account for homework calls, is that allowed?": the policy's age limit answers it.
   if (t.answerStatedAge && query.concernsAge && statesAgeLimit(candidates[0]!.passage.text)) return true;
   // "What's the minimum age to sign up? My 12 yo wants an account": where no top passage gives an age limit, the

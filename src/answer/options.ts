@@ -70,6 +70,11 @@ export interface AbstentionThresholds {
    */
   requireStatedBreachNotice: boolean;
   /**
+   * Decline a question asking in which country data is kept when no top passage names a country (see
+   * `AnalyzedQuery.asksDataLocation`).
+   */
+  requireStatedCountry: boolean;
+  /**
    * Decline a support question about something broken that names no personal data ("the app crashes on startup, any
    * fix?", "is it down rn?"; see `AnalyzedQuery.asksForFix`).
    */
@@ -263,6 +268,7 @@ export const defaultAbstentionThresholds: AbstentionThresholds = {
   requireStatedContact: true,
   requireStatedBasis: true,
   requireStatedBreachNotice: true,
+  requireStatedCountry: true,
   declineTroubleshooting: true,
   declineJobOpenings: true,
   requireStatedPolicyChanges: true,

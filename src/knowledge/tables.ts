@@ -14,7 +14,8 @@
  * - definitions.json: how askers ask what a word means, and how policies define their words;
  * - troubleshooting.json: how askers report something broken and ask for a fix, or ask whether the service is down;
  * - job-openings.json: how askers ask whether the company is hiring, and the words of an applicant's own data;
- * - policy-changes.json: the words of a change to the policy itself ('when the privacy policy changes').
+ * - policy-changes.json: the words of a change to the policy itself ('when the privacy policy changes');
+ * - data-locations.json: how askers ask in which country data is kept, and country names.
  *
  * Nothing here belongs to one company: a company's names, products and site menus live in the knowledge file
  * beside its policy (`<policy>.knowledge.json`, see `DocumentKnowledge`). test/core/knowledge.test.ts lints the
@@ -34,6 +35,7 @@ import breachNotices from './breach-notices.json' with { type: 'json' };
 import troubleshooting from './troubleshooting.json' with { type: 'json' };
 import jobOpenings from './job-openings.json' with { type: 'json' };
 import policyChanges from './policy-changes.json' with { type: 'json' };
+import dataLocations from './data-locations.json' with { type: 'json' };
 import vocabulary from './vocabulary.json' with { type: 'json' };
 
 /** One paraphrase family: what askers write, and which policy words to look for as well. */
@@ -302,6 +304,12 @@ export const BREACH_WORDS: readonly string[] = stringList(breachNotices.breaches
 export const BREACH_NOTICE_ASKS: readonly string[] = stringList(breachNotices.asks, 'breach-notices.json', 'asks');
 /** The policy's words for telling people ("notify", "inform", "let you know"). */
 export const BREACH_NOTICE_EVIDENCE: readonly string[] = stringList(breachNotices.evidence, 'breach-notices.json', 'evidence');
+/** An asker's phrases for the country data is kept in ("which countries are your data centers in"). */
+export const DATA_LOCATION_ASKS: readonly string[] = stringList(dataLocations.asks, 'data-locations.json', 'asks');
+/** Phrases about the asker's own country or a defined term ("what country I'm in"), which ask for no data location. */
+export const DATA_LOCATION_EXCEPTIONS: readonly string[] = stringList(dataLocations.exceptions, 'data-locations.json', 'exceptions');
+/** Country names as policies write them, in lower case ("united states", "ireland"). */
+export const COUNTRY_NAMES: readonly string[] = stringList(dataLocations.countries, 'data-locations.json', 'countries');
 /** Words of a report that something is broken ("crashes", "keeps failing", "502s"). */
 export const MALFUNCTIONS: readonly string[] = stringList(troubleshooting.malfunctions, 'troubleshooting.json', 'malfunctions');
 /** How askers ask for a fix ("any fix?", "how do I fix it"). */

@@ -14,6 +14,7 @@ import { isStopword } from '../search/tokenize.js';
 import { askedContact } from './asked-contact.js';
 import { asksLegalBasis } from './legal-basis.js';
 import { asksBreachNotice } from './breach-notice.js';
+import { asksDataLocation } from './data-location.js';
 import { asksForFix } from './troubleshooting.js';
 import { asksAboutJobOpenings } from './job-openings.js';
 import { namesPolicyChange } from './policy-change.js';
@@ -98,6 +99,7 @@ export function analyzeQuery(question: string, context: QueryContext, options: Q
     askedContact: askedContact(question),
     asksLegalBasis: asksLegalBasis(question),
     asksBreachNotice: asksBreachNotice(question),
+    asksDataLocation: asksDataLocation(question),
     asksForFix: asksForFix(question),
     asksAboutJobOpenings: asksAboutJobOpenings(question),
     asksPolicyChange: namesPolicyChange(question),

@@ -106,6 +106,11 @@ export interface AnalyzedQuery {
    * Whether the question asks whether people are told about a breach ("if you get hacked, will you tell me?"):
    * answered only from a passage that says so (src/query/breach-notice.ts).
    */
+  /**
+   * Whether the question asks in which country data is kept or where the servers are ("which countries are your data
+   * centers in?"): answered only from a passage that names a country (src/query/data-location.ts).
+   */
+  asksDataLocation: boolean;
   asksBreachNotice: boolean;
   /**
    * Whether the question reports something broken and asks for a fix, or asks whether the service is down ("the app

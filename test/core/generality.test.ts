@@ -1095,6 +1095,26 @@ describe('a breach notice asked for', () => {
   });
 });
 
+describe('the country data is kept in, asked for', () => {
+  const transfers: Array<[string[], string]> = [
+    [['International transfers'], 'Your information may be used and stored by people and processors outside the European Economic Area (EEA), under standard contractual clauses.'],
+    [['Contact'], 'Write to privacy@pebble.example.'],
+  ];
+  const question = 'Which countries are your data centers in? A prospect wants a list.';
+
+  it('declines where the passage the answer leads with names no country, however much a transfers section shares', () => {
+    expectDeclinedByRule(policy('Pebble Notice', transfers), question, 'requireStatedCountry');
+  });
+
+  it('answers from a passage that names one, and leaves the asker\'s own country alone', () => {
+    const stated = policy('Pebble Notice', [[['Where your data is'], 'We store your information in data centers in Ireland and in other countries where our processors are, such as the US.'], ...transfers]);
+    expect(topSection(createAnswerer([stated]), question)).toBe('Where your data is');
+    const answerer = createAnswerer([policy('Pebble Notice', transfers)]);
+    expect(answerer.explain("how do you know what country I'm in? I never shared my location").query.asksDataLocation).toBe(false);
+    expect(answerer.explain('where are your servers located?').query.asksDataLocation).toBe(true);
+  });
+});
+
 describe('a support question about something broken', () => {
   const app = policy('Pebble App Notice', [
     [['What the app collects'], 'The app collects the e-mail address you sign in with and crash reports you choose to send after an update.'],

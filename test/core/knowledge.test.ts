@@ -43,6 +43,9 @@ import {
   APPLICANT_WORDS,
   POLICY_CHANGE_WORDS,
   POLICY_SELF_WORDS,
+  DATA_LOCATION_ASKS,
+  DATA_LOCATION_EXCEPTIONS,
+  COUNTRY_NAMES,
   STEM_TWINS,
   RELAY_TAILS,
   RELAY_TAIL_ASKS,
@@ -172,8 +175,8 @@ describe('general knowledge tables', () => {
     }
   });
 
-  it('list legal-basis, breach-notice, troubleshooting, job-opening, policy-change and relay-tail phrases in lower case with no duplicate', () => {
-    for (const phrases of [LEGAL_BASIS_ASKS, LEGAL_BASIS_EVIDENCE, BREACH_WORDS, BREACH_NOTICE_ASKS, BREACH_NOTICE_EVIDENCE, MALFUNCTIONS, FIX_ASKS, OUTAGE_PHRASES, NOT_OUTAGE_STATES, JOB_OPENING_ASKS, HIRING_VERBS, APPLICANT_WORDS, POLICY_CHANGE_WORDS, POLICY_SELF_WORDS, RELAY_TAILS, RELAY_TAIL_ASKS]) {
+  it('list legal-basis, breach-notice, troubleshooting, job-opening, policy-change, relay-tail and data-location phrases in lower case with no duplicate', () => {
+    for (const phrases of [LEGAL_BASIS_ASKS, LEGAL_BASIS_EVIDENCE, BREACH_WORDS, BREACH_NOTICE_ASKS, BREACH_NOTICE_EVIDENCE, MALFUNCTIONS, FIX_ASKS, OUTAGE_PHRASES, NOT_OUTAGE_STATES, JOB_OPENING_ASKS, HIRING_VERBS, APPLICANT_WORDS, POLICY_CHANGE_WORDS, POLICY_SELF_WORDS, RELAY_TAILS, RELAY_TAIL_ASKS, DATA_LOCATION_ASKS, DATA_LOCATION_EXCEPTIONS, COUNTRY_NAMES]) {
       expect(phrases.length).toBeGreaterThan(0);
       expect(notLowerCase(phrases)).toEqual([]);
       expect(repeated(phrases)).toEqual([]);
