@@ -41,7 +41,9 @@ export function shouldAnswer(query: AnalyzedQuery, candidates: readonly RankedCa
   if (t.requireStatedPolicyChanges && query.asksPolicyChange && !statesPolicyChanges(candidates[0]!.passage.document)) return false;
   // "If you get hacked, how fast will you tell me?": only a passage that states a time frame for it answers.
   const asked = query.timeFrameTopic;
-  if (asked !== null && !top.some((c) => statesTimeFrame(c.passage.text, c.passage.section, asked))) return false;
+  // A cookie's generic lifetime words ("session", "persistent") answer only from a passage about the asked cookie: "What
+  // is a cookie?" does not say how long the Google Analytics cookie lasts.
+  if (asked !== null && !top.some((c) => statesTimeFrame(c.passage.text, c.passage.section, asked, c.coverage >= t.topicEvidenceCoverage))) return false;
   // "How many requests did you get last year?": the passage the answer leads with must state a number.
   if (t.requireStatedNumber && query.askedNumber !== null && !statesNumber(candidates[0]!.passage.text, query.askedNumber)) return false;
   // "Is there a phone number I can call?": the passage the answer leads with must give one.

@@ -75,6 +75,11 @@ export interface AbstentionThresholds {
    */
   requireStatedCountry: boolean;
   /**
+   * Coverage a passage needs for a topic's own time-frame words ("session" for a cookie) to answer a time-frame
+   * question; a stated period ("two years") answers at any coverage (see `statesTimeFrame`).
+   */
+  topicEvidenceCoverage: number;
+  /**
    * Decline a support question about something broken that names no personal data ("the app crashes on startup, any
    * fix?", "is it down rn?"; see `AnalyzedQuery.asksForFix`).
    */
@@ -269,6 +274,7 @@ export const defaultAbstentionThresholds: AbstentionThresholds = {
   requireStatedBasis: true,
   requireStatedBreachNotice: true,
   requireStatedCountry: true,
+  topicEvidenceCoverage: 0.7,
   declineTroubleshooting: true,
   declineJobOpenings: true,
   requireStatedPolicyChanges: true,

@@ -32,14 +32,16 @@ export function timeFrameTopic(question: string): TimeFrameTopic | null {
 }
 
 /**
- * Whether a passage (its text and heading path) is about the topic and states a time frame.
+ * Whether a passage (its text and heading path) is about the topic and states a time frame. The topic's own words for
+ * one ("session" for a cookie) count only when `topicEvidenceCounts`: a passage defining cookies in general says
+ * "session" without saying how long any one cookie lasts.
  *
  * @example
  * statesTimeFrame('We will notify you of a breach within 72 hours.', [], topic) // => true
  */
-export function statesTimeFrame(text: string, section: readonly string[], topic: TimeFrameTopic): boolean {
+export function statesTimeFrame(text: string, section: readonly string[], topic: TimeFrameTopic, topicEvidenceCounts = true): boolean {
   const pattern = TOPICS.get(topic);
-  return pattern !== undefined && pattern.test(`${section.join(' ')} ${text}`) && (PERIOD.test(text) || EVIDENCE.test(text) || (TOPIC_EVIDENCE.get(topic)?.test(text) ?? false));
+  return pattern !== undefined && pattern.test(`${section.join(' ')} ${text}`) && (PERIOD.test(text) || EVIDENCE.test(text) || (topicEvidenceCounts && (TOPIC_EVIDENCE.get(topic)?.test(text) ?? false)));
 }
 
 /**

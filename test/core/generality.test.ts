@@ -375,6 +375,24 @@ describe('how long a cookie lasts, which a policy may or may not state', () => {
   });
 });
 
+describe('how long a named cookie lasts, where only cookies in general are described', () => {
+  const notice = policy('Quill Cookie Notice', [
+    [['What is a cookie?'], 'A cookie is a small text file stored in your browser. Session cookies are deleted when you close your browser; persistent cookies last until you delete them.'],
+    [['Cookies we use'], 'Analytics: Google Analytics and Posthog count visits. Payments: Stripe sets a cookie to prevent fraud.'],
+    [['Your choices'], 'You can block or delete cookies in your browser settings; some features may then stop working.'],
+    [['Retention'], 'We keep account data while your account is open and delete it within 30 days of closure.'],
+    [['Contact'], 'Questions about this notice go to privacy@quill.example.'],
+  ]);
+
+  it('declines it, though the definition names session and persistent cookies', () => {
+    expectDeclinedByRule(notice, 'How long does the Google Analytics cookie last before it expires?', 'topicEvidenceCoverage');
+  });
+
+  it('answers the general question from the definition', () => {
+    expect(topSection(createAnswerer([notice]), 'how long do cookies last?')).toBe('What is a cookie?');
+  });
+});
+
 describe('how long backups and recordings are kept, which a policy may or may not state', () => {
   const retention = (text: string) =>
     createAnswerer([policy('Quill Privacy Notice', [
