@@ -9,9 +9,9 @@ import { phraseAlternatives, phrasePattern } from '../regexp.js';
 const MALFUNCTION = phrasePattern(MALFUNCTIONS);
 const FIX_ASK = phrasePattern(FIX_ASKS);
 const OUTAGE_PHRASE = phrasePattern(OUTAGE_PHRASES);
-// "is login.gov down rn?", "is rtd down??": one name, then "down" and a question mark or "right now"; not "the
-// account is shut down" or "the network is locked down".
-const IS_DOWN = new RegExp(`\\b(?:is|are)\\s+(?!(?:${phraseAlternatives(NOT_OUTAGE_STATES)})\\b)[\\w.'-]+\\s+down(?:\\s*\\?|\\s+(?:rn|right\\s+now|today|again)\\b)`, 'i');
+// "is login.gov down rn?", "is the SaaS app down right now?": a name of up to three words, then "down" and a question
+// mark or "right now"; not "the account is shut down" or "is my account locked down?".
+const IS_DOWN = new RegExp(`\\b(?:is|are)\\s+(?:[\\w.'-]+\\s+){0,2}(?!(?:${phraseAlternatives(NOT_OUTAGE_STATES)})\\b)[\\w.'-]+\\s+down(?:\\s*\\?|\\s+(?:rn|right\\s+now|today|again)\\b)`, 'i');
 
 /**
  * Whether the question reports something broken and asks for a fix, or asks whether the service is down.

@@ -1140,7 +1140,7 @@ describe('a support question about something broken', () => {
     [['Contact'], 'Write to privacy@pebble.example.'],
   ]);
 
-  it.each(['Customer says the app crashes on startup after the latest update. Any fix?', 'is pebble down rn? cant get past the sign in page', 'the app keeps failing to sync since the update, how do i fix it'])(
+  it.each(['Customer says the app crashes on startup after the latest update. Any fix?', 'is pebble down rn? cant get past the sign in page', 'the app keeps failing to sync since the update, how do i fix it', 'Is the pebble app down right now? My data won’t load.'])(
     'declines "%s", which shares the policy\'s words but asks for a repair',
     (question) => {
       expect(createAnswerer([app]).answer(question).answered).toBe(false);
@@ -1153,6 +1153,7 @@ describe('a support question about something broken', () => {
     expect(answerer.answer('my email is wrong in the app, how do i fix it?').answered).toBe(true);
     expect(answerer.explain('does the app send a crash report on its own?').query.asksForFix).toBe(false);
     expect(answerer.explain('our account is shut down, do you still keep our data?').query.asksForFix).toBe(false);
+    expect(answerer.explain('is my pebble account locked down? do you still keep my data?').query.asksForFix).toBe(false);
   });
 });
 
