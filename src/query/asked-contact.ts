@@ -20,6 +20,8 @@ export const CONTACT_KINDS: readonly AskedContact[] = ['phone', 'email', 'postal
 const PHONE_ASK = phrasePattern(PHONE_ASKS);
 const EMAIL_ASK = phrasePattern(EMAIL_ASKS);
 const POSTAL_ASK = phrasePattern(POSTAL_ASKS);
+const BARE_ADDRESS_ASK = /\b(?:what's|whats|what is|what|which) (?:the |their |your |its )?address\b/;
+const E_MAIL_WORD = /\bemail(?:s|ed|ing)?\b/;
 // "1-877-273-3049", "+49 30 1234567", "(555) 010-0199": groups of digits joined by spaces, dots, dashes or brackets.
 const PHONE_CANDIDATE = /(?<![\w.,/-])\+?\(?\d[\d\s().-]{5,}\d(?![\w/-]|[.,]\d)/g;
 const DATE_LIKE = /^\d{4}[-./]\d{1,2}[-./]\d{1,2}$|^\d{1,2}[-./]\d{1,2}[-./]\d{2,4}$/;
@@ -54,14 +56,17 @@ const POSTAL_ADDRESS = new RegExp(
  * askedContact('is there a phone number I can call about privacy?') // => 'phone'
  * askedContact("what's the email for your data protection officer?") // => 'email'
  * askedContact('what is the mailing address for privacy requests?') // => 'postal'
+ * askedContact("I'd like to email your DPO. What's the address?") // => 'email'
  * askedContact('do you keep my phone number?') // => null
  */
 export function askedContact(question: string): AskedContact | null {
-  for (const clause of clausesOf(normalizeText(question))) {
+  const text = normalizeText(question);
+  for (const clause of clausesOf(text)) {
     // "is there a phone number for the privacy team?" asks for one, though it opens with a yes/no word.
     if (PHONE_ASK.test(clause)) return 'phone';
     if (EMAIL_ASK.test(clause)) return 'email';
-    if (POSTAL_ASK.test(clause)) return 'postal';
+    // "Customer wants to email our DPO. What's the address?": a bare address after e-mail is an e-mail address.
+    if (POSTAL_ASK.test(clause)) return BARE_ADDRESS_ASK.test(clause) && E_MAIL_WORD.test(text) ? 'email' : 'postal';
   }
   return null;
 }

@@ -322,6 +322,9 @@ describe('asked contact details', () => {
   it('finds a clause that asks for a postal address to write to, and a passage that gives one as countries print them', () => {
     for (const q of ["what's the mailing address for privacy requests?", 'Customer wants to send a written request by post. What address do I give them?', 'where do I send a letter about my data']) expect(askedContact(q), q).toBe('postal');
     for (const q of ['how did you get my mailing address?', 'do you keep my postal address?', 'what IP address do you log?']) expect(askedContact(q), q).toBe(null);
+    // After e-mail, a bare "what's the address" asks for an e-mail address; a mailing address stays postal.
+    expect(askedContact("Customer wants to email our DPO directly. What's the address?")).toBe('email');
+    expect(askedContact('I emailed you twice already. What is the mailing address for a letter?')).toBe('postal');
     const addresses = ['GitHub, Inc. 88 Colin P. Kelly Jr. St. San Francisco, CA 94107', 'Prins Bernhardplein 200, Amsterdam 1097JB', 'Nordufer 20, 13353 Berlin', 'Gate 1 no. 107, 6700 Måløy, Norway', '225 Franklin Street, floor 13', 'PO Box 1234, Springfield', 'London EC1A 1BB'];
     for (const text of addresses) expect(givesContact(text, 'postal'), text).toBe(true);
     for (const text of ['We collect your postal address.', 'Under Section 22581 you may ask.', 'In 2018 EU law changed.', 'booking number 1234']) expect(givesContact(text, 'postal'), text).toBe(false);
