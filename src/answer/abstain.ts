@@ -57,6 +57,8 @@ export function shouldAnswer(query: AnalyzedQuery, candidates: readonly RankedCa
   if (t.requireStatedBasis && query.asksLegalBasis && !top.some((c) => statesLegalBasis(c.passage.text, c.passage.section))) return false;
   // "If you get hacked, will you tell me?": a security section that says nothing about telling people does not answer it.
   if (t.requireStatedBreachNotice && query.asksBreachNotice && !top.some((c) => statesBreachNotice(c.passage.text))) return false;
+  // "If there's a security incident, do we tell the affected users?": the passage it leads with says so.
+  if (t.answerStatedBreachNotice && query.asksBreachNotice && statesBreachNotice(candidates[0]!.passage.text)) return true;
   // "Which countries are your data centers in?": a transfers section that only says data may leave the EEA does not say.
   if (t.requireStatedCountry && query.asksDataLocation && !namesCountry(candidates[0]!.passage.text)) return false;
   // "My 14 year old wants an account for homework calls, is that allowed?": the policy's age limit answers it.

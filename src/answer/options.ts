@@ -70,6 +70,11 @@ export interface AbstentionThresholds {
    */
   requireStatedBreachNotice: boolean;
   /**
+   * Answer a question asking whether people are told about a breach when the passage the answer leads with says so,
+   * however little of the rest of the question it shares (as `answerStatedAge` does for an age limit).
+   */
+  answerStatedBreachNotice: boolean;
+  /**
    * Decline a question asking in which country data is kept when no top passage names a country (see
    * `AnalyzedQuery.asksDataLocation`).
    */
@@ -273,6 +278,7 @@ export const defaultAbstentionThresholds: AbstentionThresholds = {
   requireStatedContact: true,
   requireStatedBasis: true,
   requireStatedBreachNotice: true,
+  answerStatedBreachNotice: true,
   requireStatedCountry: true,
   topicEvidenceCoverage: 0.7,
   declineTroubleshooting: true,

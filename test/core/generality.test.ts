@@ -1111,6 +1111,13 @@ describe('a breach notice asked for', () => {
     expect(answerer.explain('a prospect asks us to promise their data can never be breached. can i tell them that?').query.asksBreachNotice).toBe(false);
     expect(answerer.explain('would we notify users if the servers were compromised?').query.asksBreachNotice).toBe(true);
   });
+
+  it('answers from the passage it leads with when that passage says so, however little else of the question it shares', () => {
+    const stated = policy('Pebble Notice', [[['Security'], `${sections[0]![1]} If we learn of a security breach, we will notify you so that you can protect yourself.`], sections[1]!]);
+    const question = 'Ticket from a partner org with strict compliance rules: if there is a security incident involving user data, do we tell the affected users?';
+    expect(createAnswerer([stated]).answer(question).answered).toBe(true);
+    expect(createAnswerer([stated], { thresholds: { answerStatedBreachNotice: false } }).answer(question).answered).toBe(false);
+  });
 });
 
 describe('the country data is kept in, asked for', () => {
