@@ -22,6 +22,7 @@ import { splitSentences } from '../search/passages.js';
 import type { AnalyzedQuery } from '../query/types.js';
 import { stem } from '../search/stem.js';
 import { STOPWORDS, tokenize } from '../search/tokenize.js';
+import { codeNameOffsets, codeNamesOf } from '../query/code-names.js';
 import { answerKindsOf, askingClause, defaultAnswerKinds, endsUnfinished, pointsElsewhere, type AnswerKinds, type SentenceKinds } from './highlight-cues.js';
 import { nextEpoch } from '../search/epoch.js';
 import { phraseFinder } from '../search/phrases.js';
@@ -158,10 +159,6 @@ interface QuestionCues {
   acronyms: readonly string[];
 }
 
-/** A name written as code: letters, digits, hyphens and at least one underscore (`user_session`, `_cs_id`). */
-const CODE_NAME = /[a-z0-9_-]*_[a-z0-9_-]*[a-z0-9]/g;
-/** A character that continues such a name, or an acronym. */
-const CODE_CHAR = /[A-Za-z0-9_-]/;
 /** An acronym: two or more capitals. */
 const ACRONYM = /\b[A-Z]{2,}\b/g;
 
@@ -310,8 +307,7 @@ export class SentenceHighlighter {
   /** Adds `identifierBonus` to each sentence of `text` (lower case for code names) that spells one of `identifiers` whole. */
   private addIdentifierBonus(text: string, sentences: readonly SentenceFeatures[], identifiers: readonly string[], scores: Float64Array, identifierBonus: number): void {
     for (const identifier of identifiers) {
-      for (let at = text.indexOf(identifier); at >= 0; at = text.indexOf(identifier, at + 1)) {
-        if (CODE_CHAR.test(text[at - 1] ?? ' ') || CODE_CHAR.test(text[at + identifier.length] ?? ' ')) continue;
+      for (const at of codeNameOffsets(text, identifier)) {
         const i = sentences.findIndex((sentence) => sentence.span.start <= at && at < sentence.span.end);
         if (i >= 0) scores[i] = scores[i]! + identifierBonus * sentences[i]!.form;
       }
@@ -471,7 +467,7 @@ export class SentenceHighlighter {
       const id = this.terms.get(stem(token));
       if (id !== undefined) echo.add(id);
     }
-    const identifiers = [...new Set(question.toLowerCase().match(CODE_NAME) ?? [])];
+    const identifiers = codeNamesOf(question);
     const acronyms = [...new Set((question.match(ACRONYM) ?? []).filter((word) => STOPWORDS.has(word.toLowerCase())))];
     const cues: QuestionCues = { askedBit: asked.bits, focus: asked.focus, echo: Int32Array.from(echo), negated, identifiers, acronyms };
     if (this.cuesByQuestion.size >= QUESTION_MEMO_SIZE) this.cuesByQuestion.clear();

@@ -182,6 +182,11 @@ export interface RankingOptions {
    */
   contactDetailBonus: number;
   /**
+   * Rank multiplier of a passage that spells whole a name the question writes as code ("what does the user_session
+   * cookie do?"): the tokenizer splits it into words that many rows of a cookie table share.
+   */
+  codeNameBonus: number;
+  /**
    * Rank multiplier for a passage of a regional addendum ("California residents", "EEA and UK users") when the
    * question names no region: the general sections answer general questions; the addenda repeat their words.
    */
@@ -300,6 +305,7 @@ export const defaultRankingOptions: RankingOptions = {
   unmarkedWhyFactor: 0.9,
   definitionBonus: 1.6,
   contactDetailBonus: 3,
+  codeNameBonus: 3,
   facetCoverageMargin: 0.03,
   answerPromotionRatio: 0.7,
   regionalFactor: 0.75,

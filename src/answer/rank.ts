@@ -10,6 +10,7 @@
  * that covers clearly more than its parent moves above it.
  */
 import type { IndexedPassage } from '../search/passages.js';
+import { spellsCodeName } from '../query/code-names.js';
 import type { AnalyzedQuery } from '../query/types.js';
 import { HOW, WHAT, WHY, type AnswerIndex } from './answer-index.js';
 import type { RankingOptions } from './options.js';
@@ -187,7 +188,8 @@ export class Ranker {
     const baseWeight = bestBase > 0 ? 1 / bestBase : 0;
     for (let k = 0; k < touchedCount; k++) {
       const p = this.touched[k]!;
-      const rank = (baseRank[p]! * baseWeight + plain[p]! * plainWeight) * (givesAsked !== null && givesAsked[p] === 1 ? contactBonus : 1);
+      const named = query.codeNames.length > 0 && spellsCodeName(passages[p]!.text, query.codeNames) ? this.options.codeNameBonus : 1;
+      const rank = (baseRank[p]! * baseWeight + plain[p]! * plainWeight) * (givesAsked !== null && givesAsked[p] === 1 ? contactBonus : 1) * named;
       if (pool.length === poolSize && rank <= pool[pool.length - 1]!.rank) continue;
       let at = pool.length;
       while (at > 0 && pool[at - 1]!.rank < rank) at--;

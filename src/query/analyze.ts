@@ -15,6 +15,7 @@ import { askedContact } from './asked-contact.js';
 import { asksLegalBasis } from './legal-basis.js';
 import { asksBreachNotice } from './breach-notice.js';
 import { asksDataLocation } from './data-location.js';
+import { codeNamesOf } from './code-names.js';
 import { asksForFix } from './troubleshooting.js';
 import { asksAboutJobOpenings } from './job-openings.js';
 import { namesPolicyChange } from './policy-change.js';
@@ -100,6 +101,7 @@ export function analyzeQuery(question: string, context: QueryContext, options: Q
     asksLegalBasis: asksLegalBasis(question),
     asksBreachNotice: asksBreachNotice(question),
     asksDataLocation: asksDataLocation(question),
+    codeNames: codeNamesOf(question),
     asksForFix: asksForFix(question),
     asksAboutJobOpenings: asksAboutJobOpenings(question),
     asksPolicyChange: namesPolicyChange(question),

@@ -111,6 +111,8 @@ export interface AnalyzedQuery {
    * centers in?"): answered only from a passage that names a country (src/query/data-location.ts).
    */
   asksDataLocation: boolean;
+  /** Names the question writes as code ("user_session", "_gh_sess"), lower case: a cookie or a setting, by name. */
+  codeNames: string[];
   asksBreachNotice: boolean;
   /**
    * Whether the question reports something broken and asks for a fix, or asks whether the service is down ("the app

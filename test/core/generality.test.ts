@@ -375,6 +375,20 @@ describe('how long a cookie lasts, which a policy may or may not state', () => {
   });
 });
 
+describe('a cookie asked about by its name', () => {
+  const table = policy('Quill Cookie Notice', [
+    [['Advertising cookies'], 'Microsoft — MSO — This cookie identifies a user session for advertising — One year. Microsoft — MC1 — This cookie keeps a user session for site analytics — One year.'],
+    [['Sign-in cookies'], 'Quill — user_session — This cookie is used to log you in — Two weeks. Quill — logged_in — This cookie tells us you are signed in — One year.'],
+    [['Contact'], 'Questions about this notice go to privacy@quill.example.'],
+  ]);
+
+  it('leads with the passage that spells the name whole, though other rows share its words', () => {
+    const question = 'What does the user_session cookie do and how long does it last?';
+    expect(topSection(createAnswerer([table]), question)).toBe('Sign-in cookies');
+    expect(topSection(createAnswerer([table], { ranking: { codeNameBonus: 1 } }), question)).toBe('Advertising cookies');
+  });
+});
+
 describe('how long a named cookie lasts, where only cookies in general are described', () => {
   const notice = policy('Quill Cookie Notice', [
     [['What is a cookie?'], 'A cookie is a small text file stored in your browser. Session cookies are deleted when you close your browser; persistent cookies last until you delete them.'],
