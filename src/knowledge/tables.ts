@@ -253,11 +253,18 @@ export const WORD_PREFIXES: readonly string[] = stringList(vocabulary.wordPrefix
  * tells apart: "US"/"U.S." in capitals meaning the country rather than "us". ("e-mail" needs none: the tokenizer
  * joins it.)
  */
+// The European ones: the place tables read them as countries (places.json); other nationality words map to no section.
+const LANGUAGES = 'english|french|german|spanish|italian|dutch|portuguese|polish|swedish|danish|norwegian|finnish|greek|czech';
+
 export const TEXT_REWRITES: ReadonlyArray<readonly [pattern: RegExp, replacement: string]> = [
   [/\bU\.?S\.?A?\b\.?/g, ' usa '],
   // "one of your webinars" is "your webinars"; "data sets" is "datasets".
   [/\bone of (your|the|our|their)\b/gi, '$1'],
   [/\bdata (sets?)\b/gi, 'data$1'],
+  // A nationality word naming a language ("the site showed up in German", "the French copy") is no place: its
+  // rights and laws are not what is asked. "German police", "in German law" stay places.
+  [new RegExp(`\\b(in|into|to)\\s+(?:${LANGUAGES})\\b(?!\\s+(?:law|laws|police|authorit\\w*|users?|customers?|residents?|citizens?|compan\\w+|courts?|regulators?|government|agenc\\w+|office|entity))`, 'gi'), '$1 language'],
+  [new RegExp(`\\b(?:${LANGUAGES})\\s+(versions?|cop(?:y|ies)|translations?|text|wording)\\b`, 'gi'), 'translated $1'],
   // "Controller" alone means the data controller in privacy talk; Porter stems it like "control" (cookie controls).
   [/\b(?<!data )controllers?\b/gi, 'data controller'],
   // Porter stems "customize" like "customer": the verb is about personalization, the noun about clients.

@@ -375,6 +375,26 @@ describe('how long a cookie lasts, which a policy may or may not state', () => {
   });
 });
 
+describe('a nationality word that names a language', () => {
+  const notice = policy('Pebble Notice', [
+    [['How we learn about you'], 'We use your IP address to choose the language our site is shown in and to guess your city.'],
+    [['Your rights in the EU'], 'If you live in the European Union, including Germany and France, you may ask us to delete your data and complain to your regulator.'],
+    [['Translations'], 'This notice is also available in other languages; if a translated version differs, the English text prevails.'],
+    [['Contact'], 'Write to privacy@pebble.example.'],
+  ]);
+  const answerer = createAnswerer([notice]);
+
+  it('reads "in German" and "the French copy" as languages, not as the places whose rights the EU section gives', () => {
+    expect(topSection(answerer, 'why did your site show up in German for me? are you guessing from my ip')).toBe('How we learn about you');
+    expect(topSection(answerer, 'the French copy of the notice says something else than the other one, which one counts?')).toBe('Translations');
+  });
+
+  it('keeps "German police" and "in Germany" places', () => {
+    expect(answerer.explain('if German police ask for my data, do you hand it over?').query.regional).toBe(true);
+    expect(answerer.explain('i live in germany, can i ask you to delete my data?').query.regional).toBe(true);
+  });
+});
+
 describe('a cookie asked about by its name', () => {
   const table = policy('Quill Cookie Notice', [
     [['Advertising cookies'], 'Microsoft — MSO — This cookie identifies a user session for advertising — One year. Microsoft — MC1 — This cookie keeps a user session for site analytics — One year.'],
