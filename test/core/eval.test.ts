@@ -36,12 +36,12 @@ describe('evaluation on the dev sets', () => {
     for (const report of all.reports) expect(report.unresolved, report.policy).toEqual([]);
   });
 
-  // Regression floors, a little under what the dev sets measured with the thirtieth held-out round in them
-  // (2026-12-02, rounds 1–30: macro 82.4 / 92.7 / 96.1 / 87.9, bundled 88.4 / 96.5 / 98.6 / 93.5; highlight precision
-  // 82.0, down from 84.4 on rounds 1–5: rounds 6 to 30 measured 75.5–86.0 unseen, so each round added to dev lowers it;
-  // its floor went from 0.82 to 0.81 with round 29, not with a change of code). Rounds 26 to 30, written from a brief
+  // Regression floors, a little under what the dev sets measured with the thirty-first held-out round in them
+  // (2026-12-02, rounds 1–31: macro 82.4 / 92.9 / 96.2 / 87.7, bundled 88.3 / 96.6 / 98.6 / 93.5; highlight precision
+  // 82.3, down from 84.4 on rounds 1–5: rounds 6 to 31 measured 75.5–86.0 unseen, so each round added to dev lowers it;
+  // its floor went from 0.82 to 0.81 with round 29, not with a change of code). Rounds 26 to 31, written from a brief
   // asking for near questions on each service's own topic, lowered dev's declined from 88.5 to 87.5; session 15's
-  // gates brought it back to 87.9.
+  // gates brought it back to 87.7.
   it('stays above the measured floors on the bundled policy and macro over policies', () => {
     const check = (scores: SystemScores, floors: Readonly<Omit<SystemScores, 'mrr'>>, label: string): void => {
       for (const key of ['hitAt1', 'hitAt3', 'onTopicAnswered', 'offTopicDeclined'] as const) expect(scores[key], `${label} ${key}`).toBeGreaterThanOrEqual(floors[key]);
