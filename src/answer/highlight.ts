@@ -22,7 +22,7 @@ import { splitSentences } from '../search/passages.js';
 import type { AnalyzedQuery } from '../query/types.js';
 import { stem } from '../search/stem.js';
 import { STOPWORDS, tokenize } from '../search/tokenize.js';
-import { codeNameOffsets, codeNamesOf } from '../query/code-names.js';
+import { codeNameOffsets } from '../query/code-names.js';
 import { answerKindsOf, askingClause, defaultAnswerKinds, endsUnfinished, pointsElsewhere, type AnswerKinds, type SentenceKinds } from './highlight-cues.js';
 import { nextEpoch } from '../search/epoch.js';
 import { phraseFinder } from '../search/phrases.js';
@@ -153,8 +153,6 @@ interface QuestionCues {
   /** Index term ids of the question's own content words. */
   echo: Int32Array;
   negated: boolean;
-  /** Names written as code (`user_session`), lower case. */
-  identifiers: readonly string[];
   /** Acronyms that read as stop words in lower case ("US"), as written. */
   acronyms: readonly string[];
 }
@@ -272,8 +270,8 @@ export class SentenceHighlighter {
     const { sentences, scores } = this.scoreSentences(question, query, passage);
     const count = sentences.length;
     if (count === 0) return [];
-    const { identifiers, acronyms } = this.questionCues(question);
-    if (identifiers.length > 0) this.addIdentifierBonus(passage.text.toLowerCase(), sentences, identifiers, scores, this.options.identifierBonus);
+    const { acronyms } = this.questionCues(question);
+    if (query.codeNames.length > 0) this.addIdentifierBonus(passage.text.toLowerCase(), sentences, query.codeNames, scores, this.options.identifierBonus);
     if (acronyms.length > 0) this.addIdentifierBonus(passage.text, sentences, acronyms, scores, this.options.acronymBonus);
     // Backwards, so each sentence adds the score of the one before as scored, not as raised by this loop.
     for (let i = count - 1; i > 0; i--) if (sentences[i]!.continues) scores[i] = scores[i]! + this.options.continuationWeight * scores[i - 1]!;
@@ -467,9 +465,8 @@ export class SentenceHighlighter {
       const id = this.terms.get(stem(token));
       if (id !== undefined) echo.add(id);
     }
-    const identifiers = codeNamesOf(question);
     const acronyms = [...new Set((question.match(ACRONYM) ?? []).filter((word) => STOPWORDS.has(word.toLowerCase())))];
-    const cues: QuestionCues = { askedBit: asked.bits, focus: asked.focus, echo: Int32Array.from(echo), negated, identifiers, acronyms };
+    const cues: QuestionCues = { askedBit: asked.bits, focus: asked.focus, echo: Int32Array.from(echo), negated, acronyms };
     if (this.cuesByQuestion.size >= QUESTION_MEMO_SIZE) this.cuesByQuestion.clear();
     this.cuesByQuestion.set(question, cues);
     return cues;

@@ -248,14 +248,14 @@ export const STEM_TWINS: ReadonlyArray<readonly string[]> = stemTwins(vocabulary
 /** Prefixes an unknown word may carry in front of a known word ("subcontractors", "resell", "pre-filled"). */
 export const WORD_PREFIXES: readonly string[] = stringList(vocabulary.wordPrefixes, 'vocabulary.json', 'wordPrefixes');
 
+// The European ones: the place tables read them as countries (places.json); other nationality words map to no section.
+const LANGUAGES = 'english|french|german|spanish|italian|dutch|portuguese|polish|swedish|danish|norwegian|finnish|greek|czech';
+
 /**
  * Rewrites applied to the raw question before tokenizing, for variants that only the original spelling or case
  * tells apart: "US"/"U.S." in capitals meaning the country rather than "us". ("e-mail" needs none: the tokenizer
  * joins it.)
  */
-// The European ones: the place tables read them as countries (places.json); other nationality words map to no section.
-const LANGUAGES = 'english|french|german|spanish|italian|dutch|portuguese|polish|swedish|danish|norwegian|finnish|greek|czech';
-
 export const TEXT_REWRITES: ReadonlyArray<readonly [pattern: RegExp, replacement: string]> = [
   [/\bU\.?S\.?A?\b\.?/g, ' usa '],
   // "one of your webinars" is "your webinars"; "data sets" is "datasets".

@@ -7,7 +7,7 @@
 /** A name written as code: letters and digits joined by underscores (at least one). */
 const CODE_NAME = /[a-z0-9_-]*_[a-z0-9_-]*[a-z0-9]/g;
 /** A character that continues such a name, or an acronym. */
-export const CODE_CHAR = /[A-Za-z0-9_-]/;
+const CODE_CHAR = /[A-Za-z0-9_-]/;
 
 /**
  * The code names of a question, in lower case, each once.

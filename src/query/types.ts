@@ -106,6 +106,7 @@ export interface AnalyzedQuery {
    * Whether the question asks whether people are told about a breach ("if you get hacked, will you tell me?"):
    * answered only from a passage that says so (src/query/breach-notice.ts).
    */
+  asksBreachNotice: boolean;
   /**
    * Whether the question asks in which country data is kept or where the servers are ("which countries are your data
    * centers in?"): answered only from a passage that names a country (src/query/data-location.ts).
@@ -113,7 +114,6 @@ export interface AnalyzedQuery {
   asksDataLocation: boolean;
   /** Names the question writes as code ("user_session", "_gh_sess"), lower case: a cookie or a setting, by name. */
   codeNames: string[];
-  asksBreachNotice: boolean;
   /**
    * Whether the question reports something broken and asks for a fix, or asks whether the service is down ("the app
    * crashes on startup, any fix?", "is it down rn?"): a support question (src/query/troubleshooting.ts).
