@@ -57,8 +57,6 @@ export function shouldAnswer(query: AnalyzedQuery, candidates: readonly RankedCa
   if (t.requireStatedBasis && query.asksLegalBasis && !top.some((c) => statesLegalBasis(c.passage.text, c.passage.section))) return false;
   // "If you get hacked, will you tell me?": a security section that says nothing about telling people does not answer it.
   if (t.requireStatedBreachNotice && query.asksBreachNotice && !top.some((c) => statesBreachNotice(c.passage.text))) return false;
-  // "If there's a security incident, do we tell the affected users?": the passage it leads with says so.
-  if (t.answerStatedBreachNotice && query.asksBreachNotice && statesBreachNotice(candidates[0]!.passage.text)) return true;
   // "Which countries are your data centers in?": a transfers section that only says data may leave the EEA does not say.
   if (t.requireStatedCountry && query.asksDataLocation && !namesCountry(candidates[0]!.passage.text)) return false;
   // "My 14 year old wants an account for homework calls, is that allowed?": the policy's age limit answers it.
@@ -66,6 +64,9 @@ export function shouldAnswer(query: AnalyzedQuery, candidates: readonly RankedCa
   // "What's the minimum age to sign up? My 12 yo wants an account": where no top passage gives an age limit, the
   // policy does not say, however well a children's or sign-up section matches the rest.
   if (t.requireStatedAge && query.concernsAge && !top.some((c) => statesAgeLimit(c.passage.text))) return false;
+  // "If there's a security incident, do we tell the affected users?": the passage it leads with says so. After the
+  // checks that decline a stated detail, so that a question asking two things must find both stated.
+  if (t.answerStatedBreachNotice && query.asksBreachNotice && statesBreachNotice(candidates[0]!.passage.text)) return true;
   if (t.requireTopical && !query.namesPersonalData && !query.concepts.some((concept) => concept.topical)) {
     // Several specific words found together in one passage still show the policy talks about this.
     const specific = query.concepts.filter((concept) => !concept.weak && concept.alternatives.length > 0).length;

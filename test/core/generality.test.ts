@@ -1152,6 +1152,11 @@ describe('a breach notice asked for', () => {
     expect(createAnswerer([stated]).answer(question).answered).toBe(true);
     expect(createAnswerer([stated], { thresholds: { answerStatedBreachNotice: false } }).answer(question).answered).toBe(false);
   });
+
+  it('still declines when the same question also asks for a detail the passage does not state (which country)', () => {
+    const stated = policy('Pebble Notice', [[['Security'], `${sections[0]![1]} If we learn of a security breach on our servers, we will notify you.`], sections[1]!]);
+    expectDeclinedByRule(stated, 'if the servers get hacked will you tell me, and where are your data centers located?', 'requireStatedCountry');
+  });
 });
 
 describe('the country data is kept in, asked for', () => {
