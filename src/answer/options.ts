@@ -101,6 +101,11 @@ export interface AbstentionThresholds {
    */
   requireStatedPolicyChanges: boolean;
   /**
+   * Answer a question about changes to the policy when the passage the answer leads with names such a change (in its
+   * text or heading), however little of the rest of the question it shares (as `answerStatedAge` does for an age limit).
+   */
+  answerStatedPolicyChange: boolean;
+  /**
    * Decline such a question when none of the top passages states an age limit. Dev (rounds 1–24): 6 not-covered
    * questions declined ("is there a minimum age to get a certificate?"), no answerable one lost.
    */
@@ -289,6 +294,7 @@ export const defaultAbstentionThresholds: AbstentionThresholds = {
   declineTroubleshooting: true,
   declineJobOpenings: true,
   requireStatedPolicyChanges: true,
+  answerStatedPolicyChange: true,
 };
 
 export const defaultRankingOptions: RankingOptions = {

@@ -1249,6 +1249,13 @@ describe('a question about changes to the policy itself', () => {
     expect(answerer.explain('can i change my settings in line with the policy?').query.asksPolicyChange).toBe(false);
     expect(answerer.explain('the privacy notice got updated, what changed?').query.asksPolicyChange).toBe(true);
   });
+
+  it('is answered from the changes section it leads with, however little of the story around it the section shares', () => {
+    const withSection = policy('Pebble Notice', [...sections, [['Changes to this policy'], 'We may update this policy. The updates will be posted on this page.']]);
+    const story = 'User asks: if they just keep using the Pebble watch after the policy gets updated, does that mean they have agreed to it?';
+    expect(topSection(createAnswerer([withSection]), story)).toBe('Changes to this policy');
+    expect(createAnswerer([withSection], { thresholds: { answerStatedPolicyChange: false } }).answer(story).answered).toBe(false);
+  });
 });
 
 describe('a note after the question on who asks', () => {
