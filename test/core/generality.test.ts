@@ -474,7 +474,7 @@ describe('a legal basis, which a policy may or may not state', () => {
     expect(cookies('They last 13 months.').explain('what legal mechanism covers the analytics cookies?').query.asksLegalBasis).toBe(true);
   });
 
-  it.each(['We set them on the basis of your consent.', 'We rely on our legitimate interests to set them.'])('answers where the passage states one: "%s"', (text) => {
+  it.each(['We set them on the basis of your consent.', 'We rely on our legitimate interests to set them.', 'We set them pursuant to 6 U.S.C. § 1523.'])('answers where the passage states one: "%s"', (text) => {
     expect(topSection(cookies(text), question)).toBe('Analytics cookies');
   });
 });
