@@ -36,18 +36,18 @@ describe('evaluation on the dev sets', () => {
     for (const report of all.reports) expect(report.unresolved, report.policy).toEqual([]);
   });
 
-  // Regression floors, a little under what the dev sets measured with the thirty-first held-out round in them
-  // (2026-12-02, rounds 1–31: macro 82.4 / 92.9 / 96.2 / 87.7, bundled 88.3 / 96.6 / 98.6 / 93.5; highlight precision
-  // 82.3, down from 84.4 on rounds 1–5: rounds 6 to 31 measured 75.5–86.0 unseen, so each round added to dev lowers it;
-  // its floor went from 0.82 to 0.81 with round 29, not with a change of code). Rounds 26 to 31, written from a brief
-  // asking for near questions on each service's own topic, lowered dev's declined from 88.5 to 87.5; session 15's
-  // gates brought it back to 87.7.
+  // Regression floors, a little under what the dev sets measured with the thirty-third held-out round in them
+  // (2026-12-02, rounds 1–33: macro 83.2 / 93.1 / 96.3 / 87.3, bundled 89.3 / 96.9 / 98.8 / 93.2; highlight precision
+  // 81.9, down from 84.4 on rounds 1–5: rounds 6 to 33 measured 75.5–86.0 unseen, so each round added to dev lowers it;
+  // its floor went from 0.82 to 0.81 with round 29, not with a change of code). Rounds 26 to 33, written from a brief
+  // asking for near questions on each service's own topic, lowered dev's declined from 88.5 to 87.3; session 16's
+  // table sweep raised hit@1, whose floors rose to 0.83 (macro) and 0.89 (bundled).
   it('stays above the measured floors on the bundled policy and macro over policies', () => {
     const check = (scores: SystemScores, floors: Readonly<Omit<SystemScores, 'mrr'>>, label: string): void => {
       for (const key of ['hitAt1', 'hitAt3', 'onTopicAnswered', 'offTopicDeclined'] as const) expect(scores[key], `${label} ${key}`).toBeGreaterThanOrEqual(floors[key]);
     };
-    check(all.reports.find((r) => r.policy === bundledPolicy)!.systems[0]!.scores, { hitAt1: 0.88, hitAt3: 0.96, onTopicAnswered: 0.97, offTopicDeclined: 0.91 }, 'bundled');
-    check(all.macro.dev[0]!.scores, { hitAt1: 0.82, hitAt3: 0.92, onTopicAnswered: 0.95, offTopicDeclined: 0.87 }, 'macro');
+    check(all.reports.find((r) => r.policy === bundledPolicy)!.systems[0]!.scores, { hitAt1: 0.89, hitAt3: 0.96, onTopicAnswered: 0.97, offTopicDeclined: 0.91 }, 'bundled');
+    check(all.macro.dev[0]!.scores, { hitAt1: 0.83, hitAt3: 0.92, onTopicAnswered: 0.95, offTopicDeclined: 0.87 }, 'macro');
   });
 
   it('highlights the answering sentence far more often than the first sentence is one, and more often than plain BM25, macro over policies', () => {
