@@ -13,7 +13,7 @@ import { statesTimeFrame } from '../query/time-frame.js';
 import { statesLegalBasis } from '../query/legal-basis.js';
 import { statesBreachNotice } from '../query/breach-notice.js';
 import { namesCountry } from '../query/data-location.js';
-import { namesPolicyChange, statesPolicyChanges } from '../query/policy-change.js';
+import { namesPolicyChangeUnder, statesPolicyChanges } from '../query/policy-change.js';
 import type { AnalyzedQuery } from '../query/types.js';
 import type { PolicyDocument } from '../types.js';
 import type { AbstentionThresholds } from './options.js';
@@ -68,7 +68,7 @@ export function shouldAnswer(query: AnalyzedQuery, candidates: readonly RankedCa
   // checks that decline a stated detail, so that a question asking two things must find both stated.
   if (t.answerStatedBreachNotice && query.asksBreachNotice && statesBreachNotice(candidates[0]!.passage.text)) return true;
   // "If I keep using Firefox after the policy is updated, have I agreed to it?": the changes section says what happens.
-  if (t.answerStatedPolicyChange && query.asksPolicyChange && namesPolicyChangeIn(candidates[0]!.passage)) return true;
+  if (t.answerStatedPolicyChange && query.asksPolicyChange && namesPolicyChangeUnder(candidates[0]!.passage.section, candidates[0]!.passage.text)) return true;
   if (t.requireTopical && !query.namesPersonalData && !query.concepts.some((concept) => concept.topical)) {
     // Several specific words found together in one passage still show the policy talks about this.
     const specific = query.concepts.filter((concept) => !concept.weak && concept.alternatives.length > 0).length;
@@ -90,8 +90,4 @@ function ownWords(document: PolicyDocument): ReadonlySet<string> {
     ownWordsByDocument.set(document, words);
   }
   return words;
-}
-
-function namesPolicyChangeIn(passage: { text: string; section: readonly string[] }): boolean {
-  return passage.section.some(namesPolicyChange) || namesPolicyChange(passage.text);
 }

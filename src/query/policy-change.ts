@@ -25,6 +25,17 @@ export function namesPolicyChange(text: string): boolean {
   return POLICY_CHANGE.test(text);
 }
 
+/**
+ * Whether a heading on the path or the text names a change to the policy: a section or a passage about its changes.
+ *
+ * @example
+ * namesPolicyChangeUnder(['Changes to this policy'], 'We e-mail every user a month ahead.') // => true
+ * namesPolicyChangeUnder(['Notifications'], 'We e-mail you when a new device signs in.') // => false
+ */
+export function namesPolicyChangeUnder(path: readonly string[], text: string): boolean {
+  return path.some(namesPolicyChange) || namesPolicyChange(text);
+}
+
 const statesChangesByDocument = new WeakMap<PolicyDocument, boolean>();
 
 /**
@@ -37,7 +48,7 @@ const statesChangesByDocument = new WeakMap<PolicyDocument, boolean>();
 export function statesPolicyChanges(document: PolicyDocument): boolean {
   let states = statesChangesByDocument.get(document);
   if (states === undefined) {
-    states = document.sections.some((section) => section.path.some(namesPolicyChange) || namesPolicyChange(section.text));
+    states = document.sections.some((section) => namesPolicyChangeUnder(section.path, section.text));
     statesChangesByDocument.set(document, states);
   }
   return states;
