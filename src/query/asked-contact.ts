@@ -11,17 +11,19 @@ import { phrasePattern } from '../regexp.js';
 import { normalizeText } from '../search/tokenize.js';
 import { clausesOf } from './words.js';
 
-/** The contact detail a question asks for. */
-export type AskedContact = 'phone' | 'email' | 'postal';
+/** The contact detail a question asks for; `address` is a bare "what's the address?", which either kind answers. */
+export type AskedContact = 'phone' | 'email' | 'postal' | 'address';
 
 /** Every kind of contact detail, for indexing which passages give each. */
-export const CONTACT_KINDS: readonly AskedContact[] = ['phone', 'email', 'postal'];
+export const CONTACT_KINDS: readonly AskedContact[] = ['phone', 'email', 'postal', 'address'];
 
 const PHONE_ASK = phrasePattern(PHONE_ASKS);
 const EMAIL_ASK = phrasePattern(EMAIL_ASKS);
 const POSTAL_ASK = phrasePattern(POSTAL_ASKS);
 const BARE_ADDRESS_ASK = /\b(?:what's|whats|what is|what|which) (?:the |their |your |its )?address\b/;
 const E_MAIL_WORD = /\bemail(?:s|ed|ing)?\b/;
+// Words that make a bare "what's the address" one for letters: "by post", "mail it", "our office".
+const POSTAL_WORD = /\b(?:post|postal|mail|mailing|letter|letters|street|office|headquarters|hq|snail)\b/;
 // "1-877-273-3049", "+49 30 1234567", "(555) 010-0199": groups of digits joined by spaces, dots, dashes or brackets.
 const PHONE_CANDIDATE = /(?<![\w.,/-])\+?\(?\d[\d\s().-]{5,}\d(?![\w/-]|[.,]\d)/g;
 const DATE_LIKE = /^\d{4}[-./]\d{1,2}[-./]\d{1,2}$|^\d{1,2}[-./]\d{1,2}[-./]\d{2,4}$/;
@@ -57,6 +59,7 @@ const POSTAL_ADDRESS = new RegExp(
  * askedContact("what's the email for your data protection officer?") // => 'email'
  * askedContact('what is the mailing address for privacy requests?') // => 'postal'
  * askedContact("I'd like to email your DPO. What's the address?") // => 'email'
+ * askedContact("who is the DPO and what's the address to reach them?") // => 'address'
  * askedContact('do you keep my phone number?') // => null
  */
 export function askedContact(question: string): AskedContact | null {
@@ -65,8 +68,13 @@ export function askedContact(question: string): AskedContact | null {
     // "is there a phone number for the privacy team?" asks for one, though it opens with a yes/no word.
     if (PHONE_ASK.test(clause)) return 'phone';
     if (EMAIL_ASK.test(clause)) return 'email';
-    // "Customer wants to email our DPO. What's the address?": a bare address after e-mail is an e-mail address.
-    if (POSTAL_ASK.test(clause)) return BARE_ADDRESS_ASK.test(clause) && E_MAIL_WORD.test(text) ? 'email' : 'postal';
+    if (POSTAL_ASK.test(clause)) {
+      if (!BARE_ADDRESS_ASK.test(clause)) return 'postal';
+      // "Customer wants to email our DPO. What's the address?": a bare address after e-mail is an e-mail address;
+      // "who's the DPO and what's the address to reach them?" is answered by either kind.
+      if (E_MAIL_WORD.test(text)) return 'email';
+      return POSTAL_WORD.test(text) ? 'postal' : 'address';
+    }
   }
   return null;
 }
@@ -81,8 +89,10 @@ export function askedContact(question: string): AskedContact | null {
  * givesContact('Email our DPO at dpo[at]example[dot]com.', 'email') // => true
  * givesContact('Effective 2024-05-25.', 'phone') // => false
  * givesContact('Write to us at 225 Franklin Street, Boston.', 'postal') // => true
+ * givesContact('Our DPO: dpo@example.com.', 'address') // => true
  */
 export function givesContact(text: string, kind: AskedContact): boolean {
+  if (kind === 'address') return EMAIL_ADDRESS.test(text) || POSTAL_ADDRESS.test(text);
   if (kind === 'email') return EMAIL_ADDRESS.test(text);
   if (kind === 'postal') return POSTAL_ADDRESS.test(text);
   for (const match of text.matchAll(PHONE_CANDIDATE)) {

@@ -325,6 +325,12 @@ describe('asked contact details', () => {
     // After e-mail, a bare "what's the address" asks for an e-mail address; a mailing address stays postal.
     expect(askedContact("Customer wants to email our DPO directly. What's the address?")).toBe('email');
     expect(askedContact('I emailed you twice already. What is the mailing address for a letter?')).toBe('postal');
+    // A bare "what's the address" with neither e-mail nor post around it is answered by an address of either kind.
+    expect(askedContact("Who's our data protection officer and what's the address to reach them?")).toBe('address');
+    expect(askedContact("What's the address of your head office?")).toBe('postal');
+    expect(givesContact('Our DPO is Jane Roe, dpo@example.com.', 'address')).toBe(true);
+    expect(givesContact('Write to 225 Franklin Street, Boston.', 'address')).toBe(true);
+    expect(givesContact('We collect your address and phone number.', 'address')).toBe(false);
     const addresses = ['GitHub, Inc. 88 Colin P. Kelly Jr. St. San Francisco, CA 94107', 'Prins Bernhardplein 200, Amsterdam 1097JB', 'Nordufer 20, 13353 Berlin', 'Gate 1 no. 107, 6700 Måløy, Norway', '225 Franklin Street, floor 13', 'PO Box 1234, Springfield', 'London EC1A 1BB'];
     for (const text of addresses) expect(givesContact(text, 'postal'), text).toBe(true);
     for (const text of ['We collect your postal address.', 'Under Section 22581 you may ask.', 'In 2018 EU law changed.', 'booking number 1234']) expect(givesContact(text, 'postal'), text).toBe(false);
