@@ -225,19 +225,41 @@ function flatDocumentTopicalTerms(passages: readonly IndexedPassage[], bm25: Bm2
   return terms;
 }
 
+// A run of two or more capitalized words: with a word no dictionary has in it, a vendor's product ("Microsoft
+// Clarity"), whose dictionary words ("clarity") name the thing as much as the vendor's does. Without one it may be a
+// law ("Privacy Act"), whose words ("act") are ordinary ones.
+const CAPITALIZED_RUN = /\p{Lu}[\p{L}\d]*(?: \p{Lu}[\p{L}\d]*)+/gu;
+const MID_SENTENCE = /[\p{Ll}\d,;(] $/u;
+
 /**
- * Index terms of the things a policy names in passing ("MUID", "bscookie", "Akismet"): words no dictionary has, in
- * at most `maxPassages` passages, other than the policy's own names (which say which company, not which section).
+ * Index terms of the things a policy names in passing ("MUID", "bscookie", "Akismet", "Microsoft Clarity"): words no
+ * dictionary has, and the words of capitalized names, in at most `maxPassages` passages, other than the policy's own
+ * names (which say which company, not which section).
  */
-function namedThingTerms(passages: readonly IndexedPassage[], bm25: Bm25Index, ownNames: ReadonlySet<string>, isWord: (word: string) => boolean, maxPassages: number): string[] {
+function namedThingTerms(
+  passages: readonly IndexedPassage[],
+  bm25: Bm25Index,
+  ownNames: ReadonlySet<string>,
+  isWord: (word: string) => boolean,
+  isDictionaryWord: (word: string) => boolean,
+  maxPassages: number,
+): string[] {
   if (maxPassages <= 0) return [];
   const terms = new Set<string>();
   const seen = new Set<string>();
   for (const passage of passages) {
+    const inNames = new Set<string>();
+    for (const run of passage.text.matchAll(CAPITALIZED_RUN)) {
+      const words = tokenize(run[0]);
+      if (words.every(isDictionaryWord)) continue;
+      // At a sentence's start the first word is capitalized as any would be ("Different Automattic products…").
+      const midSentence = MID_SENTENCE.test(passage.text.slice(Math.max(0, run.index - 2), run.index));
+      for (const word of midSentence ? words : words.slice(1)) inNames.add(word);
+    }
     for (const word of tokenize(passage.text)) {
       if (seen.has(word)) continue;
+      if (word.length < 3 || !/^[a-z][a-z0-9_]*$/.test(word) || ownNames.has(word) || isStopword(word) || (isWord(word) && !inNames.has(word))) continue;
       seen.add(word);
-      if (word.length < 3 || !/^[a-z][a-z0-9_]*$/.test(word) || ownNames.has(word) || isStopword(word) || isWord(word)) continue;
       const term = stem(word);
       const id = bm25.terms.get(term);
       if (id !== undefined && unitsWithTerm(bm25, id) <= maxPassages) terms.add(term);
@@ -286,8 +308,9 @@ function buildQueryContext(
   const headingMatcher = new HeadingMatcher([...headingTermsByHeading.keys()]);
   const names = policyNames(documentsOf(passages), (word) => synonyms.words.has(word) || (wordnet?.lookup(word).known ?? false), {}, (word) => synonyms.words.has(word));
   if (wordnet !== undefined) {
-    const isWord = (word: string): boolean => wordnet.lookup(word).known || isEnglishWord(word) || synonyms.words.has(word);
-    for (const term of namedThingTerms(passages, bm25, names.words, isWord, opts.query.namedThingPassages)) headingTerms.add(term);
+    const isDictionaryWord = (word: string): boolean => wordnet.lookup(word).known || isEnglishWord(word);
+    const isWord = (word: string): boolean => isDictionaryWord(word) || synonyms.words.has(word);
+    for (const term of namedThingTerms(passages, bm25, names.words, isWord, isDictionaryWord, opts.query.namedThingPassages)) headingTerms.add(term);
   }
   const context: QueryContext = {
     terms: bm25.terms,

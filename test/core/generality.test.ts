@@ -673,6 +673,23 @@ describe('facts a policy may or may not state', () => {
     expect(createAnswerer([cookies], { query: { namedThingPassages: 0 } }).answer('wtf is zqtoken').answered).toBe(false);
   });
 
+  it("reads a vendor's product named in capitals (\"Microsoft Clarity\") as a thing the policy names, but not a law or a sentence's first word", () => {
+    const notice = (cookieRow: string) =>
+      policy('Pebble Cookie Notice', [
+        [['Cookies we use'], cookieRow],
+        [['Analytics'], 'We count page views with Fathom, which sets no cookies at all. Different Zorblax products keep their own notices.'],
+        [['Contact'], 'Write to privacy@pebble.example.'],
+      ]);
+    const question = 'is microsoft clarity running on the site?';
+    const withProduct = createAnswerer([notice('The ANONCHK cookie is set by the Microsoft Clarity script and lasts one year.')]);
+    expect(withProduct.explain(question).query.concepts.find((c) => c.surface === 'clarity')?.topical).toBe(true);
+    // A law's name is ordinary words ("act"), and "Different" opens its sentence: neither names a product.
+    const withLaw = createAnswerer([notice('Under the California Privacy Act the ANONCHK cookie lasts one year.')]);
+    for (const [answerer, word] of [[withLaw, 'act'], [withProduct, 'different']] as const) {
+      expect(answerer.explain(`what does ${word} mean here`).query.concepts.find((c) => c.surface === word)?.topical ?? false, word).toBe(false);
+    }
+  });
+
   it('matches a stated practice as the whole phrase, not as its last word', () => {
     const trackingHeavy = policy('Tracking Notice', [
       [['Analytics'], 'We track page views and track clicks to measure which features people use; we track errors too.'],
