@@ -85,7 +85,7 @@ function policyTexts(): string[] {
 const PRIVACY_TERMS: ReadonlySet<string> = new Set([
   'gdpr', 'ccpa', 'cpra', 'eea', 'coppa', 'dpo', 'eu', 'uk', 'ip', 'sms', 'email', 'emails', 'online', 'app', 'website', 'websites',
   'login', 'username', 'admin', 'analytics', 'plugins', 'unsubscribe', 'transactional', 'pseudonymized', 'deidentified', 'anonymize',
-  'anonymized', 'personalize', 'personalized', 'personalization', 'subprocessors', 'opt', '13', '16', '18',
+  'anonymized', 'personalize', 'personalized', 'personalization', 'subprocessors', 'geolocation', 'opt', '13', '16', '18',
 ]);
 // Names of standards and legal terms: general by definition, however few of our policies use them.
 const STANDARD_TERMS: ReadonlySet<string> = new Set(['global privacy control', 'opt out preference signal', 'standard contractual clauses', 'european economic area', 'data protection officer', 'data protection authority']);
